@@ -1,0 +1,54 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Accounts;
+
+public sealed record UserView(string Id, string Email, string DisplayName, Role Role, Guid? CompanyId, bool IsLockedOut);
+
+/// <summary>Reads of users: Admins see all; everyone sees themselves; staff see consultants' names.</summary>
+public sealed class AccountQueries(CrmDbContext db, TimeProvider clock)
+{
+    public async Task<UserView?> MeAsync(Actor actor, CancellationToken cancellationToken)
+        => (await LoadAsync(db.Users.Where(u => u.Id == actor.UserId), cancellationToken)).FirstOrDefault();
+
+    public async Task<Page<UserView>> ListAsync(Role? role, PageRequest page, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Admin);
+        page.Validate();
+        var users = db.Users.AsNoTracking();
+        if (role is { } r)
+        {
+            var roleName = r.ToString();
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.Name == roleName)));
+        }
+
+        var total = await users.CountAsync(cancellationToken);
+        var items = await LoadAsync(users.OrderBy(u => u.Email).Skip(page.Offset).Take(page.Size), cancellationToken);
+        return new Page<UserView>(items, total, page.Offset);
+    }
+
+    public async Task<IReadOnlyDictionary<string, UserView>> GetByIdsAsync(IReadOnlyCollection<string> ids, Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.Role == Role.Company)
+        {
+            ids = ids.Where(id => id == actor.UserId).ToList();
+        }
+
+        return (await LoadAsync(db.Users.Where(u => ids.Contains(u.Id)), cancellationToken)).ToDictionary(u => u.Id);
+    }
+
+    private async Task<List<UserView>> LoadAsync(IQueryable<ApplicationUser> users, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await (from u in users
+                          from ur in db.UserRoles.Where(ur => ur.UserId == u.Id).DefaultIfEmpty()
+                          from r in db.Roles.Where(r => ur != null && r.Id == ur.RoleId).DefaultIfEmpty()
+                          select new { u.Id, u.Email, u.DisplayName, RoleName = r != null ? r.Name : null, u.CompanyId, u.LockoutEnd })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(u => new UserView(u.Id, u.Email ?? "", u.DisplayName, Enum.TryParse<Role>(u.RoleName, out var role) ? role : Role.Company, u.CompanyId, u.LockoutEnd > now))
+            .ToList();
+    }
+}

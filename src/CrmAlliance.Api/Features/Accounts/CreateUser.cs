@@ -1,0 +1,123 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Accounts;
+
+public sealed record CreateUserInput(string Email, string DisplayName, Role Role, string Password, Guid? CompanyId = null);
+
+/// <summary>Admins create users in any role; a Company user must name its company.</summary>
+public sealed class CreateUserHandler(UserManager<ApplicationUser> users, CrmDbContext db, TimeProvider clock)
+{
+    public async Task<UserView> HandleAsync(CreateUserInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Admin);
+        var v = new Validator()
+            .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", $"'{input.Email}' is not an e-mail address.")
+            .Required(input.DisplayName, "displayName")
+            .Check(input.Role != Role.Company || input.CompanyId is not null, "companyId", "is required for a Company user.")
+            .Check(input.Role == Role.Company || input.CompanyId is null, "companyId", "is only for Company users.");
+        foreach (var error in await PasswordErrorsAsync(users, input.Password))
+        {
+            v.Add("password", error);
+        }
+
+        v.ThrowIfInvalid();
+        if (input.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
+        {
+            throw new NotFoundException("Company", companyId, "input.companyId");
+        }
+
+        return await AccountWriter.CreateAsync(users, db, input.Email, input.DisplayName, input.Role, input.CompanyId, input.Password, clock, cancellationToken);
+    }
+
+    private static async Task<IEnumerable<string>> PasswordErrorsAsync(UserManager<ApplicationUser> users, string password)
+    {
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new ApplicationUser(), password);
+            errors.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        return errors;
+    }
+}
+
+public sealed record InviteCompanyUserInput(Guid CompanyId, string Email, string DisplayName);
+
+/// <summary>
+/// A consultant invites a person at a company: the account is created without a password and an
+/// e-mail carries a code for <c>POST /auth/resetPassword</c>, with which the person sets one.
+/// </summary>
+public sealed class InviteCompanyUserHandler(UserManager<ApplicationUser> users, CrmDbContext db, IEmailSender<ApplicationUser> email, TimeProvider clock)
+{
+    public async Task<UserView> HandleAsync(InviteCompanyUserInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        new Validator()
+            .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", $"'{input.Email}' is not an e-mail address.")
+            .Required(input.DisplayName, "displayName")
+            .ThrowIfInvalid();
+        if (!await db.Companies.AnyAsync(c => c.Id == input.CompanyId, cancellationToken))
+        {
+            throw new NotFoundException("Company", input.CompanyId, "input.companyId");
+        }
+
+        var view = await AccountWriter.CreateAsync(users, db, input.Email, input.DisplayName, Role.Company, input.CompanyId, password: null, clock, cancellationToken);
+        var user = await users.FindByIdAsync(view.Id) ?? throw new InvalidOperationException("The invited user was not stored.");
+        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        await email.SendPasswordResetCodeAsync(user, input.Email, code);
+        return view;
+    }
+}
+
+public sealed record SetUserLockedInput(string UserId, bool Locked);
+
+/// <summary>Admins lock a user out (e.g. someone who left) or let them in again.</summary>
+public sealed class SetUserLockedHandler(UserManager<ApplicationUser> users, AccountQueries queries)
+{
+    public async Task<UserView> HandleAsync(SetUserLockedInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Admin);
+        if (input.UserId == actor.UserId && input.Locked)
+        {
+            throw new ValidationException("userId", "You cannot lock yourself out.");
+        }
+
+        var user = await users.FindByIdAsync(input.UserId) ?? throw new NotFoundException("User", input.UserId, "input.userId");
+        await users.SetLockoutEndDateAsync(user, input.Locked ? DateTimeOffset.MaxValue : null);
+        await users.UpdateSecurityStampAsync(user);
+        return (await queries.GetByIdsAsync([user.Id], actor, cancellationToken))[user.Id];
+    }
+}
+
+internal static class AccountWriter
+{
+    /// <summary>Creates the user and its role in one transaction, so a failure leaves no half-made account.</summary>
+    public static async Task<UserView> CreateAsync(UserManager<ApplicationUser> users, CrmDbContext db, string email, string displayName, Role role, Guid? companyId, string? password, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            throw new ConflictException($"A user with e-mail {email} already exists.", "input.email");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName.Trim(), CompanyId = companyId, CreatedAt = clock.GetUtcNow() };
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        ThrowIfFailed(created, "email");
+        ThrowIfFailed(await users.AddToRoleAsync(user, role.ToString()), "role");
+        await transaction.CommitAsync(cancellationToken);
+        return new UserView(user.Id, email, user.DisplayName, role, companyId, false);
+    }
+
+    private static void ThrowIfFailed(IdentityResult result, string field)
+    {
+        if (!result.Succeeded)
+        {
+            throw new ValidationException(result.Errors.Select(e => new FieldError(field, e.Description)).ToList());
+        }
+    }
+}

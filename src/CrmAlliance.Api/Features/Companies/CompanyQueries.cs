@@ -1,0 +1,147 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Companies;
+
+public sealed record CompanyView(
+    Guid Id,
+    string Cvr,
+    string Name,
+    string IndustryCode,
+    string Address,
+    string Postcode,
+    Sector Sector,
+    MembershipStatus MembershipStatus,
+    DateOnly? JoinedOn,
+    string? ResponsibleConsultantId,
+    int Version);
+
+public sealed record WorkplaceView(
+    Guid Id,
+    Guid CompanyId,
+    string PNumber,
+    string Name,
+    string Address,
+    string Postcode,
+    int OrdinaryEmployees,
+    DateOnly EmployeesReportedFor,
+    decimal AverageEmployees12Months);
+
+public sealed record CompanyContactView(Guid Id, Guid CompanyId, string Name, string? JobTitle, string? Email, string? Phone, bool IsEmployeeRepresentative);
+
+public enum CompanySort
+{
+    Name,
+    Cvr,
+    JoinedOn,
+    CreatedAt,
+}
+
+public sealed record CompanyFilter(
+    string? NameContains = null,
+    string? Cvr = null,
+    string? IndustryCodePrefix = null,
+    MembershipStatus? MembershipStatus = null,
+    string? ResponsibleConsultantId = null);
+
+/// <summary>Reads of companies, their workplaces and contact persons, with access applied.</summary>
+public sealed class CompanyQueries(CrmDbContext db)
+{
+    public async Task<Page<CompanyView>> ListAsync(CompanyFilter filter, CompanySort sort, bool descending, PageRequest page, Actor actor, CancellationToken cancellationToken)
+    {
+        var query = db.Companies.AsNoTracking();
+        if (actor.Role == Role.Company)
+        {
+            query = query.Where(c => c.Id == actor.CompanyId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.NameContains))
+        {
+            var pattern = $"%{filter.NameContains.Trim()}%";
+            query = query.Where(c => EF.Functions.Like(c.Name, pattern));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Cvr))
+        {
+            query = query.Where(c => c.Cvr == filter.Cvr.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.IndustryCodePrefix))
+        {
+            var prefix = filter.IndustryCodePrefix.Trim();
+            query = query.Where(c => c.IndustryCode.StartsWith(prefix));
+        }
+
+        if (filter.MembershipStatus is { } status)
+        {
+            query = query.Where(c => c.MembershipStatus == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.ResponsibleConsultantId))
+        {
+            query = query.Where(c => c.ResponsibleConsultantId == filter.ResponsibleConsultantId);
+        }
+
+        query = (sort, descending) switch
+        {
+            (CompanySort.Cvr, false) => query.OrderBy(c => c.Cvr),
+            (CompanySort.Cvr, true) => query.OrderByDescending(c => c.Cvr),
+            (CompanySort.JoinedOn, false) => query.OrderBy(c => c.JoinedOn).ThenBy(c => c.Id),
+            (CompanySort.JoinedOn, true) => query.OrderByDescending(c => c.JoinedOn).ThenBy(c => c.Id),
+            (CompanySort.CreatedAt, false) => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            (CompanySort.CreatedAt, true) => query.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
+            (_, true) => query.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
+            _ => query.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        };
+
+        return await query.Select(ToView).ToPageAsync(page, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, CompanyView>> GetByIdsAsync(IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken)
+    {
+        var visible = VisibleIds(ids, actor);
+        return await db.Companies.AsNoTracking().Where(c => visible.Contains(c.Id)).Select(ToView).ToDictionaryAsync(c => c.Id, cancellationToken);
+    }
+
+    public async Task<ILookup<Guid, WorkplaceView>> WorkplacesByCompanyAsync(IReadOnlyCollection<Guid> companyIds, Actor actor, CancellationToken cancellationToken)
+    {
+        var visible = VisibleIds(companyIds, actor);
+        var rows = await db.Workplaces.AsNoTracking()
+            .Where(w => visible.Contains(w.CompanyId))
+            .OrderBy(w => w.Name)
+            .Select(w => new WorkplaceView(w.Id, w.CompanyId, w.PNumber, w.Name, w.Address, w.Postcode, w.OrdinaryEmployees, w.EmployeesReportedFor, w.AverageEmployees12Months))
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(w => w.CompanyId);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, WorkplaceView>> WorkplacesByIdAsync(IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken)
+    {
+        var query = db.Workplaces.AsNoTracking().Where(w => ids.Contains(w.Id));
+        if (actor.Role == Role.Company)
+        {
+            query = query.Where(w => w.CompanyId == actor.CompanyId);
+        }
+
+        return await query
+            .Select(w => new WorkplaceView(w.Id, w.CompanyId, w.PNumber, w.Name, w.Address, w.Postcode, w.OrdinaryEmployees, w.EmployeesReportedFor, w.AverageEmployees12Months))
+            .ToDictionaryAsync(w => w.Id, cancellationToken);
+    }
+
+    public async Task<ILookup<Guid, CompanyContactView>> ContactsByCompanyAsync(IReadOnlyCollection<Guid> companyIds, Actor actor, CancellationToken cancellationToken)
+    {
+        var visible = VisibleIds(companyIds, actor);
+        var rows = await db.CompanyContacts.AsNoTracking()
+            .Where(c => visible.Contains(c.CompanyId))
+            .OrderBy(c => c.Name)
+            .Select(c => new CompanyContactView(c.Id, c.CompanyId, c.Name, c.JobTitle, c.Email, c.Phone, c.IsEmployeeRepresentative))
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(c => c.CompanyId);
+    }
+
+    private static List<Guid> VisibleIds(IReadOnlyCollection<Guid> ids, Actor actor)
+        => actor.Role == Role.Company ? ids.Where(id => id == actor.CompanyId).ToList() : ids.ToList();
+
+    private static readonly System.Linq.Expressions.Expression<Func<Company, CompanyView>> ToView = c => new CompanyView(
+        c.Id, c.Cvr, c.Name, c.IndustryCode, c.Address, c.Postcode, c.Sector, c.MembershipStatus, c.JoinedOn, c.ResponsibleConsultantId, c.Version);
+}

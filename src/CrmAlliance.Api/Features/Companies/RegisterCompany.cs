@@ -1,0 +1,64 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Companies;
+
+public sealed record RegisterCompanyInput(
+    string Cvr,
+    string Name,
+    string IndustryCode,
+    string Address,
+    string Postcode,
+    Sector Sector,
+    MembershipStatus MembershipStatus = MembershipStatus.Prospect,
+    DateOnly? JoinedOn = null,
+    string? ResponsibleConsultantId = null);
+
+/// <summary>A consultant registers a company (partner or prospect) by its CVR number.</summary>
+public sealed class RegisterCompanyHandler(CrmDbContext db, ReferenceCatalog catalog, ConsultantDirectory consultants, TimeProvider clock)
+{
+    public async Task<CompanyView> HandleAsync(RegisterCompanyInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        var v = new Validator()
+            .CheckCompany(catalog, input.Cvr, input.Name, input.IndustryCode, input.Address, input.Postcode)
+            .Check(input.MembershipStatus == MembershipStatus.Prospect || input.JoinedOn is not null, "joinedOn", "is required once the company is or was a member.");
+        await consultants.CheckAsync(v, input.ResponsibleConsultantId, "responsibleConsultantId", cancellationToken);
+        v.ThrowIfInvalid();
+
+        if (await db.Companies.AnyAsync(c => c.Cvr == input.Cvr, cancellationToken))
+        {
+            throw new ConflictException($"A company with CVR {input.Cvr} is already registered.", "input.cvr");
+        }
+
+        var company = new Company
+        {
+            Cvr = input.Cvr,
+            Name = input.Name.Trim(),
+            IndustryCode = input.IndustryCode,
+            Address = input.Address.Trim(),
+            Postcode = input.Postcode,
+            Sector = input.Sector,
+            MembershipStatus = input.MembershipStatus,
+            JoinedOn = input.JoinedOn,
+            ResponsibleConsultantId = input.ResponsibleConsultantId,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Companies.Add(company);
+        await db.SaveOrConflictAsync($"A company with CVR {input.Cvr} is already registered.", cancellationToken);
+        return company.ToView();
+    }
+}
+
+public static class CompanyMapping
+{
+    public static CompanyView ToView(this Company c) => new(
+        c.Id, c.Cvr, c.Name, c.IndustryCode, c.Address, c.Postcode, c.Sector, c.MembershipStatus, c.JoinedOn, c.ResponsibleConsultantId, c.Version);
+
+    public static WorkplaceView ToView(this Workplace w) => new(
+        w.Id, w.CompanyId, w.PNumber, w.Name, w.Address, w.Postcode, w.OrdinaryEmployees, w.EmployeesReportedFor, w.AverageEmployees12Months);
+
+    public static CompanyContactView ToView(this CompanyContact c) => new(c.Id, c.CompanyId, c.Name, c.JobTitle, c.Email, c.Phone, c.IsEmployeeRepresentative);
+}

@@ -1,0 +1,56 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Companies;
+
+public sealed record SaveWorkplaceInput(
+    Guid CompanyId,
+    Guid? Id,
+    string PNumber,
+    string Name,
+    string Address,
+    string Postcode,
+    int OrdinaryEmployees,
+    DateOnly EmployeesReportedFor,
+    decimal AverageEmployees12Months);
+
+/// <summary>Adds a workplace to a company, or updates one (e.g. a new monthly headcount).</summary>
+public sealed class SaveWorkplaceHandler(CrmDbContext db, ReferenceCatalog catalog)
+{
+    public async Task<WorkplaceView> HandleAsync(SaveWorkplaceInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        if (!await db.Companies.AnyAsync(c => c.Id == input.CompanyId, cancellationToken))
+        {
+            throw new NotFoundException("Company", input.CompanyId, "input.companyId");
+        }
+
+        new Validator()
+            .CheckWorkplace(catalog, input.PNumber, input.Name, input.Address, input.Postcode, input.OrdinaryEmployees, input.AverageEmployees12Months)
+            .ThrowIfInvalid();
+
+        Workplace workplace;
+        if (input.Id is { } id)
+        {
+            workplace = await db.Workplaces.SingleOrDefaultAsync(w => w.Id == id && w.CompanyId == input.CompanyId, cancellationToken)
+                ?? throw new NotFoundException("Workplace", id, "input.id");
+        }
+        else
+        {
+            workplace = new Workplace { CompanyId = input.CompanyId, PNumber = input.PNumber, Name = "", Address = "", Postcode = "" };
+            db.Workplaces.Add(workplace);
+        }
+
+        workplace.PNumber = input.PNumber;
+        workplace.Name = input.Name.Trim();
+        workplace.Address = input.Address.Trim();
+        workplace.Postcode = input.Postcode;
+        workplace.OrdinaryEmployees = input.OrdinaryEmployees;
+        workplace.EmployeesReportedFor = new DateOnly(input.EmployeesReportedFor.Year, input.EmployeesReportedFor.Month, 1);
+        workplace.AverageEmployees12Months = input.AverageEmployees12Months;
+        await db.SaveOrConflictAsync($"P-number {input.PNumber} is already registered.", cancellationToken);
+        return workplace.ToView();
+    }
+}

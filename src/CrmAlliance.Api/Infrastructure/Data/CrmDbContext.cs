@@ -1,0 +1,76 @@
+using CrmAlliance.Api.Features;
+using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Candidates;
+using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.ContactLogs;
+using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Placements;
+using CrmAlliance.Api.Features.Pledges;
+using CrmAlliance.Api.Features.Vacancies;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Infrastructure.Data;
+
+/// <summary>
+/// The CRM's unit of work. Each provider has a subclass (<see cref="SqliteCrmDbContext"/>,
+/// <see cref="SqlServerCrmDbContext"/>) so that each has its own migrations.
+/// </summary>
+public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<Workplace> Workplaces => Set<Workplace>();
+
+    public DbSet<CompanyContact> CompanyContacts => Set<CompanyContact>();
+
+    public DbSet<ContactLog> ContactLogs => Set<ContactLog>();
+
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+
+    public DbSet<Vacancy> Vacancies => Set<Vacancy>();
+
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+
+    public DbSet<Placement> Placements => Set<Placement>();
+
+    public DbSet<RuleExemption> RuleExemptions => Set<RuleExemption>();
+
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and stable when members are reordered.
+        configurationBuilder.Properties<OfferKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<TargetGroup>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Sector>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MembershipStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ContactChannel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<VacancyStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<EducationLevel>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PlacementStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<InternshipPurpose>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PlacementRule>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<EndResult>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<decimal>().HavePrecision(9, 2);
+    }
+}
+
+public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options) : CrmDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite cannot order or compare DateTimeOffset text; stored as UTC ticks instead.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
+
+public sealed class SqlServerCrmDbContext(DbContextOptions<SqlServerCrmDbContext> options) : CrmDbContext(options);

@@ -1,0 +1,695 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Candidates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DisplayAlias = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TargetGroup = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SoughtOccupations = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Skills = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    EducationLevel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    HasWorkExperience = table.Column<bool>(type: "bit", nullable: false),
+                    Postcode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    AvailableFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastEmployerCvr = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Candidates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Companies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Cvr = table.Column<string>(type: "nchar(8)", fixedLength: true, maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IndustryCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Postcode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    Sector = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    MembershipStatus = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResponsibleConsultantId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Companies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompanyContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    JobTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    IsEmployeeRepresentative = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanyContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompanyContacts_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContactLogs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConsultantId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    FollowUpOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FollowUpDone = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactLogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactLogs_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Pledges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    OrdinaryJobs = table.Column<int>(type: "int", nullable: false),
+                    Internships = table.Column<int>(type: "int", nullable: false),
+                    WageSubsidyJobs = table.Column<int>(type: "int", nullable: false),
+                    AdultApprenticeships = table.Column<int>(type: "int", nullable: false),
+                    FlexJobs = table.Column<int>(type: "int", nullable: false),
+                    Mentors = table.Column<int>(type: "int", nullable: false),
+                    TargetGroups = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Pledges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Pledges_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Workplaces",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PNumber = table.Column<string>(type: "nchar(10)", fixedLength: true, maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Postcode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    OrdinaryEmployees = table.Column<int>(type: "int", nullable: false),
+                    EmployeesReportedFor = table.Column<DateOnly>(type: "date", nullable: false),
+                    AverageEmployees12Months = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Workplaces", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Workplaces_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vacancies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkplaceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OfferKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OccupationCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Positions = table.Column<int>(type: "int", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApplicationDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    RequiredSkills = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vacancies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Vacancies_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Vacancies_Workplaces_WorkplaceId",
+                        column: x => x.WorkplaceId,
+                        principalTable: "Workplaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Placements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkplaceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VacancyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    OfferKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    PlannedStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlannedEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActualStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    ActualEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ExtensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    EndReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    EmployeeRepStatement_RepresentativeName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    EmployeeRepStatement_GivenOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EmployeeRepStatement_IsPositive = table.Column<bool>(type: "bit", nullable: true),
+                    EmployeeRepStatement_Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    EmployeeRepStatement_RecordedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    WageSubsidyConfirmation_HeadcountLastMonth = table.Column<int>(type: "int", nullable: true),
+                    WageSubsidyConfirmation_AverageHeadcount12Months = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: true),
+                    WageSubsidyConfirmation_NoDismissalWithin3Months = table.Column<bool>(type: "bit", nullable: true),
+                    WageSubsidyConfirmation_ConfirmedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    WageSubsidyConfirmation_ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProposedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Placements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Placements_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Placements_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Placements_Vacancies_VacancyId",
+                        column: x => x.VacancyId,
+                        principalTable: "Vacancies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Placements_Workplaces_WorkplaceId",
+                        column: x => x.WorkplaceId,
+                        principalTable: "Workplaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outcomes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlacementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MonthsAfterEnd = table.Column<int>(type: "int", nullable: false),
+                    EndResult = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    SelfSupporting = table.Column<bool>(type: "bit", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outcomes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Outcomes_Placements_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "Placements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleExemptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlacementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleExemptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RuleExemptions_Placements_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "Placements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_CompanyId",
+                table: "AspNetUsers",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidates_CaseReference",
+                table: "Candidates",
+                column: "CaseReference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidates_TargetGroup_AvailableFrom",
+                table: "Candidates",
+                columns: new[] { "TargetGroup", "AvailableFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_Cvr",
+                table: "Companies",
+                column: "Cvr",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_IndustryCode",
+                table: "Companies",
+                column: "IndustryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_MembershipStatus",
+                table: "Companies",
+                column: "MembershipStatus");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_Name",
+                table: "Companies",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_ResponsibleConsultantId",
+                table: "Companies",
+                column: "ResponsibleConsultantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyContacts_CompanyId",
+                table: "CompanyContacts",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactLogs_CompanyId_OccurredAt",
+                table: "ContactLogs",
+                columns: new[] { "CompanyId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContactLogs_ConsultantId_FollowUpDone_FollowUpOn",
+                table: "ContactLogs",
+                columns: new[] { "ConsultantId", "FollowUpDone", "FollowUpOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outcomes_PlacementId_MonthsAfterEnd",
+                table: "Outcomes",
+                columns: new[] { "PlacementId", "MonthsAfterEnd" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_CandidateId",
+                table: "Placements",
+                column: "CandidateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_CompanyId_Status",
+                table: "Placements",
+                columns: new[] { "CompanyId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_Status_OfferKind_PlannedStart",
+                table: "Placements",
+                columns: new[] { "Status", "OfferKind", "PlannedStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_VacancyId",
+                table: "Placements",
+                column: "VacancyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_WorkplaceId_Status_PlannedStart",
+                table: "Placements",
+                columns: new[] { "WorkplaceId", "Status", "PlannedStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Pledges_CompanyId_PeriodStart",
+                table: "Pledges",
+                columns: new[] { "CompanyId", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleExemptions_PlacementId",
+                table: "RuleExemptions",
+                column: "PlacementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RuleExemptions_RecordedAt",
+                table: "RuleExemptions",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vacancies_CompanyId_Status",
+                table: "Vacancies",
+                columns: new[] { "CompanyId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vacancies_OccupationCode",
+                table: "Vacancies",
+                column: "OccupationCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vacancies_StartDate",
+                table: "Vacancies",
+                column: "StartDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vacancies_Status_OfferKind_StartDate",
+                table: "Vacancies",
+                columns: new[] { "Status", "OfferKind", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vacancies_WorkplaceId",
+                table: "Vacancies",
+                column: "WorkplaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workplaces_CompanyId",
+                table: "Workplaces",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workplaces_PNumber",
+                table: "Workplaces",
+                column: "PNumber",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "CompanyContacts");
+
+            migrationBuilder.DropTable(
+                name: "ContactLogs");
+
+            migrationBuilder.DropTable(
+                name: "Outcomes");
+
+            migrationBuilder.DropTable(
+                name: "Pledges");
+
+            migrationBuilder.DropTable(
+                name: "RuleExemptions");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Placements");
+
+            migrationBuilder.DropTable(
+                name: "Candidates");
+
+            migrationBuilder.DropTable(
+                name: "Vacancies");
+
+            migrationBuilder.DropTable(
+                name: "Workplaces");
+
+            migrationBuilder.DropTable(
+                name: "Companies");
+        }
+    }
+}

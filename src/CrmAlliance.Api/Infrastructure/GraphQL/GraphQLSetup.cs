@@ -1,0 +1,31 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace CrmAlliance.Api.Infrastructure.GraphQL;
+
+public static class GraphQLSetup
+{
+    /// <summary>The schema, its types from this assembly, serial execution and the core's error mapping.</summary>
+    public static IServiceCollection AddCrmGraphQL(this IServiceCollection services)
+    {
+        services.AddScoped<RequestLoaders>();
+        services.AddGraphQL(b => b
+            .AddSchema<CrmSchema>(global::GraphQL.DI.ServiceLifetime.Singleton)
+            .AddGraphTypes(typeof(CrmSchema).Assembly)
+            .AddSystemTextJson()
+            .UseMiddleware<CrmErrorMiddleware>()
+            .AddErrorInfoProvider<CrmErrorInfoProvider>()
+            // One DbContext serves the whole request, so queries resolve one field at a time;
+            // DataLoaders still batch each level into one SQL query.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            .ConfigureExecutionOptions(o => o.ThrowOnUnhandledException = false)
+            .AddComplexityAnalyzer(c =>
+            {
+                c.MaxDepth = 15;
+                c.MaxComplexity = 20_000;
+            }));
+        return services;
+    }
+}
