@@ -6,7 +6,8 @@ namespace CrmAlliance.Api.Infrastructure.GraphQL;
 
 /// <summary>
 /// Turns the core's refusals into GraphQL errors: one error per invalid field, each with
-/// <c>extensions.code</c> and <c>extensions.field</c>. The field itself resolves to null.
+/// <c>extensions.code</c> and <c>extensions.field</c>. The last is thrown, so GraphQL nulls the field
+/// (or its nullable parent) exactly as for any resolver error.
 /// </summary>
 public sealed class CrmErrorMiddleware : IFieldMiddleware
 {
@@ -16,31 +17,32 @@ public sealed class CrmErrorMiddleware : IFieldMiddleware
         {
             return await next(context);
         }
-        catch (ValidationException ex)
-        {
-            foreach (var error in ex.Errors)
-            {
-                var field = error.Field.StartsWith("input.", StringComparison.Ordinal) || !HasInputArgument(context) ? error.Field : "input." + error.Field;
-                context.Errors.Add(Located(new CrmExecutionError(ErrorCodes.Validation, $"{field}: {error.Message}", field, null), context));
-            }
-
-            return null;
-        }
         catch (CrmException ex)
         {
-            var rule = (ex as RuleViolationException)?.Rule;
-            var field = ex.Field is null || ex.Field.StartsWith("input.", StringComparison.Ordinal) || !HasInputArgument(context) ? ex.Field : "input." + ex.Field;
-            context.Errors.Add(Located(new CrmExecutionError(ex.Code, ex.Message, field, rule), context));
-            return null;
+            var errors = ToErrors(ex, context);
+            foreach (var error in errors.Take(errors.Count - 1))
+            {
+                context.Errors.Add(error);
+            }
+
+            throw errors[^1];
         }
     }
 
-    private static bool HasInputArgument(IResolveFieldContext context) => context.FieldDefinition.Arguments?.Find("input") is not null;
-
-    private static ExecutionError Located(ExecutionError error, IResolveFieldContext context)
+    private static List<CrmExecutionError> ToErrors(CrmException ex, IResolveFieldContext context)
     {
-        error.AddLocation(context.FieldAst, context.Document);
-        error.Path = context.Path;
-        return error;
+        var hasInput = context.FieldDefinition.Arguments?.Find("input") is not null;
+        string? Qualify(string? field) => field is null || !hasInput || field.StartsWith("input.", StringComparison.Ordinal) ? field : "input." + field;
+
+        var errors = ex is ValidationException validation
+            ? validation.Errors.Select(e => new CrmExecutionError(ErrorCodes.Validation, $"{Qualify(e.Field)}: {e.Message}", Qualify(e.Field), null)).ToList()
+            : [new CrmExecutionError(ex.Code, ex.Message, Qualify(ex.Field), (ex as RuleViolationException)?.Rule)];
+        foreach (var error in errors)
+        {
+            error.AddLocation(context.FieldAst, context.Document);
+            error.Path = context.Path;
+        }
+
+        return errors;
     }
 }
