@@ -3,6 +3,7 @@ using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace CrmAlliance.Api;
 
@@ -15,6 +16,8 @@ public static class CrmAllianceHost
         services.AddSingleton(TimeProvider.System);
         services.AddCrmDatabase(builder.Configuration, builder.Environment);
         services.AddCrmIdentity(builder.Configuration);
+        services.AddDataProtection().SetApplicationName("CrmAlliance").PersistKeysToDbContext<CrmDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", tags: ["ready"]);
         services.AddCrmGraphQL();
         services.AddReferenceData();
         services.AddCompanies();

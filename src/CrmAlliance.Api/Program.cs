@@ -11,6 +11,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGroup("/auth").MapIdentityApi<ApplicationUser>();
 app.MapGraphQLEndpoint();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapGet("/", () => Results.Text("CrmAlliance is running. POST GraphQL to /graphql; sign in at /auth/login."));
 
 await app.InitialiseAsync();

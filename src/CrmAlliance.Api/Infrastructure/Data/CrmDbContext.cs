@@ -7,6 +7,7 @@ using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.Vacancies;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,10 +15,13 @@ namespace CrmAlliance.Api.Infrastructure.Data;
 
 /// <summary>
 /// The CRM's unit of work. Each provider has a subclass (<see cref="SqliteCrmDbContext"/>,
-/// <see cref="SqlServerCrmDbContext"/>) so that each has its own migrations.
+/// <see cref="SqlServerCrmDbContext"/>) so that each has its own migrations. It also holds the
+/// data-protection key ring, so that every Api replica can read the others' bearer tokens and cookies.
 /// </summary>
-public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Workplace> Workplaces => Set<Workplace>();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
+namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,19 +29,19 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "Candidates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DisplayAlias = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    SoughtOccupations = table.Column<string>(type: "TEXT", nullable: false),
-                    Skills = table.Column<string>(type: "TEXT", nullable: false),
-                    EducationLevel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    HasWorkExperience = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    AvailableFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LastEmployerCvr = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DisplayAlias = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TargetGroup = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SoughtOccupations = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Skills = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    EducationLevel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    HasWorkExperience = table.Column<bool>(type: "bit", nullable: false),
+                    Postcode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    AvailableFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastEmployerCvr = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,18 +52,18 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "Companies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Cvr = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 8, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Sector = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    MembershipStatus = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ResponsibleConsultantId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Cvr = table.Column<string>(type: "nchar(8)", fixedLength: true, maxLength: 8, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IndustryCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Postcode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    Sector = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    MembershipStatus = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResponsibleConsultantId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,14 +71,28 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,24 +109,24 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,13 +143,13 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "CompanyContacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    IsEmployeeRepresentative = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    JobTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    IsEmployeeRepresentative = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,15 +166,15 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "ContactLogs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsultantId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    FollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FollowUpDone = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConsultantId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    FollowUpOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FollowUpDone = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,20 +191,20 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "Pledges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OrdinaryJobs = table.Column<int>(type: "INTEGER", nullable: false),
-                    Internships = table.Column<int>(type: "INTEGER", nullable: false),
-                    WageSubsidyJobs = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdultApprenticeships = table.Column<int>(type: "INTEGER", nullable: false),
-                    FlexJobs = table.Column<int>(type: "INTEGER", nullable: false),
-                    Mentors = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetGroups = table.Column<string>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    OrdinaryJobs = table.Column<int>(type: "int", nullable: false),
+                    Internships = table.Column<int>(type: "int", nullable: false),
+                    WageSubsidyJobs = table.Column<int>(type: "int", nullable: false),
+                    AdultApprenticeships = table.Column<int>(type: "int", nullable: false),
+                    FlexJobs = table.Column<int>(type: "int", nullable: false),
+                    Mentors = table.Column<int>(type: "int", nullable: false),
+                    TargetGroups = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -207,15 +221,15 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "Workplaces",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PNumber = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    OrdinaryEmployees = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmployeesReportedFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AverageEmployees12Months = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PNumber = table.Column<string>(type: "nchar(10)", fixedLength: true, maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Postcode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    OrdinaryEmployees = table.Column<int>(type: "int", nullable: false),
+                    EmployeesReportedFor = table.Column<DateOnly>(type: "date", nullable: false),
+                    AverageEmployees12Months = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,11 +246,11 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -253,10 +267,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -273,8 +287,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,10 +311,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -317,22 +331,22 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "Vacancies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkplaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OfferKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    OccupationCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Positions = table.Column<int>(type: "INTEGER", nullable: false),
-                    HoursPerWeek = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ApplicationDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RequiredSkills = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkplaceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OfferKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OccupationCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Positions = table.Column<int>(type: "int", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApplicationDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    RequiredSkills = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -355,33 +369,33 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "Placements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompanyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkplaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VacancyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OfferKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    PlannedStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PlannedEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ActualStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ActualEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    EmployeeRepStatement_RepresentativeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    EmployeeRepStatement_GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EmployeeRepStatement_IsPositive = table.Column<bool>(type: "INTEGER", nullable: true),
-                    EmployeeRepStatement_Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    EmployeeRepStatement_RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    WageSubsidyConfirmation_HeadcountLastMonth = table.Column<int>(type: "INTEGER", nullable: true),
-                    WageSubsidyConfirmation_AverageHeadcount12Months = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
-                    WageSubsidyConfirmation_NoDismissalWithin3Months = table.Column<bool>(type: "INTEGER", nullable: true),
-                    WageSubsidyConfirmation_ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    WageSubsidyConfirmation_ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompanyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkplaceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VacancyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    OfferKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    PlannedStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlannedEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActualStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    ActualEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ExtensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    EndReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    EmployeeRepStatement_RepresentativeName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    EmployeeRepStatement_GivenOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EmployeeRepStatement_IsPositive = table.Column<bool>(type: "bit", nullable: true),
+                    EmployeeRepStatement_Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    EmployeeRepStatement_RecordedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    WageSubsidyConfirmation_HeadcountLastMonth = table.Column<int>(type: "int", nullable: true),
+                    WageSubsidyConfirmation_AverageHeadcount12Months = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: true),
+                    WageSubsidyConfirmation_NoDismissalWithin3Months = table.Column<bool>(type: "bit", nullable: true),
+                    WageSubsidyConfirmation_ConfirmedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    WageSubsidyConfirmation_ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProposedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -416,14 +430,14 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "Outcomes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlacementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MonthsAfterEnd = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndResult = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    SelfSupporting = table.Column<bool>(type: "INTEGER", nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlacementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MonthsAfterEnd = table.Column<int>(type: "int", nullable: false),
+                    EndResult = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    SelfSupporting = table.Column<bool>(type: "bit", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -440,12 +454,12 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "RuleExemptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlacementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Rule = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlacementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -467,7 +481,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -498,7 +513,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Candidates_CaseReference",
@@ -658,6 +674,9 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ContactLogs");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Outcomes");

@@ -1,0 +1,318 @@
+CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" TEXT NOT NULL CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY,
+    "ProductVersion" TEXT NOT NULL
+);
+
+BEGIN TRANSACTION;
+CREATE TABLE "AspNetRoles" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY,
+    "Name" TEXT NULL,
+    "NormalizedName" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL
+);
+
+CREATE TABLE "Candidates" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Candidates" PRIMARY KEY,
+    "CaseReference" TEXT NOT NULL,
+    "DisplayAlias" TEXT NOT NULL,
+    "TargetGroup" TEXT NOT NULL,
+    "SoughtOccupations" TEXT NOT NULL,
+    "Skills" TEXT NOT NULL,
+    "EducationLevel" TEXT NOT NULL,
+    "HasWorkExperience" INTEGER NOT NULL,
+    "Postcode" TEXT NOT NULL,
+    "AvailableFrom" TEXT NOT NULL,
+    "LastEmployerCvr" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "Companies" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Companies" PRIMARY KEY,
+    "Cvr" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "IndustryCode" TEXT NOT NULL,
+    "Address" TEXT NOT NULL,
+    "Postcode" TEXT NOT NULL,
+    "Sector" TEXT NOT NULL,
+    "MembershipStatus" TEXT NOT NULL,
+    "JoinedOn" TEXT NULL,
+    "ResponsibleConsultantId" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "DataProtectionKeys" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY AUTOINCREMENT,
+    "FriendlyName" TEXT NULL,
+    "Xml" TEXT NULL
+);
+
+CREATE TABLE "AspNetRoleClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoleClaims" PRIMARY KEY AUTOINCREMENT,
+    "RoleId" TEXT NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetRoleClaims_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AspNetUsers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY,
+    "DisplayName" TEXT NOT NULL,
+    "CompanyId" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "UserName" TEXT NULL,
+    "NormalizedUserName" TEXT NULL,
+    "Email" TEXT NULL,
+    "NormalizedEmail" TEXT NULL,
+    "EmailConfirmed" INTEGER NOT NULL,
+    "PasswordHash" TEXT NULL,
+    "SecurityStamp" TEXT NULL,
+    "ConcurrencyStamp" TEXT NULL,
+    "PhoneNumber" TEXT NULL,
+    "PhoneNumberConfirmed" INTEGER NOT NULL,
+    "TwoFactorEnabled" INTEGER NOT NULL,
+    "LockoutEnd" INTEGER NULL,
+    "LockoutEnabled" INTEGER NOT NULL,
+    "AccessFailedCount" INTEGER NOT NULL,
+    CONSTRAINT "FK_AspNetUsers_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "CompanyContacts" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_CompanyContacts" PRIMARY KEY,
+    "CompanyId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "JobTitle" TEXT NULL,
+    "Email" TEXT NULL,
+    "Phone" TEXT NULL,
+    "IsEmployeeRepresentative" INTEGER NOT NULL,
+    CONSTRAINT "FK_CompanyContacts_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ContactLogs" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ContactLogs" PRIMARY KEY,
+    "CompanyId" TEXT NOT NULL,
+    "ConsultantId" TEXT NOT NULL,
+    "OccurredAt" INTEGER NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "Summary" TEXT NOT NULL,
+    "Outcome" TEXT NULL,
+    "FollowUpOn" TEXT NULL,
+    "FollowUpDone" INTEGER NOT NULL,
+    CONSTRAINT "FK_ContactLogs_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Pledges" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Pledges" PRIMARY KEY,
+    "CompanyId" TEXT NOT NULL,
+    "PeriodStart" TEXT NOT NULL,
+    "PeriodEnd" TEXT NOT NULL,
+    "OrdinaryJobs" INTEGER NOT NULL,
+    "Internships" INTEGER NOT NULL,
+    "WageSubsidyJobs" INTEGER NOT NULL,
+    "AdultApprenticeships" INTEGER NOT NULL,
+    "FlexJobs" INTEGER NOT NULL,
+    "Mentors" INTEGER NOT NULL,
+    "TargetGroups" TEXT NOT NULL,
+    "Note" TEXT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    CONSTRAINT "FK_Pledges_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Workplaces" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Workplaces" PRIMARY KEY,
+    "CompanyId" TEXT NOT NULL,
+    "PNumber" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Address" TEXT NOT NULL,
+    "Postcode" TEXT NOT NULL,
+    "OrdinaryEmployees" INTEGER NOT NULL,
+    "EmployeesReportedFor" TEXT NOT NULL,
+    "AverageEmployees12Months" TEXT NOT NULL,
+    CONSTRAINT "FK_Workplaces_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AspNetUserClaims" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetUserClaims" PRIMARY KEY AUTOINCREMENT,
+    "UserId" TEXT NOT NULL,
+    "ClaimType" TEXT NULL,
+    "ClaimValue" TEXT NULL,
+    CONSTRAINT "FK_AspNetUserClaims_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AspNetUserLogins" (
+    "LoginProvider" TEXT NOT NULL,
+    "ProviderKey" TEXT NOT NULL,
+    "ProviderDisplayName" TEXT NULL,
+    "UserId" TEXT NOT NULL,
+    CONSTRAINT "PK_AspNetUserLogins" PRIMARY KEY ("LoginProvider", "ProviderKey"),
+    CONSTRAINT "FK_AspNetUserLogins_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AspNetUserRoles" (
+    "UserId" TEXT NOT NULL,
+    "RoleId" TEXT NOT NULL,
+    CONSTRAINT "PK_AspNetUserRoles" PRIMARY KEY ("UserId", "RoleId"),
+    CONSTRAINT "FK_AspNetUserRoles_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_AspNetUserRoles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AspNetUserTokens" (
+    "UserId" TEXT NOT NULL,
+    "LoginProvider" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Value" TEXT NULL,
+    CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
+    CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Vacancies" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Vacancies" PRIMARY KEY,
+    "CompanyId" TEXT NOT NULL,
+    "WorkplaceId" TEXT NOT NULL,
+    "OfferKind" TEXT NOT NULL,
+    "OccupationCode" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Description" TEXT NOT NULL,
+    "Positions" INTEGER NOT NULL,
+    "HoursPerWeek" TEXT NOT NULL,
+    "StartDate" TEXT NOT NULL,
+    "ApplicationDeadline" TEXT NULL,
+    "RequiredSkills" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "PublishedAt" INTEGER NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Vacancies_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Vacancies_Workplaces_WorkplaceId" FOREIGN KEY ("WorkplaceId") REFERENCES "Workplaces" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Placements" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Placements" PRIMARY KEY,
+    "CandidateId" TEXT NOT NULL,
+    "CompanyId" TEXT NOT NULL,
+    "WorkplaceId" TEXT NOT NULL,
+    "VacancyId" TEXT NULL,
+    "OfferKind" TEXT NOT NULL,
+    "Purpose" TEXT NULL,
+    "PlannedStart" TEXT NOT NULL,
+    "PlannedEnd" TEXT NOT NULL,
+    "ActualStart" TEXT NULL,
+    "ActualEnd" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "ExtensionReason" TEXT NULL,
+    "EndReason" TEXT NULL,
+    "EmployeeRepStatement_RepresentativeName" TEXT NULL,
+    "EmployeeRepStatement_GivenOn" TEXT NULL,
+    "EmployeeRepStatement_IsPositive" INTEGER NULL,
+    "EmployeeRepStatement_Comment" TEXT NULL,
+    "EmployeeRepStatement_RecordedBy" TEXT NULL,
+    "WageSubsidyConfirmation_HeadcountLastMonth" INTEGER NULL,
+    "WageSubsidyConfirmation_AverageHeadcount12Months" TEXT NULL,
+    "WageSubsidyConfirmation_NoDismissalWithin3Months" INTEGER NULL,
+    "WageSubsidyConfirmation_ConfirmedBy" TEXT NULL,
+    "WageSubsidyConfirmation_ConfirmedAt" INTEGER NULL,
+    "ProposedBy" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Placements_Candidates_CandidateId" FOREIGN KEY ("CandidateId") REFERENCES "Candidates" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Placements_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Placements_Vacancies_VacancyId" FOREIGN KEY ("VacancyId") REFERENCES "Vacancies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Placements_Workplaces_WorkplaceId" FOREIGN KEY ("WorkplaceId") REFERENCES "Workplaces" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Outcomes" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Outcomes" PRIMARY KEY,
+    "PlacementId" TEXT NOT NULL,
+    "MonthsAfterEnd" INTEGER NOT NULL,
+    "EndResult" TEXT NULL,
+    "SelfSupporting" INTEGER NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "Source" TEXT NOT NULL,
+    CONSTRAINT "FK_Outcomes_Placements_PlacementId" FOREIGN KEY ("PlacementId") REFERENCES "Placements" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "RuleExemptions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_RuleExemptions" PRIMARY KEY,
+    "PlacementId" TEXT NOT NULL,
+    "Rule" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_RuleExemptions_Placements_PlacementId" FOREIGN KEY ("PlacementId") REFERENCES "Placements" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
+
+CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName");
+
+CREATE INDEX "IX_AspNetUserClaims_UserId" ON "AspNetUserClaims" ("UserId");
+
+CREATE INDEX "IX_AspNetUserLogins_UserId" ON "AspNetUserLogins" ("UserId");
+
+CREATE INDEX "IX_AspNetUserRoles_RoleId" ON "AspNetUserRoles" ("RoleId");
+
+CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail");
+
+CREATE INDEX "IX_AspNetUsers_CompanyId" ON "AspNetUsers" ("CompanyId");
+
+CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+
+CREATE UNIQUE INDEX "IX_Candidates_CaseReference" ON "Candidates" ("CaseReference");
+
+CREATE INDEX "IX_Candidates_TargetGroup_AvailableFrom" ON "Candidates" ("TargetGroup", "AvailableFrom");
+
+CREATE UNIQUE INDEX "IX_Companies_Cvr" ON "Companies" ("Cvr");
+
+CREATE INDEX "IX_Companies_IndustryCode" ON "Companies" ("IndustryCode");
+
+CREATE INDEX "IX_Companies_MembershipStatus" ON "Companies" ("MembershipStatus");
+
+CREATE INDEX "IX_Companies_Name" ON "Companies" ("Name");
+
+CREATE INDEX "IX_Companies_ResponsibleConsultantId" ON "Companies" ("ResponsibleConsultantId");
+
+CREATE INDEX "IX_CompanyContacts_CompanyId" ON "CompanyContacts" ("CompanyId");
+
+CREATE INDEX "IX_ContactLogs_CompanyId_OccurredAt" ON "ContactLogs" ("CompanyId", "OccurredAt");
+
+CREATE INDEX "IX_ContactLogs_ConsultantId_FollowUpDone_FollowUpOn" ON "ContactLogs" ("ConsultantId", "FollowUpDone", "FollowUpOn");
+
+CREATE UNIQUE INDEX "IX_Outcomes_PlacementId_MonthsAfterEnd" ON "Outcomes" ("PlacementId", "MonthsAfterEnd");
+
+CREATE INDEX "IX_Placements_CandidateId" ON "Placements" ("CandidateId");
+
+CREATE INDEX "IX_Placements_CompanyId_Status" ON "Placements" ("CompanyId", "Status");
+
+CREATE INDEX "IX_Placements_Status_OfferKind_PlannedStart" ON "Placements" ("Status", "OfferKind", "PlannedStart");
+
+CREATE INDEX "IX_Placements_VacancyId" ON "Placements" ("VacancyId");
+
+CREATE INDEX "IX_Placements_WorkplaceId_Status_PlannedStart" ON "Placements" ("WorkplaceId", "Status", "PlannedStart");
+
+CREATE INDEX "IX_Pledges_CompanyId_PeriodStart" ON "Pledges" ("CompanyId", "PeriodStart");
+
+CREATE INDEX "IX_RuleExemptions_PlacementId" ON "RuleExemptions" ("PlacementId");
+
+CREATE INDEX "IX_RuleExemptions_RecordedAt" ON "RuleExemptions" ("RecordedAt");
+
+CREATE INDEX "IX_Vacancies_CompanyId_Status" ON "Vacancies" ("CompanyId", "Status");
+
+CREATE INDEX "IX_Vacancies_OccupationCode" ON "Vacancies" ("OccupationCode");
+
+CREATE INDEX "IX_Vacancies_StartDate" ON "Vacancies" ("StartDate");
+
+CREATE INDEX "IX_Vacancies_Status_OfferKind_StartDate" ON "Vacancies" ("Status", "OfferKind", "StartDate");
+
+CREATE INDEX "IX_Vacancies_WorkplaceId" ON "Vacancies" ("WorkplaceId");
+
+CREATE INDEX "IX_Workplaces_CompanyId" ON "Workplaces" ("CompanyId");
+
+CREATE UNIQUE INDEX "IX_Workplaces_PNumber" ON "Workplaces" ("PNumber");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124050024_Initial', '10.0.12');
+
+COMMIT;

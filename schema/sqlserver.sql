@@ -1,0 +1,657 @@
+IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [Candidates] (
+        [Id] uniqueidentifier NOT NULL,
+        [CaseReference] nvarchar(64) NOT NULL,
+        [DisplayAlias] nvarchar(64) NOT NULL,
+        [TargetGroup] nvarchar(32) NOT NULL,
+        [SoughtOccupations] nvarchar(max) NOT NULL,
+        [Skills] nvarchar(max) NOT NULL,
+        [EducationLevel] nvarchar(32) NOT NULL,
+        [HasWorkExperience] bit NOT NULL,
+        [Postcode] nvarchar(4) NOT NULL,
+        [AvailableFrom] date NOT NULL,
+        [LastEmployerCvr] nvarchar(8) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Candidates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [Companies] (
+        [Id] uniqueidentifier NOT NULL,
+        [Cvr] nchar(8) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [IndustryCode] nvarchar(6) NOT NULL,
+        [Address] nvarchar(200) NOT NULL,
+        [Postcode] nvarchar(4) NOT NULL,
+        [Sector] nvarchar(16) NOT NULL,
+        [MembershipStatus] nvarchar(16) NOT NULL,
+        [JoinedOn] date NULL,
+        [ResponsibleConsultantId] nvarchar(450) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Companies] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [DisplayName] nvarchar(200) NOT NULL,
+        [CompanyId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUsers_Companies_CompanyId] FOREIGN KEY ([CompanyId]) REFERENCES [Companies] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [CompanyContacts] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [JobTitle] nvarchar(200) NULL,
+        [Email] nvarchar(256) NULL,
+        [Phone] nvarchar(32) NULL,
+        [IsEmployeeRepresentative] bit NOT NULL,
+        CONSTRAINT [PK_CompanyContacts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CompanyContacts_Companies_CompanyId] FOREIGN KEY ([CompanyId]) REFERENCES [Companies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [ContactLogs] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [ConsultantId] nvarchar(450) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [Channel] nvarchar(16) NOT NULL,
+        [Summary] nvarchar(4000) NOT NULL,
+        [Outcome] nvarchar(1000) NULL,
+        [FollowUpOn] date NULL,
+        [FollowUpDone] bit NOT NULL,
+        CONSTRAINT [PK_ContactLogs] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContactLogs_Companies_CompanyId] FOREIGN KEY ([CompanyId]) REFERENCES [Companies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [Pledges] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [PeriodStart] date NOT NULL,
+        [PeriodEnd] date NOT NULL,
+        [OrdinaryJobs] int NOT NULL,
+        [Internships] int NOT NULL,
+        [WageSubsidyJobs] int NOT NULL,
+        [AdultApprenticeships] int NOT NULL,
+        [FlexJobs] int NOT NULL,
+        [Mentors] int NOT NULL,
+        [TargetGroups] nvarchar(max) NOT NULL,
+        [Note] nvarchar(4000) NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        [RecordedBy] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_Pledges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Pledges_Companies_CompanyId] FOREIGN KEY ([CompanyId]) REFERENCES [Companies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [Workplaces] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [PNumber] nchar(10) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Address] nvarchar(200) NOT NULL,
+        [Postcode] nvarchar(4) NOT NULL,
+        [OrdinaryEmployees] int NOT NULL,
+        [EmployeesReportedFor] date NOT NULL,
+        [AverageEmployees12Months] decimal(9,2) NOT NULL,
+        CONSTRAINT [PK_Workplaces] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Workplaces_Companies_CompanyId] FOREIGN KEY ([CompanyId]) REFERENCES [Companies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [Vacancies] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [WorkplaceId] uniqueidentifier NOT NULL,
+        [OfferKind] nvarchar(32) NOT NULL,
+        [OccupationCode] nvarchar(6) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Description] nvarchar(max) NOT NULL,
+        [Positions] int NOT NULL,
+        [HoursPerWeek] decimal(9,2) NOT NULL,
+        [StartDate] date NOT NULL,
+        [ApplicationDeadline] date NULL,
+        [RequiredSkills] nvarchar(max) NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Vacancies] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Vacancies_Companies_CompanyId] FOREIGN KEY ([CompanyId]) REFERENCES [Companies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Vacancies_Workplaces_WorkplaceId] FOREIGN KEY ([WorkplaceId]) REFERENCES [Workplaces] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [Placements] (
+        [Id] uniqueidentifier NOT NULL,
+        [CandidateId] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [WorkplaceId] uniqueidentifier NOT NULL,
+        [VacancyId] uniqueidentifier NULL,
+        [OfferKind] nvarchar(32) NOT NULL,
+        [Purpose] nvarchar(16) NULL,
+        [PlannedStart] date NOT NULL,
+        [PlannedEnd] date NOT NULL,
+        [ActualStart] date NULL,
+        [ActualEnd] date NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [ExtensionReason] nvarchar(1000) NULL,
+        [EndReason] nvarchar(1000) NULL,
+        [EmployeeRepStatement_RepresentativeName] nvarchar(200) NULL,
+        [EmployeeRepStatement_GivenOn] date NULL,
+        [EmployeeRepStatement_IsPositive] bit NULL,
+        [EmployeeRepStatement_Comment] nvarchar(2000) NULL,
+        [EmployeeRepStatement_RecordedBy] nvarchar(450) NULL,
+        [WageSubsidyConfirmation_HeadcountLastMonth] int NULL,
+        [WageSubsidyConfirmation_AverageHeadcount12Months] decimal(9,2) NULL,
+        [WageSubsidyConfirmation_NoDismissalWithin3Months] bit NULL,
+        [WageSubsidyConfirmation_ConfirmedBy] nvarchar(450) NULL,
+        [WageSubsidyConfirmation_ConfirmedAt] datetimeoffset NULL,
+        [ProposedBy] nvarchar(450) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Placements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Placements_Candidates_CandidateId] FOREIGN KEY ([CandidateId]) REFERENCES [Candidates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Placements_Companies_CompanyId] FOREIGN KEY ([CompanyId]) REFERENCES [Companies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Placements_Vacancies_VacancyId] FOREIGN KEY ([VacancyId]) REFERENCES [Vacancies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Placements_Workplaces_WorkplaceId] FOREIGN KEY ([WorkplaceId]) REFERENCES [Workplaces] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [Outcomes] (
+        [Id] uniqueidentifier NOT NULL,
+        [PlacementId] uniqueidentifier NOT NULL,
+        [MonthsAfterEnd] int NOT NULL,
+        [EndResult] nvarchar(16) NULL,
+        [SelfSupporting] bit NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        [RecordedBy] nvarchar(450) NOT NULL,
+        [Source] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_Outcomes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Outcomes_Placements_PlacementId] FOREIGN KEY ([PlacementId]) REFERENCES [Placements] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE TABLE [RuleExemptions] (
+        [Id] uniqueidentifier NOT NULL,
+        [PlacementId] uniqueidentifier NOT NULL,
+        [Rule] nvarchar(32) NOT NULL,
+        [Reason] nvarchar(1000) NOT NULL,
+        [RecordedBy] nvarchar(450) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_RuleExemptions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RuleExemptions_Placements_PlacementId] FOREIGN KEY ([PlacementId]) REFERENCES [Placements] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_CompanyId] ON [AspNetUsers] ([CompanyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Candidates_CaseReference] ON [Candidates] ([CaseReference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Candidates_TargetGroup_AvailableFrom] ON [Candidates] ([TargetGroup], [AvailableFrom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Companies_Cvr] ON [Companies] ([Cvr]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Companies_IndustryCode] ON [Companies] ([IndustryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Companies_MembershipStatus] ON [Companies] ([MembershipStatus]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Companies_Name] ON [Companies] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Companies_ResponsibleConsultantId] ON [Companies] ([ResponsibleConsultantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CompanyContacts_CompanyId] ON [CompanyContacts] ([CompanyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ContactLogs_CompanyId_OccurredAt] ON [ContactLogs] ([CompanyId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ContactLogs_ConsultantId_FollowUpDone_FollowUpOn] ON [ContactLogs] ([ConsultantId], [FollowUpDone], [FollowUpOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Outcomes_PlacementId_MonthsAfterEnd] ON [Outcomes] ([PlacementId], [MonthsAfterEnd]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Placements_CandidateId] ON [Placements] ([CandidateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Placements_CompanyId_Status] ON [Placements] ([CompanyId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Placements_Status_OfferKind_PlannedStart] ON [Placements] ([Status], [OfferKind], [PlannedStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Placements_VacancyId] ON [Placements] ([VacancyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Placements_WorkplaceId_Status_PlannedStart] ON [Placements] ([WorkplaceId], [Status], [PlannedStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Pledges_CompanyId_PeriodStart] ON [Pledges] ([CompanyId], [PeriodStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_RuleExemptions_PlacementId] ON [RuleExemptions] ([PlacementId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_RuleExemptions_RecordedAt] ON [RuleExemptions] ([RecordedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Vacancies_CompanyId_Status] ON [Vacancies] ([CompanyId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Vacancies_OccupationCode] ON [Vacancies] ([OccupationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Vacancies_StartDate] ON [Vacancies] ([StartDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Vacancies_Status_OfferKind_StartDate] ON [Vacancies] ([Status], [OfferKind], [StartDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Vacancies_WorkplaceId] ON [Vacancies] ([WorkplaceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Workplaces_CompanyId] ON [Workplaces] ([CompanyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Workplaces_PNumber] ON [Workplaces] ([PNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124050037_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124050037_Initial', N'10.0.12');
+END;
+
+COMMIT;
+GO
