@@ -42,7 +42,11 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A fresh context on the test's database, for arranging rows and asserting what was stored.</summary>
     public CrmDbContext NewDbContext()
-        => new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite($"Data Source={_databaseFile}").Options);
+    {
+        // Starting the host applies the migrations, so the tables exist before a test arranges rows.
+        _ = Services;
+        return new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite($"Data Source={_databaseFile}").Options);
+    }
 
     protected override void Dispose(bool disposing)
     {
