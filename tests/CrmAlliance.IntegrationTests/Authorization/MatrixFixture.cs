@@ -1,0 +1,84 @@
+using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.IntegrationTests.Infrastructure;
+
+namespace CrmAlliance.IntegrationTests.Authorization;
+
+public enum Caller
+{
+    Anonymous,
+    Admin,
+    Consultant,
+    Manager,
+    CompanyOwn,
+    CompanyOther,
+}
+
+/// <summary>
+/// One host with a user per role, two companies ("own" belongs to the CompanyOwn user, "other" to
+/// CompanyOther) and the records the operations act on.
+/// </summary>
+public sealed class MatrixFixture : IAsyncLifetime
+{
+    public CrmApiFactory Factory { get; } = new();
+
+    public Dictionary<Caller, GraphQLClient> Clients { get; } = [];
+
+    public string ConsultantId { get; private set; } = "";
+
+    public string OwnCompanyId { get; private set; } = "";
+
+    public Guid OwnCompanyGuid { get; private set; }
+
+    public string OtherCompanyId { get; private set; } = "";
+
+    public string OwnWorkplaceId { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var consultant = await Factory.CreateUserAsync("CONSULTANT");
+        ConsultantId = consultant.Id;
+        OwnCompanyId = await RegisterCompanyAsync(consultant.Client, "Egen Virksomhed A/S");
+        OtherCompanyId = await RegisterCompanyAsync(consultant.Client, "Anden Virksomhed A/S");
+        OwnCompanyGuid = Api.Infrastructure.GraphQL.GlobalId.Parse(OwnCompanyId, "Company", "id");
+        var workplace = await consultant.Client.QueryAsync(
+            "mutation($input: SaveWorkplaceInput!) { saveWorkplace(input: $input) { id } }",
+            new { input = new { companyId = OwnCompanyId, pNumber = TestData.NewPNumber(), name = "Hovedkontor", address = "Vej 1", postcode = "9000", ordinaryEmployees = 40, employeesReportedFor = "2026-10-01", averageEmployees12Months = 38.5 } });
+        OwnWorkplaceId = workplace.Id("saveWorkplace");
+
+        Clients[Caller.Anonymous] = Factory.Anonymous();
+        Clients[Caller.Admin] = await Factory.SignInAsAdminAsync();
+        Clients[Caller.Consultant] = consultant.Client;
+        Clients[Caller.Manager] = (await Factory.CreateUserAsync("MANAGER")).Client;
+        Clients[Caller.CompanyOwn] = (await Factory.CreateUserAsync("COMPANY", OwnCompanyId)).Client;
+        Clients[Caller.CompanyOther] = (await Factory.CreateUserAsync("COMPANY", OtherCompanyId)).Client;
+    }
+
+    public async Task<Guid> AddContactToOwnCompanyAsync()
+    {
+        await using var db = Factory.NewDbContext();
+        var contact = new CompanyContact { CompanyId = OwnCompanyGuid, Name = "Midlertidig Kontakt" };
+        db.CompanyContacts.Add(contact);
+        await db.SaveChangesAsync();
+        return contact.Id;
+    }
+
+    public async Task<int> OwnCompanyVersionAsync()
+    {
+        await using var db = Factory.NewDbContext();
+        return db.Companies.Single(c => c.Id == OwnCompanyGuid).Version;
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static async Task<string> RegisterCompanyAsync(GraphQLClient consultant, string name)
+    {
+        var data = await consultant.QueryAsync(
+            "mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id } }",
+            new { input = new { cvr = TestData.NewCvr(), name, industryCode = "620100", address = "Vej 1", postcode = "9000", sector = "PRIVATE", membershipStatus = "ACTIVE", joinedOn = "2024-01-01" } });
+        return data.Id("registerCompany");
+    }
+}

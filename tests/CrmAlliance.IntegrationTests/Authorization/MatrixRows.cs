@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.IntegrationTests.Infrastructure;
+
+namespace CrmAlliance.IntegrationTests.Authorization;
+
+public enum Access
+{
+    Allowed,
+    Refused,
+    Hidden,
+}
+
+/// <summary>One operation: how to call it, and what each caller may do.</summary>
+public sealed record MatrixRow(
+    string Field,
+    Func<MatrixFixture, Task<(string Query, object? Variables)>> Build,
+    Access Admin,
+    Access Consultant,
+    Access Manager,
+    Access CompanyOwn,
+    Access CompanyOther)
+{
+    public Access Expect(Caller caller) => caller switch
+    {
+        Caller.Admin => Admin,
+        Caller.Consultant => Consultant,
+        Caller.Manager => Manager,
+        Caller.CompanyOwn => CompanyOwn,
+        Caller.CompanyOther => CompanyOther,
+        _ => Access.Refused,
+    };
+
+    /// <summary>An answer that shows nothing: null, an empty list, or an empty connection.</summary>
+    public static bool IsEmpty(JsonNode? value) => value switch
+    {
+        null => true,
+        JsonArray array => array.Count == 0,
+        JsonObject obj when obj["edges"] is JsonArray edges => edges.Count == 0,
+        _ => false,
+    };
+}
+
+public static partial class MatrixRows
+{
+    private const Access A = Access.Allowed;
+    private const Access R = Access.Refused;
+    private const Access H = Access.Hidden;
+
+    private static Func<MatrixFixture, Task<(string, object?)>> Fixed(string query) => _ => Task.FromResult<(string, object?)>((query, null));
+
+    private static Func<MatrixFixture, Task<(string, object?)>> With(Func<MatrixFixture, (string, object?)> build) => f => Task.FromResult(build(f));
+
+    public static IReadOnlyList<MatrixRow> All { get; } =
+    [
+        .. Common,
+    ];
+
+    private static IEnumerable<MatrixRow> Common =>
+    [
+        new("me", Fixed("{ me { email } }"), A, A, A, A, A),
+        new("node", With(f => ("query($id: ID!) { node(id: $id) { id } }", new { id = f.OwnCompanyId })), A, A, A, A, H),
+        new("users", Fixed("{ users { totalCount } }"), A, R, R, R, R),
+        new("occupations", Fixed("{ occupations(codePrefix: \"5223\") { code } }"), A, A, A, A, A),
+        new("industries", Fixed("{ industries(codePrefix: \"62\") { code } }"), A, A, A, A, A),
+        new("postcodes", Fixed("{ postcodes(codePrefix: \"9000\") { code } }"), A, A, A, A, A),
+        new("companies", Fixed("{ companies(filter: { nameContains: \"Egen Virksomhed\" }) { edges { node { id } } } }"), A, A, A, A, H),
+        new("company", With(f => ("query($id: ID!) { company(id: $id) { id } }", new { id = f.OwnCompanyId })), A, A, A, A, H),
+        new("registerCompany", With(_ => ("mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id } }",
+            new { input = new { cvr = TestData.NewCvr(), name = "Matrix ApS", industryCode = "620100", address = "Vej 1", postcode = "9000", sector = "PRIVATE" } })), R, A, R, R, R),
+        new("updateCompany", async f => ("mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { id } }",
+            new { input = new { id = f.OwnCompanyId, version = await f.OwnCompanyVersionAsync(), name = "Egen Virksomhed A/S", industryCode = "620100", address = "Vej 1", postcode = "9000", sector = "PRIVATE", membershipStatus = "ACTIVE", joinedOn = "2024-01-01" } }), R, A, R, R, R),
+        new("saveWorkplace", With(f => ("mutation($input: SaveWorkplaceInput!) { saveWorkplace(input: $input) { id } }",
+            new { input = new { companyId = f.OwnCompanyId, pNumber = TestData.NewPNumber(), name = "Filial", address = "Vej 2", postcode = "9000", ordinaryEmployees = 5, employeesReportedFor = "2026-10-01", averageEmployees12Months = 5 } })), R, A, R, R, R),
+        new("saveCompanyContact", With(f => ("mutation($input: SaveCompanyContactInput!) { saveCompanyContact(input: $input) { id } }",
+            new { input = new { companyId = f.OwnCompanyId, name = "Ny Kontakt", email = "ny@example.dk", isEmployeeRepresentative = false } })), R, A, R, A, R),
+        new("removeCompanyContact", async f => ("mutation($id: ID!) { removeCompanyContact(id: $id) }",
+            new { id = GlobalId.Encode("CompanyContact", await f.AddContactToOwnCompanyAsync()) }), R, A, R, A, R),
+        new("createUser", With(_ => ("mutation($input: CreateUserInput!) { createUser(input: $input) { id } }",
+            new { input = new { email = $"matrix-{Guid.NewGuid():N}@test.local", displayName = "Matrix", role = "CONSULTANT", password = TestUsers.Password } })), A, R, R, R, R),
+        new("inviteCompanyUser", With(f => ("mutation($input: InviteCompanyUserInput!) { inviteCompanyUser(input: $input) { id } }",
+            new { input = new { companyId = f.OwnCompanyId, email = $"invite-{Guid.NewGuid():N}@test.local", displayName = "Inviteret" } })), R, A, R, R, R),
+        new("setUserLocked", With(f => ("mutation($input: SetUserLockedInput!) { setUserLocked(input: $input) { id } }",
+            new { input = new { userId = f.ConsultantId, locked = false } })), A, R, R, R, R),
+    ];
+}
