@@ -89,11 +89,13 @@ public sealed class VacancyQueryTests(CrmApiFactory factory) : IClassFixture<Crm
 
         var list = await reader.Client.QueryAsync(Search, new { filter = new { companyId = company.CompanyId } });
         var one = await reader.Client.QueryAsync("query($id: ID!) { vacancy(id: $id) { id company { id } workplace { id } } node(id: $id) { ... on Vacancy { title } } }", new { id });
+        var ofCompany = await reader.Client.QueryAsync("query($id: ID!) { company(id: $id) { vacancies { id } } }", new { id = company.CompanyId });
 
         Assert.Equal(1, list["vacancies"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(company.CompanyId, one["vacancy"]!["company"]!["id"]!.GetValue<string>());
         Assert.Equal(company.WorkplaceId, one["vacancy"]!["workplace"]!["id"]!.GetValue<string>());
         Assert.Equal("Industrimekaniker", one["node"]!["title"]!.GetValue<string>());
+        Assert.Equal(id, ofCompany["company"]!["vacancies"]![0]!["id"]!.GetValue<string>());
     }
 
     [Fact]
@@ -110,12 +112,14 @@ public sealed class VacancyQueryTests(CrmApiFactory factory) : IClassFixture<Crm
         var filtered = await outsider.Client.QueryAsync(Search, new { filter = new { companyId = company.CompanyId } });
         var everything = await outsider.Client.QueryAsync("{ vacancies(first: 100) { totalCount edges { node { company { id } } } } }");
         var one = await outsider.Client.QueryAsync("query($id: ID!) { vacancy(id: $id) { id } node(id: $id) { id } }", new { id });
+        var ofCompany = await outsider.Client.QueryAsync("query($id: ID!) { company(id: $id) { vacancies { id } } }", new { id = company.CompanyId });
 
         Assert.Equal(0, filtered["vacancies"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(1, everything["vacancies"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(otherCompany.CompanyId, everything["vacancies"]!["edges"]![0]!["node"]!["company"]!["id"]!.GetValue<string>());
         Assert.Null(one["vacancy"]);
         Assert.Null(one["node"]);
+        Assert.Null(ofCompany["company"]);
     }
 
     [Fact]
