@@ -1,6 +1,8 @@
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,6 +23,8 @@ public static class CrmAllianceHost
         services.AddCrmGraphQL();
         services.AddReferenceData();
         services.AddCompanies();
+        services.AddVacancies();
+        services.AddCandidates();
         return builder;
     }
 

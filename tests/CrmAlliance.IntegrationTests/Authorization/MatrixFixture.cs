@@ -33,6 +33,12 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public string OwnWorkplaceId { get; private set; } = "";
 
+    public string OwnVacancyId { get; private set; } = "";
+
+    public string CandidateId { get; private set; } = "";
+
+    public static string InTwoMonths => DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2)).ToString("yyyy-MM-dd");
+
     public async Task InitializeAsync()
     {
         var consultant = await Factory.CreateUserAsync("CONSULTANT");
@@ -44,6 +50,12 @@ public sealed class MatrixFixture : IAsyncLifetime
             "mutation($input: SaveWorkplaceInput!) { saveWorkplace(input: $input) { id } }",
             new { input = new { companyId = OwnCompanyId, pNumber = TestData.NewPNumber(), name = "Hovedkontor", address = "Vej 1", postcode = "9000", ordinaryEmployees = 40, employeesReportedFor = "2026-10-01", averageEmployees12Months = 38.5 } });
         OwnWorkplaceId = workplace.Id("saveWorkplace");
+
+        OwnVacancyId = await PostDraftVacancyAsync(consultant.Client);
+        var candidate = await consultant.Client.QueryAsync(
+            "mutation($input: RegisterCandidateInput!) { registerCandidate(input: $input) { id } }",
+            new { input = new { caseReference = TestData.NewCaseReference(), targetGroup = "INSURED_UNEMPLOYED", soughtOccupations = new[] { "5223" }, educationLevel = "VOCATIONAL", hasWorkExperience = true, postcode = "9000", availableFrom = "2026-01-01" } });
+        CandidateId = candidate.Id("registerCandidate");
 
         Clients[Caller.Anonymous] = Factory.Anonymous();
         Clients[Caller.Admin] = await Factory.SignInAsAdminAsync();
@@ -60,6 +72,30 @@ public sealed class MatrixFixture : IAsyncLifetime
         db.CompanyContacts.Add(contact);
         await db.SaveChangesAsync();
         return contact.Id;
+    }
+
+    public Task<string> PostDraftVacancyAsync() => PostDraftVacancyAsync(Clients[Caller.Consultant]);
+
+    public async Task<int> VersionOfAsync(string globalId)
+    {
+        Api.Infrastructure.GraphQL.GlobalId.TryDecode(globalId, out var type, out var key);
+        var id = Guid.Parse(key);
+        await using var db = Factory.NewDbContext();
+        return type switch
+        {
+            "Vacancy" => db.Vacancies.Single(v => v.Id == id).Version,
+            "Candidate" => db.Candidates.Single(c => c.Id == id).Version,
+            "Placement" => db.Placements.Single(p => p.Id == id).Version,
+            _ => db.Companies.Single(c => c.Id == id).Version,
+        };
+    }
+
+    private async Task<string> PostDraftVacancyAsync(GraphQLClient consultant)
+    {
+        var data = await consultant.QueryAsync(
+            "mutation($input: PostVacancyInput!) { postVacancy(input: $input) { id } }",
+            new { input = new { companyId = OwnCompanyId, workplaceId = OwnWorkplaceId, offerKind = "ORDINARY_JOB", occupationCode = "5223", title = "Butiksassistent", positions = 1, hoursPerWeek = 37, startDate = InTwoMonths, publish = false } });
+        return data.Id("postVacancy");
     }
 
     public async Task<int> OwnCompanyVersionAsync()

@@ -54,6 +54,33 @@ public static partial class MatrixRows
     public static IReadOnlyList<MatrixRow> All { get; } =
     [
         .. Common,
+        .. Vacancies,
+        .. Candidates,
+    ];
+
+    private static IEnumerable<MatrixRow> Vacancies =>
+    [
+        new("vacancies", Fixed("{ vacancies { edges { node { id } } } }"), A, A, A, A, H),
+        new("vacancy", With(f => ("query($id: ID!) { vacancy(id: $id) { id } }", new { id = f.OwnVacancyId })), A, A, A, A, H),
+        new("postVacancy", With(f => ("mutation($input: PostVacancyInput!) { postVacancy(input: $input) { id } }",
+            new { input = new { companyId = f.OwnCompanyId, workplaceId = f.OwnWorkplaceId, offerKind = "INTERNSHIP", occupationCode = "5223", title = "Praktik", positions = 1, hoursPerWeek = 30, startDate = MatrixFixture.InTwoMonths } })), R, A, R, A, R),
+        new("updateVacancy", async f => ("mutation($input: UpdateVacancyInput!) { updateVacancy(input: $input) { id } }",
+            new { input = new { id = f.OwnVacancyId, version = await f.VersionOfAsync(f.OwnVacancyId), workplaceId = f.OwnWorkplaceId, offerKind = "ORDINARY_JOB", occupationCode = "5223", title = "Butiksassistent", positions = 2, hoursPerWeek = 37, startDate = MatrixFixture.InTwoMonths } }), R, A, R, A, R),
+        new("changeVacancyStatus", async f =>
+        {
+            var id = await f.PostDraftVacancyAsync();
+            return ("mutation($input: ChangeVacancyStatusInput!) { changeVacancyStatus(input: $input) { id } }", new { input = new { id, version = 1, transition = "PUBLISH" } });
+        }, R, A, R, A, R),
+    ];
+
+    private static IEnumerable<MatrixRow> Candidates =>
+    [
+        new("candidates", Fixed("{ candidates { totalCount } }"), A, A, A, R, R),
+        new("candidate", With(f => ("query($id: ID!) { candidate(id: $id) { id } }", new { id = f.CandidateId })), A, A, A, R, R),
+        new("registerCandidate", With(_ => ("mutation($input: RegisterCandidateInput!) { registerCandidate(input: $input) { id } }",
+            new { input = new { caseReference = TestData.NewCaseReference(), targetGroup = "INTEGRATION", soughtOccupations = new[] { "9112" }, educationLevel = "PRIMARY", hasWorkExperience = false, postcode = "9220", availableFrom = "2026-01-01" } })), R, A, R, R, R),
+        new("updateCandidate", async f => ("mutation($input: UpdateCandidateInput!) { updateCandidate(input: $input) { id } }",
+            new { input = new { id = f.CandidateId, version = await f.VersionOfAsync(f.CandidateId), caseReference = "SAG-MATRIX-1", targetGroup = "INSURED_UNEMPLOYED", soughtOccupations = new[] { "5223" }, educationLevel = "VOCATIONAL", hasWorkExperience = true, postcode = "9000", availableFrom = "2026-01-01" } }), R, A, R, R, R),
     ];
 
     private static IEnumerable<MatrixRow> Common =>

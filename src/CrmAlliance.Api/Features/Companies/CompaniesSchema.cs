@@ -14,6 +14,9 @@ public sealed class CompaniesSchema : ISchemaContributor, INodeResolver
     public static object LoadCompany(IResolveFieldContext context, Guid id)
         => context.Loaders().For<Guid, CompanyView>("company.byId", (ids, ct) => context.Service<CompanyQueries>().GetByIdsAsync(ids, context.Actor(), ct)).Load(id);
 
+    public static object LoadWorkplace(IResolveFieldContext context, Guid id)
+        => context.Loaders().For<Guid, WorkplaceView>("workplace.byId", (ids, ct) => context.Service<CompanyQueries>().WorkplacesByIdAsync(ids, context.Actor(), ct)).Load(id);
+
     public void AddQueries(QueryType query)
     {
         query.Connection<CompanyGraphType>("companies", "Companies you may see: staff see all, a company user only its own. Sorted by name unless `sort` says otherwise.")

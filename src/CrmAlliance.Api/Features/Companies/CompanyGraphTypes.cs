@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -32,6 +33,10 @@ public sealed class CompanyGraphType : ObjectGraphType<CompanyView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompanyContactGraphType>>>>("contacts")
             .Description("Contact persons at the company.")
             .Resolve(c => c.Loaders().ForMany<Guid, CompanyContactView>("company.contacts", c.Source.Id, (ids, ct) => c.Service<CompanyQueries>().ContactsByCompanyAsync(ids, c.Actor(), ct)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<VacancyGraphType>>>>("vacancies")
+            .Description("The company's vacancies by start date, optionally only those in the given statuses.")
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<VacancyStatus>>>>("statuses", "Only vacancies in these statuses (default: all).")
+            .Resolve(c => VacanciesSchema.LoadCompanyVacancies(c, c.Source.Id, c.GetArgument<List<VacancyStatus>?>("statuses")));
     }
 }
 

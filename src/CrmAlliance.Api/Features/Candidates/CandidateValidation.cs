@@ -1,0 +1,89 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.ReferenceData;
+
+namespace CrmAlliance.Api.Features.Candidates;
+
+/// <summary>The editable details of a candidate, shared by registration and update.</summary>
+public interface ICandidateDetails
+{
+    string CaseReference { get; }
+
+    TargetGroup TargetGroup { get; }
+
+    IReadOnlyList<string> SoughtOccupations { get; }
+
+    IReadOnlyList<string>? Skills { get; }
+
+    EducationLevel EducationLevel { get; }
+
+    bool HasWorkExperience { get; }
+
+    string Postcode { get; }
+
+    DateOnly AvailableFrom { get; }
+
+    string? LastEmployerCvr { get; }
+}
+
+/// <summary>The candidate's fields as checked and normalised before they are stored.</summary>
+public sealed record CheckedCandidateDetails(string CaseReference, List<string> SoughtOccupations, List<string> Skills, string? LastEmployerCvr);
+
+public static class CandidateValidation
+{
+    public const int MaxCaseReferenceLength = 64;
+    public const int MaxSoughtOccupations = 10;
+
+    /// <summary>
+    /// A case-system reference, never a CPR number: the CRM holds citizens pseudonymously. The value is
+    /// not repeated in the message, so a refused CPR number does not end up in logs or screenshots.
+    /// </summary>
+    public static Validator CheckCaseReference(this Validator v, string? caseReference, string field)
+    {
+        v.Required(caseReference, field, MaxCaseReferenceLength);
+        return v.Check(
+            !DanishIdentifiers.ContainsCprLikeNumber(caseReference),
+            field,
+            "contains something shaped like a CPR number. CPR numbers must never be stored in CrmAlliance: use the case system's reference (e.g. SAG-2024-001234).");
+    }
+
+    /// <summary>Checks every field, collecting all errors, and returns the values to store.</summary>
+    public static CheckedCandidateDetails Check(ICandidateDetails details, ReferenceCatalog catalog)
+    {
+        var v = new Validator().CheckCaseReference(details.CaseReference.Trim(), "caseReference");
+        var occupations = details.SoughtOccupations.Select(o => o.Trim()).Distinct().ToList();
+        v.Check(occupations.Count is >= 1 and <= MaxSoughtOccupations, "soughtOccupations", $"must hold 1 to {MaxSoughtOccupations} different occupations, not {occupations.Count}.");
+        foreach (var code in occupations)
+        {
+            v.CheckOccupation(catalog, code, "soughtOccupations");
+        }
+
+        var skills = v.CheckSkills(details.Skills, "skills");
+        v.CheckPostcode(catalog, details.Postcode, "postcode");
+        var cvr = string.IsNullOrWhiteSpace(details.LastEmployerCvr) ? null : details.LastEmployerCvr.Trim();
+        v.Check(cvr is null || DanishIdentifiers.IsValidCvr(cvr), "lastEmployerCvr", $"'{cvr}' is not a valid CVR number (8 digits that pass the modulus-11 check).");
+        v.ThrowIfInvalid();
+        return new CheckedCandidateDetails(details.CaseReference.Trim(), occupations, skills, cvr);
+    }
+
+    public static void Apply(Candidate candidate, ICandidateDetails details, CheckedCandidateDetails checkedDetails)
+    {
+        candidate.CaseReference = checkedDetails.CaseReference;
+        candidate.TargetGroup = details.TargetGroup;
+        candidate.SoughtOccupations = checkedDetails.SoughtOccupations;
+        candidate.Skills = checkedDetails.Skills;
+        candidate.EducationLevel = details.EducationLevel;
+        candidate.HasWorkExperience = details.HasWorkExperience;
+        candidate.Postcode = details.Postcode;
+        candidate.AvailableFrom = details.AvailableFrom;
+        candidate.LastEmployerCvr = checkedDetails.LastEmployerCvr;
+    }
+
+    /// <summary>
+    /// What company users see instead of the case reference: "Kandidat " and hex digits from the random end
+    /// of the candidate's id, never anything derived from the reference. <paramref name="digits"/> grows
+    /// when a shorter alias is already taken.
+    /// </summary>
+    public static string DisplayAlias(Guid candidateId, int digits = 4)
+        => "Kandidat " + candidateId.ToString("N")[^digits..].ToUpperInvariant();
+}

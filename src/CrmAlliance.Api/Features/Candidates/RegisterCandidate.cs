@@ -1,0 +1,48 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Candidates;
+
+public sealed record RegisterCandidateInput(
+    string CaseReference,
+    TargetGroup TargetGroup,
+    IReadOnlyList<string> SoughtOccupations,
+    EducationLevel EducationLevel,
+    bool HasWorkExperience,
+    string Postcode,
+    DateOnly AvailableFrom,
+    IReadOnlyList<string>? Skills = null,
+    string? LastEmployerCvr = null) : ICandidateDetails;
+
+/// <summary>A consultant adds a citizen to the candidate pool under the case system's reference.</summary>
+public sealed class RegisterCandidateHandler(CrmDbContext db, ReferenceCatalog catalog, TimeProvider clock)
+{
+    public async Task<CandidateView> HandleAsync(RegisterCandidateInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        var details = CandidateValidation.Check(input, catalog);
+        if (await db.Candidates.AnyAsync(c => c.CaseReference == details.CaseReference, cancellationToken))
+        {
+            throw new ConflictException("A candidate with this case reference is already registered.", "input.caseReference");
+        }
+
+        var candidate = new Candidate { CaseReference = "", DisplayAlias = "", Postcode = "", CreatedAt = clock.GetUtcNow() };
+        CandidateValidation.Apply(candidate, input, details);
+        candidate.DisplayAlias = await UniqueAliasAsync(candidate.Id, cancellationToken);
+        db.Candidates.Add(candidate);
+        await db.SaveOrConflictAsync("A candidate with this case reference is already registered.", cancellationToken);
+        return candidate.ToView();
+    }
+
+    private static readonly int[] AliasDigits = [4, 6, 8, 12];
+
+    /// <summary>Four hex digits are plenty for people to tell candidates apart; more only when those are taken.</summary>
+    private async Task<string> UniqueAliasAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var candidates = AliasDigits.Select(digits => CandidateValidation.DisplayAlias(id, digits)).ToList();
+        var taken = await db.Candidates.Where(c => candidates.Contains(c.DisplayAlias)).Select(c => c.DisplayAlias).ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(alias => !taken.Contains(alias)) ?? CandidateValidation.DisplayAlias(id, 32);
+    }
+}

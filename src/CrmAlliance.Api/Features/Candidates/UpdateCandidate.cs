@@ -1,0 +1,41 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Candidates;
+
+public sealed record UpdateCandidateInput(
+    Guid Id,
+    int Version,
+    string CaseReference,
+    TargetGroup TargetGroup,
+    IReadOnlyList<string> SoughtOccupations,
+    EducationLevel EducationLevel,
+    bool HasWorkExperience,
+    string Postcode,
+    DateOnly AvailableFrom,
+    IReadOnlyList<string>? Skills = null,
+    string? LastEmployerCvr = null) : ICandidateDetails;
+
+/// <summary>A consultant keeps a candidate's details current; the display alias never changes.</summary>
+public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog catalog)
+{
+    public async Task<CandidateView> HandleAsync(UpdateCandidateInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == input.Id, cancellationToken)
+            ?? throw new NotFoundException("Candidate", input.Id, "input.id");
+        var details = CandidateValidation.Check(input, catalog);
+        SaveChangesExtensions.CheckVersion(candidate.Version, input.Version);
+        if (await db.Candidates.AnyAsync(c => c.CaseReference == details.CaseReference && c.Id != input.Id, cancellationToken))
+        {
+            throw new ConflictException("Another candidate has this case reference.", "input.caseReference");
+        }
+
+        CandidateValidation.Apply(candidate, input, details);
+        candidate.Version++;
+        await db.SaveOrConflictAsync("Another candidate has this case reference.", cancellationToken);
+        return candidate.ToView();
+    }
+}

@@ -1,0 +1,13 @@
+using CrmAlliance.Api.Core;
+
+namespace CrmAlliance.Api.Features.ReferenceData;
+
+public static class OccupationValidation
+{
+    /// <summary>A DISCO-08 code: 4 to 6 digits whose first four are an ISCO-08 unit group.</summary>
+    public static Validator CheckOccupation(this Validator v, ReferenceCatalog catalog, string? discoCode, string field)
+        => v.Check(
+            catalog.FindOccupation(discoCode) is not null,
+            field,
+            $"'{discoCode}' is not a DISCO-08 code (4 to 6 digits whose first four are an ISCO-08 unit group; pick one from `occupations`).");
+}

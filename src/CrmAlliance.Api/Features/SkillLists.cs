@@ -1,0 +1,40 @@
+using CrmAlliance.Api.Core;
+
+namespace CrmAlliance.Api.Features;
+
+/// <summary>Free-text skill lists on vacancies and candidates: short entries, trimmed, each skill once.</summary>
+public static class SkillLists
+{
+    public const int MaxCount = 30;
+    public const int MaxLength = 100;
+
+    /// <summary>
+    /// Checks a skill list and returns it normalised: entries trimmed, case-insensitive duplicates dropped
+    /// (the first spelling is kept). Matching compares skills, so "Truckcertifikat " and "truckcertifikat" are one.
+    /// </summary>
+    public static List<string> CheckSkills(this Validator v, IEnumerable<string?>? skills, string field)
+    {
+        var normalised = new List<string>();
+        var position = 0;
+        foreach (var raw in skills ?? [])
+        {
+            position++;
+            var skill = raw?.Trim() ?? "";
+            if (skill.Length == 0)
+            {
+                v.Add(field, $"entry {position} is blank.");
+            }
+            else if (skill.Length > MaxLength)
+            {
+                v.Add(field, $"entry {position} is {skill.Length} characters; at most {MaxLength} are allowed.");
+            }
+            else if (!normalised.Contains(skill, StringComparer.OrdinalIgnoreCase))
+            {
+                normalised.Add(skill);
+            }
+        }
+
+        v.Check(normalised.Count <= MaxCount, field, $"holds {normalised.Count} different skills; at most {MaxCount} are allowed.");
+        return normalised;
+    }
+}

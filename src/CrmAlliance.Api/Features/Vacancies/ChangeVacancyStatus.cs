@@ -1,0 +1,49 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Vacancies;
+
+/// <param name="ApplicationDeadline">With REOPEN only: a new deadline, needed when the old one has passed.</param>
+public sealed record ChangeVacancyStatusInput(Guid Id, int Version, VacancyTransition Transition, DateOnly? ApplicationDeadline = null);
+
+/// <summary>Moves a vacancy through its life cycle by the table in <see cref="VacancyStateMachine"/>.</summary>
+public sealed class ChangeVacancyStatusHandler(CrmDbContext db, VacancyValidation validation, TimeProvider clock)
+{
+    public async Task<VacancyView> HandleAsync(ChangeVacancyStatusInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant, Role.Company);
+        var vacancy = await db.Vacancies.SingleOrDefaultAsync(v => v.Id == input.Id, cancellationToken)
+            ?? throw new NotFoundException("Vacancy", input.Id, "input.id");
+        actor.RequireCompanyAccess(vacancy.CompanyId);
+
+        var today = LocalCalendar.Today(clock);
+        var v = new Validator().Check(input.Transition != VacancyTransition.Expire, "transition", "vacancies expire only by the system, when their application deadline has passed.");
+        if (input.ApplicationDeadline is { } newDeadline)
+        {
+            v.Check(input.Transition == VacancyTransition.Reopen, "applicationDeadline", "can only be given with REOPEN; edit a draft or open vacancy with updateVacancy.");
+            v.Check(newDeadline >= today, "applicationDeadline", $"{newDeadline:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).");
+            v.Check(newDeadline <= vacancy.StartDate, "applicationDeadline", $"{newDeadline:yyyy-MM-dd} is after the start date {vacancy.StartDate:yyyy-MM-dd}.");
+        }
+
+        v.ThrowIfInvalid();
+        SaveChangesExtensions.CheckVersion(vacancy.Version, input.Version);
+
+        var next = VacancyStateMachine.Next(vacancy.Status, input.Transition);
+        var deadline = input.ApplicationDeadline ?? vacancy.ApplicationDeadline;
+        if (next == VacancyStatus.Open)
+        {
+            VacancyStateMachine.CheckCanOpen(vacancy.StartDate, deadline, today);
+            await validation.RequireNotLeftAsync(vacancy.CompanyId, cancellationToken);
+        }
+
+        vacancy.Status = next;
+        vacancy.ApplicationDeadline = deadline;
+
+        // The first publication is when the vacancy was offered; reopening does not post it again.
+        vacancy.PublishedAt ??= next == VacancyStatus.Open ? clock.GetUtcNow() : null;
+        vacancy.Version++;
+        await db.SaveOrConflictAsync("The vacancy could not be saved.", cancellationToken);
+        return vacancy.ToView();
+    }
+}

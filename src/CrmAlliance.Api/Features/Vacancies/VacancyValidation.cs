@@ -1,0 +1,100 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Vacancies;
+
+/// <summary>The editable details of a vacancy, shared by posting and updating.</summary>
+public interface IVacancyDetails
+{
+    Guid WorkplaceId { get; }
+
+    OfferKind OfferKind { get; }
+
+    string OccupationCode { get; }
+
+    string Title { get; }
+
+    string? Description { get; }
+
+    int Positions { get; }
+
+    decimal HoursPerWeek { get; }
+
+    DateOnly StartDate { get; }
+
+    DateOnly? ApplicationDeadline { get; }
+
+    IReadOnlyList<string>? RequiredSkills { get; }
+}
+
+/// <summary>Field checks and rules for posting and updating vacancies.</summary>
+public sealed class VacancyValidation(CrmDbContext db, ReferenceCatalog catalog)
+{
+    public const int MaxPositions = 500;
+    public const decimal MinHoursPerWeek = 1;
+    public const decimal MaxHoursPerWeek = 48;
+    public const string MembershipRule = "AllianceMembership";
+
+    /// <summary>
+    /// Checks every field, collecting all errors, and returns the normalised skill list. Dates may not be
+    /// moved into the past; a date left as it was (<paramref name="current"/>) is not re-checked, so an open
+    /// vacancy whose start has come can still have its description corrected.
+    /// </summary>
+    public async Task<List<string>> CheckAsync(IVacancyDetails details, Guid companyId, Vacancy? current, DateOnly today, CancellationToken cancellationToken)
+    {
+        var v = new Validator()
+            .CheckOccupation(catalog, details.OccupationCode, "occupationCode")
+            .Required(details.Title, "title")
+            .MaxLength(details.Description, "description", 8000)
+            .Check(details.Positions is >= 1 and <= MaxPositions, "positions", $"must be between 1 and {MaxPositions}.")
+            .Check(
+                details.HoursPerWeek is >= MinHoursPerWeek and <= MaxHoursPerWeek && decimal.Round(details.HoursPerWeek, 2) == details.HoursPerWeek,
+                "hoursPerWeek",
+                $"must be between {MinHoursPerWeek} and {MaxHoursPerWeek} with at most two decimals (flex jobs may have few hours, but at least {MinHoursPerWeek}).")
+            .Check(
+                current?.StartDate == details.StartDate || details.StartDate >= today,
+                "startDate",
+                $"{details.StartDate:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).");
+        if (details.ApplicationDeadline is { } deadline)
+        {
+            v.Check(deadline <= details.StartDate, "applicationDeadline", $"{deadline:yyyy-MM-dd} is after the start date {details.StartDate:yyyy-MM-dd}.");
+            v.Check(current?.ApplicationDeadline == deadline || deadline >= today, "applicationDeadline", $"{deadline:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).");
+        }
+
+        var skills = v.CheckSkills(details.RequiredSkills, "requiredSkills");
+        var workplaceBelongsToCompany = await db.Workplaces.AnyAsync(w => w.Id == details.WorkplaceId && w.CompanyId == companyId, cancellationToken);
+        v.Check(workplaceBelongsToCompany, "workplaceId", "is not a workplace of the vacancy's company.");
+        v.ThrowIfInvalid();
+        return skills;
+    }
+
+    /// <summary>A company that has left Aalborg Alliancen no longer offers vacancies through it.</summary>
+    public async Task RequireNotLeftAsync(Guid companyId, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.AsNoTracking()
+            .Where(c => c.Id == companyId)
+            .Select(c => new { c.Name, c.Cvr, c.MembershipStatus })
+            .SingleAsync(cancellationToken);
+        if (company.MembershipStatus == MembershipStatus.Left)
+        {
+            throw new RuleViolationException(MembershipRule, $"{company.Name} (CVR {company.Cvr}) has left Aalborg Alliancen, so it cannot post or open vacancies.", "input.companyId");
+        }
+    }
+
+    public static void Apply(Vacancy vacancy, IVacancyDetails details, List<string> skills)
+    {
+        vacancy.WorkplaceId = details.WorkplaceId;
+        vacancy.OfferKind = details.OfferKind;
+        vacancy.OccupationCode = details.OccupationCode;
+        vacancy.Title = details.Title.Trim();
+        vacancy.Description = details.Description?.Trim() ?? "";
+        vacancy.Positions = details.Positions;
+        vacancy.HoursPerWeek = details.HoursPerWeek;
+        vacancy.StartDate = details.StartDate;
+        vacancy.ApplicationDeadline = details.ApplicationDeadline;
+        vacancy.RequiredSkills = skills;
+    }
+}
