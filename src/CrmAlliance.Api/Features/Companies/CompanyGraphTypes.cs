@@ -1,3 +1,5 @@
+using CrmAlliance.Api.Features.ContactLogs;
+using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -32,6 +34,13 @@ public sealed class CompanyGraphType : ObjectGraphType<CompanyView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompanyContactGraphType>>>>("contacts")
             .Description("Contact persons at the company.")
             .Resolve(c => c.Loaders().ForMany<Guid, CompanyContactView>("company.contacts", c.Source.Id, (ids, ct) => c.Service<CompanyQueries>().ContactsByCompanyAsync(ids, c.Actor(), ct)));
+        Field<ListGraphType<NonNullGraphType<ContactLogGraphType>>>("latestContacts")
+            .Description("The company's newest logged contacts, newest first (jobcenter staff; refused with FORBIDDEN for company users).")
+            .Argument<IntGraphType>("first", $"How many (at most {ContactLogQueries.MaxLatestPerCompany}).", a => a.DefaultValue = ContactLogQueries.DefaultLatestPerCompany)
+            .Resolve(c => ContactLogsSchema.LoadLatestContacts(c, c.Source.Id, c.GetArgument("first", ContactLogQueries.DefaultLatestPerCompany)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PledgeGraphType>>>>("pledges")
+            .Description("The company's pledges, latest period first (notes are null for company users).")
+            .Resolve(c => PledgesSchema.LoadPledges(c, c.Source.Id));
     }
 }
 

@@ -1,12 +1,14 @@
 using CrmAlliance.Api.Core;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Instrumentation;
 
 namespace CrmAlliance.Api.Infrastructure.GraphQL;
 
 /// <summary>
 /// Turns the core's refusals into GraphQL errors: one error per invalid field, each with
-/// <c>extensions.code</c> and <c>extensions.field</c>. The field itself resolves to null.
+/// <c>extensions.code</c> and <c>extensions.field</c>. The field itself resolves to null (and a null
+/// in a non-null field makes its parent null, as the GraphQL specification says).
 /// </summary>
 public sealed class CrmErrorMiddleware : IFieldMiddleware
 {
@@ -14,24 +16,50 @@ public sealed class CrmErrorMiddleware : IFieldMiddleware
     {
         try
         {
-            return await next(context);
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var error in ex.Errors)
-            {
-                var field = error.Field.StartsWith("input.", StringComparison.Ordinal) || !HasInputArgument(context) ? error.Field : "input." + error.Field;
-                context.Errors.Add(Located(new CrmExecutionError(ErrorCodes.Validation, $"{field}: {error.Message}", field, null), context));
-            }
+            var result = await next(context);
 
-            return null;
+            // A DataLoader runs the core later, outside this try: its refusals are reported the same way.
+            return result is IDataLoaderResult pending ? new ReportingDataLoaderResult(pending, context) : result;
         }
         catch (CrmException ex)
         {
-            var rule = (ex as RuleViolationException)?.Rule;
-            var field = ex.Field is null || ex.Field.StartsWith("input.", StringComparison.Ordinal) || !HasInputArgument(context) ? ex.Field : "input." + ex.Field;
-            context.Errors.Add(Located(new CrmExecutionError(ex.Code, ex.Message, field, rule), context));
-            return null;
+            throw ToExecutionErrors(ex, context);
+        }
+    }
+
+    /// <summary>
+    /// Adds all but the last error to the result and returns the last one to throw: thrown, the executer
+    /// locates it and nulls the field without a second "cannot return null" error on non-null fields.
+    /// </summary>
+    private static CrmExecutionError ToExecutionErrors(CrmException exception, IResolveFieldContext context)
+    {
+        var errors = exception is ValidationException validation
+            ? validation.Errors.Select(e => new CrmExecutionError(ErrorCodes.Validation, $"{InputPath(e.Field, context)}: {e.Message}", InputPath(e.Field, context), null)).ToList()
+            : [new CrmExecutionError(exception.Code, exception.Message, exception.Field is null ? null : InputPath(exception.Field, context), (exception as RuleViolationException)?.Rule)];
+        foreach (var error in errors.SkipLast(1))
+        {
+            context.Errors.Add(Located(error, context));
+        }
+
+        return errors[^1];
+    }
+
+    private static string InputPath(string field, IResolveFieldContext context)
+        => field.StartsWith("input.", StringComparison.Ordinal) || !HasInputArgument(context) ? field : "input." + field;
+
+    private sealed class ReportingDataLoaderResult(IDataLoaderResult inner, IResolveFieldContext context) : IDataLoaderResult
+    {
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var result = await inner.GetResultAsync(cancellationToken);
+                return result is IDataLoaderResult chained ? new ReportingDataLoaderResult(chained, context) : result;
+            }
+            catch (CrmException ex)
+            {
+                throw ToExecutionErrors(ex, context);
+            }
         }
     }
 
