@@ -20,11 +20,20 @@ public sealed class ContactLogGraphType : ObjectGraphType<ContactLogView>
         Field<UserGraphType>("consultant").Description("The consultant who made the contact; null if that user no longer exists.")
             .Resolve(c => AccountsSchema.LoadUser(c, c.Source.ConsultantId));
         Field(c => c.OccurredAt).Description("When the contact took place.");
-        Field(c => c.Channel).Description("How: visit, phone, e-mail, meeting or event.");
+        Field<NonNullGraphType<ContactChannelGraphType>>("channel").Description("How the contact took place.").Resolve(c => c.Source.Channel);
         Field(c => c.Summary).Description("What was discussed.");
         Field(c => c.Outcome, nullable: true).Description("What came of it, if anything was agreed.");
         Field(c => c.FollowUpOn, nullable: true).Description("When to follow the contact up, if at all.");
         Field(c => c.FollowUpDone).Description("True once the follow-up has been done (completeFollowUp).");
+    }
+}
+
+public sealed class ContactChannelGraphType : EnumerationGraphType<ContactChannel>
+{
+    public ContactChannelGraphType()
+    {
+        Name = "ContactChannel";
+        Description = "How a contact took place: VISIT at the workplace, PHONE, EMAIL, MEETING (at the jobcenter or online) or EVENT (e.g. a business network meeting).";
     }
 }
 
@@ -36,7 +45,7 @@ public sealed class LogContactInputGraphType : CrmInputObjectGraphType<LogContac
         Description = "A contact with a company; you are recorded as its consultant.";
         IdField(i => i.CompanyId, "Company", "The company contacted.");
         Field(i => i.OccurredAt).Description("When it took place; at most a day ahead of now.");
-        Field(i => i.Channel).Description("How: VISIT, PHONE, EMAIL, MEETING or EVENT.");
+        Field<NonNullGraphType<ContactChannelGraphType>>("channel").Description("How the contact took place.");
         Field(i => i.Summary).Description($"What was discussed (at most {ContactLogRules.SummaryMaxLength} characters).");
         Field(i => i.Outcome, nullable: true).Description($"What came of it (at most {ContactLogRules.OutcomeMaxLength} characters).");
         Field(i => i.FollowUpOn, nullable: true).Description("When to follow up; not before the (Danish) date of the contact.");
