@@ -1,6 +1,8 @@
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.ContactLogs;
+using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
@@ -25,6 +27,8 @@ public static class CrmAllianceHost
         services.AddCompanies();
         services.AddVacancies();
         services.AddCandidates();
+        services.AddContactLogs();
+        services.AddPledges();
         return builder;
     }
 

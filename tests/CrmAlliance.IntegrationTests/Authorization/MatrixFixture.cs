@@ -98,6 +98,34 @@ public sealed class MatrixFixture : IAsyncLifetime
         return data.Id("postVacancy");
     }
 
+    private int _pledgeYear = 2100;
+
+    /// <summary>A pledge period no other pledge of the company overlaps.</summary>
+    public (string Start, string End) NextPledgePeriod()
+    {
+        var year = Interlocked.Increment(ref _pledgeYear);
+        return ($"{year}-01-01", $"{year}-12-31");
+    }
+
+    public async Task<string> AddPledgeToOwnCompanyAsync()
+    {
+        var (start, end) = NextPledgePeriod();
+        await using var db = Factory.NewDbContext();
+        var pledge = new Api.Features.Pledges.Pledge { CompanyId = OwnCompanyGuid, PeriodStart = DateOnly.Parse(start), PeriodEnd = DateOnly.Parse(end), Internships = 2, RecordedBy = "matrix" };
+        db.Pledges.Add(pledge);
+        await db.SaveChangesAsync();
+        return Api.Infrastructure.GraphQL.GlobalId.Encode("Pledge", pledge.Id);
+    }
+
+    public async Task<string> AddOpenFollowUpAsync()
+    {
+        await using var db = Factory.NewDbContext();
+        var log = new Api.Features.ContactLogs.ContactLog { CompanyId = OwnCompanyGuid, ConsultantId = "matrix", OccurredAt = DateTimeOffset.UtcNow.AddDays(-1), Summary = "Besøg", FollowUpOn = DateOnly.FromDateTime(DateTime.UtcNow) };
+        db.ContactLogs.Add(log);
+        await db.SaveChangesAsync();
+        return Api.Infrastructure.GraphQL.GlobalId.Encode("ContactLog", log.Id);
+    }
+
     public async Task<int> OwnCompanyVersionAsync()
     {
         await using var db = Factory.NewDbContext();

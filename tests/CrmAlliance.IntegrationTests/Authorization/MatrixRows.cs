@@ -56,6 +56,30 @@ public static partial class MatrixRows
         .. Common,
         .. Vacancies,
         .. Candidates,
+        .. Engagement,
+    ];
+
+    private static IEnumerable<MatrixRow> Engagement =>
+    [
+        new("contactLogs", With(f => ("query($id: ID!) { contactLogs(companyId: $id) { totalCount } }", new { id = f.OwnCompanyId })), A, A, A, R, R),
+        new("followUpsDue", Fixed("{ followUpsDue { totalCount } }"), A, A, A, R, R),
+        new("pledges", With(f => ("query($id: ID) { pledges(companyId: $id) { totalCount } }", new { id = f.OwnCompanyId })), A, A, A, A, R),
+        new("logContact", With(f => ("mutation($input: LogContactInput!) { logContact(input: $input) { id } }",
+            new { input = new { companyId = f.OwnCompanyId, occurredAt = DateTimeOffset.UtcNow.AddHours(-2), channel = "PHONE", summary = "Opfølgning på praktik" } })), R, A, R, R, R),
+        new("completeFollowUp", async f => ("mutation($id: ID!) { completeFollowUp(id: $id) { id } }", new { id = await f.AddOpenFollowUpAsync() }), R, A, R, R, R),
+        new("recordPledge", With(f =>
+        {
+            var (start, end) = f.NextPledgePeriod();
+            return ("mutation($input: RecordPledgeInput!) { recordPledge(input: $input) { id } }", new { input = new { companyId = f.OwnCompanyId, periodStart = start, periodEnd = end, internships = 3 } });
+        }), R, A, A, R, R),
+        new("updatePledge", async f =>
+        {
+            var id = await f.AddPledgeToOwnCompanyAsync();
+            var (start, end) = f.NextPledgePeriod();
+            return ("mutation($input: UpdatePledgeInput!) { updatePledge(input: $input) { id } }",
+                new { input = new { id, periodStart = start, periodEnd = end, ordinaryJobs = 1, internships = 2, wageSubsidyJobs = 0, adultApprenticeships = 0, flexJobs = 0, mentors = 0, targetGroups = Array.Empty<string>() } });
+        }, R, A, A, R, R),
+        new("removePledge", async f => ("mutation($id: ID!) { removePledge(id: $id) }", new { id = await f.AddPledgeToOwnCompanyAsync() }), R, A, A, R, R),
     ];
 
     private static IEnumerable<MatrixRow> Vacancies =>

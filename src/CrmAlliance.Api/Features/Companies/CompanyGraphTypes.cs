@@ -1,3 +1,5 @@
+using CrmAlliance.Api.Features.ContactLogs;
+using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
@@ -37,6 +39,13 @@ public sealed class CompanyGraphType : ObjectGraphType<CompanyView>
             .Description("The company's vacancies by start date, optionally only those in the given statuses.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<VacancyStatus>>>>("statuses", "Only vacancies in these statuses (default: all).")
             .Resolve(c => VacanciesSchema.LoadCompanyVacancies(c, c.Source.Id, c.GetArgument<List<VacancyStatus>?>("statuses")));
+        Field<ListGraphType<NonNullGraphType<ContactLogGraphType>>>("latestContacts")
+            .Description("The company's newest logged contacts, newest first (jobcenter staff; refused with FORBIDDEN for company users).")
+            .Argument<IntGraphType>("first", $"How many (at most {ContactLogQueries.MaxLatestPerCompany}).", a => a.DefaultValue = ContactLogQueries.DefaultLatestPerCompany)
+            .Resolve(c => ContactLogsSchema.LoadLatestContacts(c, c.Source.Id, c.GetArgument("first", ContactLogQueries.DefaultLatestPerCompany)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PledgeGraphType>>>>("pledges")
+            .Description("The company's pledges, latest period first (notes are null for company users).")
+            .Resolve(c => PledgesSchema.LoadPledges(c, c.Source.Id));
     }
 }
 

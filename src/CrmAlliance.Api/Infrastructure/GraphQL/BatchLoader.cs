@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+using CrmAlliance.Api.Core;
 using GraphQL.DataLoader;
 
 namespace CrmAlliance.Api.Infrastructure.GraphQL;
@@ -13,6 +15,7 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
     private readonly HashSet<TKey> _pending = [];
     private readonly Dictionary<TKey, TValue> _loaded = [];
     private readonly HashSet<TKey> _fetched = [];
+    private readonly Dictionary<TKey, ExceptionDispatchInfo> _failed = [];
 
     public IDataLoaderResult<TValue?> Load(TKey key)
     {
@@ -30,15 +33,32 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
         {
             var keys = _pending.ToList();
             _pending.Clear();
-            var values = await fetch(keys, cancellationToken);
-            foreach (var k in keys)
+            _fetched.UnionWith(keys);
+            try
             {
-                _fetched.Add(k);
-                if (values.TryGetValue(k, out var value))
+                var values = await fetch(keys, cancellationToken);
+                foreach (var k in keys)
                 {
-                    _loaded[k] = value;
+                    if (values.TryGetValue(k, out var value))
+                    {
+                        _loaded[k] = value;
+                    }
                 }
             }
+            catch (CrmException ex)
+            {
+                // A refusal by the core answers every key of the batch, not only the one whose turn ran the fetch.
+                var refusal = ExceptionDispatchInfo.Capture(ex);
+                foreach (var k in keys)
+                {
+                    _failed[k] = refusal;
+                }
+            }
+        }
+
+        if (_failed.TryGetValue(key, out var failure))
+        {
+            failure.Throw();
         }
 
         return _loaded.TryGetValue(key, out var result) ? result : default;

@@ -1,13 +1,14 @@
 using CrmAlliance.Api.Core;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Instrumentation;
 
 namespace CrmAlliance.Api.Infrastructure.GraphQL;
 
 /// <summary>
 /// Turns the core's refusals into GraphQL errors: one error per invalid field, each with
-/// <c>extensions.code</c> and <c>extensions.field</c>. The last is thrown, so GraphQL nulls the field
-/// (or its nullable parent) exactly as for any resolver error.
+/// <c>extensions.code</c> and <c>extensions.field</c>. The field itself resolves to null (and a null
+/// in a non-null field makes its parent null, as the GraphQL specification says).
 /// </summary>
 public sealed class CrmErrorMiddleware : IFieldMiddleware
 {
@@ -15,34 +16,59 @@ public sealed class CrmErrorMiddleware : IFieldMiddleware
     {
         try
         {
-            return await next(context);
+            var result = await next(context);
+
+            // A DataLoader runs the core later, outside this try: its refusals are reported the same way.
+            return result is IDataLoaderResult pending ? new ReportingDataLoaderResult(pending, context) : result;
         }
         catch (CrmException ex)
         {
-            var errors = ToErrors(ex, context);
-            foreach (var error in errors.Take(errors.Count - 1))
-            {
-                context.Errors.Add(error);
-            }
-
-            throw errors[^1];
+            throw ToExecutionErrors(ex, context);
         }
     }
 
-    private static List<CrmExecutionError> ToErrors(CrmException ex, IResolveFieldContext context)
+    /// <summary>
+    /// Adds all but the last error to the result and returns the last one to throw: thrown, the executer
+    /// locates it and nulls the field without a second "cannot return null" error on non-null fields.
+    /// </summary>
+    private static CrmExecutionError ToExecutionErrors(CrmException exception, IResolveFieldContext context)
     {
-        var hasInput = context.FieldDefinition.Arguments?.Find("input") is not null;
-        string? Qualify(string? field) => field is null || !hasInput || field.StartsWith("input.", StringComparison.Ordinal) ? field : "input." + field;
-
-        var errors = ex is ValidationException validation
-            ? validation.Errors.Select(e => new CrmExecutionError(ErrorCodes.Validation, $"{Qualify(e.Field)}: {e.Message}", Qualify(e.Field), null)).ToList()
-            : [new CrmExecutionError(ex.Code, ex.Message, Qualify(ex.Field), (ex as RuleViolationException)?.Rule)];
-        foreach (var error in errors)
+        var errors = exception is ValidationException { Errors.Count: > 0 } validation
+            ? validation.Errors.Select(e => new CrmExecutionError(ErrorCodes.Validation, $"{InputPath(e.Field, context)}: {e.Message}", InputPath(e.Field, context), null)).ToList()
+            : [new CrmExecutionError(exception.Code, exception.Message, exception.Field is null ? null : InputPath(exception.Field, context), (exception as RuleViolationException)?.Rule)];
+        foreach (var error in errors.SkipLast(1))
         {
-            error.AddLocation(context.FieldAst, context.Document);
-            error.Path = context.Path;
+            context.Errors.Add(Located(error, context));
         }
 
-        return errors;
+        return errors[^1];
+    }
+
+    private static string InputPath(string field, IResolveFieldContext context)
+        => field.StartsWith("input.", StringComparison.Ordinal) || !HasInputArgument(context) ? field : "input." + field;
+
+    private sealed class ReportingDataLoaderResult(IDataLoaderResult inner, IResolveFieldContext context) : IDataLoaderResult
+    {
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var result = await inner.GetResultAsync(cancellationToken);
+                return result is IDataLoaderResult chained ? new ReportingDataLoaderResult(chained, context) : result;
+            }
+            catch (CrmException ex)
+            {
+                throw ToExecutionErrors(ex, context);
+            }
+        }
+    }
+
+    private static bool HasInputArgument(IResolveFieldContext context) => context.FieldDefinition.Arguments?.Find("input") is not null;
+
+    private static ExecutionError Located(ExecutionError error, IResolveFieldContext context)
+    {
+        error.AddLocation(context.FieldAst, context.Document);
+        error.Path = context.Path;
+        return error;
     }
 }

@@ -1,0 +1,40 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Pledges;
+
+public sealed record RecordPledgeInput(
+    Guid CompanyId,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    int OrdinaryJobs = 0,
+    int Internships = 0,
+    int WageSubsidyJobs = 0,
+    int AdultApprenticeships = 0,
+    int FlexJobs = 0,
+    int Mentors = 0,
+    List<TargetGroup>? TargetGroups = null,
+    string? Note = null) : IPledgeTerms;
+
+/// <summary>A consultant or manager records what a company promises for a period (partnerskabsaftale).</summary>
+public sealed class RecordPledgeHandler(CrmDbContext db, TimeProvider clock)
+{
+    public async Task<PledgeView> HandleAsync(RecordPledgeInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant, Role.Manager);
+        if (!await db.Companies.AnyAsync(c => c.Id == input.CompanyId, cancellationToken))
+        {
+            throw new NotFoundException("Company", input.CompanyId, "input.companyId");
+        }
+
+        new Validator().CheckPledge(input).ThrowIfInvalid();
+        await db.RefuseOverlapAsync(input.CompanyId, input, null, cancellationToken);
+
+        var pledge = new Pledge { CompanyId = input.CompanyId, RecordedAt = clock.GetUtcNow(), RecordedBy = actor.UserId };
+        input.ApplyTo(pledge);
+        db.Pledges.Add(pledge);
+        await db.SaveOrConflictAsync("The pledge could not be recorded.", cancellationToken);
+        return pledge.ToView();
+    }
+}

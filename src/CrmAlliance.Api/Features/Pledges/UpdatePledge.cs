@@ -1,0 +1,38 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Pledges;
+
+public sealed record UpdatePledgeInput(
+    Guid Id,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    int OrdinaryJobs,
+    int Internships,
+    int WageSubsidyJobs,
+    int AdultApprenticeships,
+    int FlexJobs,
+    int Mentors,
+    List<TargetGroup>? TargetGroups,
+    string? Note) : IPledgeTerms;
+
+/// <summary>
+/// A consultant or manager replaces a pledge's terms (the company stays). Who recorded it, and when,
+/// is kept: it dates the agreement, not the correction.
+/// </summary>
+public sealed class UpdatePledgeHandler(CrmDbContext db)
+{
+    public async Task<PledgeView> HandleAsync(UpdatePledgeInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant, Role.Manager);
+        var pledge = await db.Pledges.SingleOrDefaultAsync(p => p.Id == input.Id, cancellationToken)
+            ?? throw new NotFoundException("Pledge", input.Id, "input.id");
+        new Validator().CheckPledge(input).ThrowIfInvalid();
+        await db.RefuseOverlapAsync(pledge.CompanyId, input, pledge.Id, cancellationToken);
+
+        input.ApplyTo(pledge);
+        await db.SaveOrConflictAsync("The pledge could not be saved.", cancellationToken);
+        return pledge.ToView();
+    }
+}
