@@ -1,5 +1,6 @@
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
@@ -18,6 +19,7 @@ public static class CrmAllianceHost
         services.AddCrmGraphQL();
         services.AddReferenceData();
         services.AddCompanies();
+        services.AddCompanyImport();
         return builder;
     }
 
