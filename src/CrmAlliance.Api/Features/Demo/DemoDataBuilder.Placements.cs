@@ -99,7 +99,7 @@ public sealed partial class DemoDataBuilder
     {
         var subsidised = kind.IsSubsidisedPlacement();
 
-        // Additional employment: a shrinking workplace cannot take wage subsidy.
+        // A statement needs a representative; wage subsidy needs additional employment (a shrinking workplace cannot take it).
         if ((subsidised && demo.Representative is null) || (kind == OfferKind.WageSubsidy && workplace.OrdinaryEmployees < workplace.AverageEmployees12Months))
         {
             return null;
