@@ -1,7 +1,9 @@
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ContactLogs;
+using CrmAlliance.Api.Features.Demo;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.Vacancies;
@@ -29,15 +31,18 @@ public static class CrmAllianceHost
         services.AddCandidates();
         services.AddContactLogs();
         services.AddPledges();
+        services.AddCompanyImport();
+        services.AddDemoData();
         return builder;
     }
 
-    /// <summary>Migrates the database and creates the roles and first Admin before requests are served.</summary>
+    /// <summary>Migrates the database, creates the roles and first Admin, and (with --seed-demo on a first start) the demo data, before requests are served.</summary>
     public static async Task InitialiseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CrmDbContext>().MigrateAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RunAsync(app.Lifetime.ApplicationStopping);
     }
 }
 

@@ -7,6 +7,9 @@ public sealed class Validator
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>The problems found so far, for callers that report rather than throw (the CSV import).</summary>
+    public IReadOnlyList<FieldError> Errors => _errors;
+
     public Validator Check(bool condition, string field, string message)
     {
         if (!condition)

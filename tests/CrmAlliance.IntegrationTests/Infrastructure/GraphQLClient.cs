@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CrmAlliance.IntegrationTests.Infrastructure;
 
@@ -49,7 +50,7 @@ public sealed record GraphQLResponse(HttpStatusCode Status, JsonObject Json, str
 public static class ApiClients
 {
     /// <summary>Signs in through Identity's /auth/login and returns a client that sends the bearer token.</summary>
-    public static async Task<GraphQLClient> SignInAsync(this CrmApiFactory factory, string email, string password)
+    public static async Task<GraphQLClient> SignInAsync(this WebApplicationFactory<Program> factory, string email, string password)
     {
         var http = factory.CreateClient();
         using var response = await http.PostAsJsonAsync("/auth/login", new { email, password });

@@ -15,11 +15,19 @@ public static class Csv
     }
 
     /// <summary>Splits CSV text into records; blank lines are skipped.</summary>
-    public static IEnumerable<string[]> Parse(string text, char separator)
+    public static IEnumerable<string[]> Parse(string text, char separator) => ParseRecords(text, separator).Select(r => r.Fields);
+
+    /// <summary>
+    /// Splits CSV text into records, each with the line it starts on (a quoted field may span lines);
+    /// blank lines are skipped. A record whose quoted field is never closed is marked, so an import can refuse it.
+    /// </summary>
+    public static IEnumerable<CsvRecord> ParseRecords(string text, char separator)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
         var inQuotes = false;
+        var line = 1;
+        var recordLine = 1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -36,6 +44,11 @@ public static class Csv
                 }
                 else
                 {
+                    if (c == '\n' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+                    {
+                        line++;
+                    }
+
                     field.Append(c);
                 }
             }
@@ -59,10 +72,12 @@ public static class Csv
                 field.Clear();
                 if (fields.Count > 1 || fields[0].Length > 0)
                 {
-                    yield return fields.ToArray();
+                    yield return new CsvRecord(recordLine, fields.ToArray(), UnclosedQuote: false);
                 }
 
                 fields.Clear();
+                line++;
+                recordLine = line;
             }
             else
             {
@@ -70,10 +85,13 @@ public static class Csv
             }
         }
 
-        if (field.Length > 0 || fields.Count > 0)
+        if (field.Length > 0 || fields.Count > 0 || inQuotes)
         {
             fields.Add(field.ToString());
-            yield return fields.ToArray();
+            yield return new CsvRecord(recordLine, fields.ToArray(), inQuotes);
         }
     }
 }
+
+/// <summary>One CSV record: the line it starts on (1-based) and its fields.</summary>
+public sealed record CsvRecord(int Line, string[] Fields, bool UnclosedQuote);

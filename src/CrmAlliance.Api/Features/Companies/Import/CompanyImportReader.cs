@@ -1,0 +1,219 @@
+using System.Globalization;
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.ReferenceData;
+using Col = CrmAlliance.Api.Features.Companies.Import.CompanyImportColumns;
+
+namespace CrmAlliance.Api.Features.Companies.Import;
+
+/// <summary>
+/// Reads the import file (format: CompanyImportFormat.md) and checks each line with the same checks as
+/// registration. Problems with the file as a whole (size, encoding, header) are a <see cref="ValidationException"/>
+/// on <c>csv</c>; problems with a line become <see cref="ImportRejection"/>s so every line is reported.
+/// </summary>
+public sealed class CompanyImportReader(ReferenceCatalog catalog)
+{
+    public const int MaxBytes = 5 * 1024 * 1024;
+    public const int MaxLines = 20_000;
+    private const string Field = "csv";
+
+    public CompanyImportFile Read(string csv)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(csv);
+        if (bytes > MaxBytes)
+        {
+            throw new ValidationException(Field, $"is {bytes:N0} bytes; a file may have at most {MaxBytes:N0} bytes (5 MB). Split it into several files.");
+        }
+
+        if (csv.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            throw new ValidationException(Field, "contains characters that were not valid UTF-8. Save the file as \"CSV UTF-8\" and try again.");
+        }
+
+        var text = csv.TrimStart('\uFEFF');
+        var separator = DetectSeparator(text);
+        var records = Csv.ParseRecords(text, separator).ToList();
+        if (records.Count == 0)
+        {
+            throw new ValidationException(Field, "is empty: the first line must name the columns.");
+        }
+
+        if (records.Count - 1 > MaxLines)
+        {
+            throw new ValidationException(Field, $"has {records.Count - 1:N0} lines; a file may have at most {MaxLines:N0}. Split it into several files.");
+        }
+
+        if (records.FirstOrDefault(r => r.UnclosedQuote) is { } unclosed)
+        {
+            throw new ValidationException(Field, $"line {unclosed.Line}: a quoted cell is never closed.");
+        }
+
+        var columns = ReadHeader(records[0].Fields);
+        var lines = new List<CompanyImportLine>();
+        var rejections = new List<ImportRejection>();
+        foreach (var record in records.Skip(1))
+        {
+            var line = ReadLine(record, columns, rejections);
+            if (line is not null)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return new CompanyImportFile(separator, records.Count - 1, lines, rejections);
+    }
+
+    /// <summary>Excel writes semicolons where the decimal separator is a comma (Danish settings), commas elsewhere.</summary>
+    public static char DetectSeparator(string text)
+    {
+        int semicolons = 0, commas = 0;
+        var inQuotes = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes && c is '\n' or '\r')
+            {
+                break;
+            }
+            else if (!inQuotes && c == ';')
+            {
+                semicolons++;
+            }
+            else if (!inQuotes && c == ',')
+            {
+                commas++;
+            }
+        }
+
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static CompanyImportColumn?[] ReadHeader(string[] headings)
+    {
+        var problems = new Validator();
+        var columns = headings.Select(h => string.IsNullOrWhiteSpace(h) ? null : Col.Find(h)).ToArray();
+        for (var i = 0; i < headings.Length; i++)
+        {
+            problems.Check(columns[i] is not null || string.IsNullOrWhiteSpace(headings[i]), Field, $"column {i + 1} '{headings[i].Trim()}' is not a known column; see the format for the column names.");
+        }
+
+        var present = columns.OfType<CompanyImportColumn>().ToList();
+        foreach (var duplicate in present.GroupBy(c => c.Name).Where(g => g.Count() > 1))
+        {
+            problems.Add(Field, $"the column {duplicate.Key} appears {duplicate.Count()} times.");
+        }
+
+        foreach (var group in new[] { ColumnGroup.Company, ColumnGroup.Workplace, ColumnGroup.Contact })
+        {
+            if (group != ColumnGroup.Company && present.All(c => c.Group != group))
+            {
+                continue;
+            }
+
+            foreach (var missing in Col.All.Where(c => c.Group == group && c.RequiredInGroup && !present.Contains(c)))
+            {
+                problems.Add(Field, $"the header has no {missing.Name} column (or '{missing.DanishHeading}'); it is required{(group == ColumnGroup.Company ? "" : group == ColumnGroup.Workplace ? " with the other workplace columns" : " with the other contact columns")}.");
+            }
+        }
+
+        problems.ThrowIfInvalid();
+        return columns;
+    }
+
+    private CompanyImportLine? ReadLine(CsvRecord record, CompanyImportColumn?[] columns, List<ImportRejection> rejections)
+    {
+        var cells = new Dictionary<string, string>();
+        var extra = new List<string>();
+        for (var i = 0; i < record.Fields.Length; i++)
+        {
+            var value = record.Fields[i].Trim();
+            if (i < columns.Length && columns[i] is { } column)
+            {
+                cells[column.Name] = value;
+            }
+            else if (value.Length > 0)
+            {
+                extra.Add(value);
+            }
+        }
+
+        string Cell(string name) => cells.GetValueOrDefault(name, "");
+        string? Optional(string name) => Cell(name) is { Length: > 0 } value ? value : null;
+
+        var v = new Validator();
+        var cvr = CompanyImportValues.NormaliseIdentifier(Cell(Col.Cvr));
+        v.Check(extra.Count == 0, "line", $"has {extra.Count} more cell(s) than the header has columns ('{string.Join("', '", extra)}'); quote cells that contain the separator.");
+        v.CheckCompany(catalog, cvr, Cell(Col.Name), Cell(Col.IndustryCode), Cell(Col.Address), Cell(Col.Postcode));
+        var sector = Parse<Sector>(v, Col.Sector, Cell(Col.Sector), CompanyImportValues.TrySector, required: true);
+        var membership = new ImportedMembership(
+            Parse<MembershipStatus>(v, Col.MembershipStatus, Cell(Col.MembershipStatus), CompanyImportValues.TryMembershipStatus),
+            Parse<DateOnly>(v, Col.JoinedOn, Cell(Col.JoinedOn), CompanyImportValues.TryDate),
+            Optional(Col.ResponsibleConsultantEmail));
+        v.Check(membership.ResponsibleConsultantEmail is null || System.Net.Mail.MailAddress.TryCreate(membership.ResponsibleConsultantEmail, out _), Col.ResponsibleConsultantEmail, $"'{membership.ResponsibleConsultantEmail}' is not an e-mail address.");
+
+        ImportedWorkplace? workplace = null;
+        if (Col.All.Any(c => c.Group == ColumnGroup.Workplace && Cell(c.Name).Length > 0))
+        {
+            var pNumber = CompanyImportValues.NormaliseIdentifier(Cell(Col.PNumber));
+            var employees = Parse<int>(v, Col.OrdinaryEmployees, Cell(Col.OrdinaryEmployees), CompanyImportValues.TryWholeNumber, required: true);
+            var month = Parse<DateOnly>(v, Col.EmployeesReportedFor, Cell(Col.EmployeesReportedFor), CompanyImportValues.TryMonth, required: true);
+            var average = Parse<decimal>(v, Col.AverageEmployees12Months, Cell(Col.AverageEmployees12Months), CompanyImportValues.TryDecimal, required: true);
+            v.CheckWorkplace(catalog, pNumber, Cell(Col.WorkplaceName), Cell(Col.WorkplaceAddress), Cell(Col.WorkplacePostcode), employees ?? 0, average ?? 0, "workplace.");
+            workplace = new ImportedWorkplace(pNumber, Cell(Col.WorkplaceName), Cell(Col.WorkplaceAddress), Cell(Col.WorkplacePostcode), employees ?? 0, month ?? default, average ?? 0);
+        }
+
+        ImportedContact? contact = null;
+        if (Col.All.Any(c => c.Group == ColumnGroup.Contact && Cell(c.Name).Length > 0))
+        {
+            v.CheckContact(Cell(Col.ContactName), Optional(Col.ContactEmail), Optional(Col.ContactPhone), "contact.").MaxLength(Optional(Col.ContactJobTitle), "contact.jobTitle", 200);
+            var isRepresentative = Parse<bool>(v, Col.ContactIsEmployeeRepresentative, Cell(Col.ContactIsEmployeeRepresentative), CompanyImportValues.TryYesNo);
+            contact = new ImportedContact(Cell(Col.ContactName), Optional(Col.ContactJobTitle), Optional(Col.ContactEmail), Optional(Col.ContactPhone), isRepresentative);
+        }
+
+        if (!v.IsValid)
+        {
+            rejections.AddRange(v.Errors.Select(e => new ImportRejection(record.Line, cvr.Length > 0 ? cvr : null, ColumnOf(e.Field), e.Message)));
+            return null;
+        }
+
+        var company = new ImportedCompany(cvr, Cell(Col.Name), Cell(Col.IndustryCode), Cell(Col.Address), Cell(Col.Postcode), sector.GetValueOrDefault());
+        return new CompanyImportLine(record.Line, company, membership, workplace, contact);
+    }
+
+    private delegate bool CellParser<T>(string cell, out T value, out string reason);
+
+    /// <summary>Null for a blank cell (an error if the cell is required) or an unreadable one (always an error).</summary>
+    private static T? Parse<T>(Validator v, string column, string cell, CellParser<T> parse, bool required = false)
+        where T : struct
+    {
+        if (cell.Length == 0)
+        {
+            v.Check(!required, column, "is required.");
+            return null;
+        }
+
+        if (parse(cell, out var value, out var reason))
+        {
+            return value;
+        }
+
+        v.Add(column, reason);
+        return null;
+    }
+
+    /// <summary>The shared checks name fields as the registration inputs do; the report names the file's columns.</summary>
+    private static string ColumnOf(string field)
+    {
+        if (field.StartsWith("workplace.", StringComparison.Ordinal))
+        {
+            var name = field["workplace.".Length..];
+            return name is "name" or "address" or "postcode" ? "workplace" + Capitalise(name) : name;
+        }
+
+        return field.StartsWith("contact.", StringComparison.Ordinal) ? "contact" + Capitalise(field["contact.".Length..]) : field;
+    }
+
+    private static string Capitalise(string name) => char.ToUpper(name[0], CultureInfo.InvariantCulture) + name[1..];
+}

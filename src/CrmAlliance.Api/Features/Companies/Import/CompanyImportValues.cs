@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CrmAlliance.Api.Features.Companies.Import;
+
+/// <summary>
+/// Reads the cell formats people produce in Excel, Danish or English: dates as 2026-03-01 or 01-03-2026,
+/// decimals with a comma or a point, yes/no as ja/nej, sectors and statuses in either language.
+/// Each returns false with a reason when the cell cannot be read.
+/// </summary>
+public static partial class CompanyImportValues
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy", "d/M/yyyy"];
+    private static readonly string[] MonthFormats = ["yyyy-MM", "M-yyyy", "M.yyyy", "M/yyyy"];
+
+    /// <summary>CVR numbers are often written "DK 12 34 56 78"; the digits are what counts.</summary>
+    public static string NormaliseIdentifier(string cell)
+    {
+        var text = cell.Replace(" ", "", StringComparison.Ordinal);
+        return text.StartsWith("DK", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+    }
+
+    public static bool TryDate(string cell, out DateOnly date, out string reason)
+    {
+        reason = $"'{cell}' is not a date (write 2026-03-01 or 01-03-2026).";
+        return DateOnly.TryParseExact(cell, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    /// <summary>A month, as a date in it or as 2026-03 / 03-2026; returns its first day.</summary>
+    public static bool TryMonth(string cell, out DateOnly month, out string reason)
+    {
+        reason = $"'{cell}' is not a month (write 2026-03, 03-2026 or a date in the month).";
+        if (DateOnly.TryParseExact(cell, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || DateOnly.TryParseExact(cell, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            month = new DateOnly(date.Year, date.Month, 1);
+            return true;
+        }
+
+        month = default;
+        return false;
+    }
+
+    public static bool TryWholeNumber(string cell, out int value, out string reason)
+    {
+        reason = $"'{cell}' is not a whole number.";
+        return int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>A decimal with a Danish comma or a point ("12,5" or "12.5"), rounded to two places as stored.</summary>
+    public static bool TryDecimal(string cell, out decimal value, out string reason)
+    {
+        reason = $"'{cell}' is not a number (write 12,5 or 12.5, without thousands separators).";
+        value = 0;
+        if (!DecimalShape().IsMatch(cell))
+        {
+            return false;
+        }
+
+        value = Math.Round(decimal.Parse(cell.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), 2, MidpointRounding.AwayFromZero);
+        return true;
+    }
+
+    public static bool TryYesNo(string cell, out bool value, out string reason)
+    {
+        reason = $"'{cell}' is not yes or no (write ja/nej, yes/no, x or leave blank).";
+        switch (cell.ToUpperInvariant())
+        {
+            case "JA" or "YES" or "TRUE" or "1" or "X":
+                value = true;
+                return true;
+            case "NEJ" or "NO" or "FALSE" or "0":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    public static bool TrySector(string cell, out Sector sector, out string reason)
+    {
+        reason = $"'{cell}' is not a sector (write privat/private or offentlig/public).";
+        switch (cell.ToUpperInvariant())
+        {
+            case "PRIVAT" or "PRIVATE":
+                sector = Sector.Private;
+                return true;
+            case "OFFENTLIG" or "PUBLIC":
+                sector = Sector.Public;
+                return true;
+            default:
+                sector = default;
+                return false;
+        }
+    }
+
+    public static bool TryMembershipStatus(string cell, out MembershipStatus status, out string reason)
+    {
+        reason = $"'{cell}' is not a membership status (write emne/prospect, aktiv/active, pause/paused or udmeldt/left).";
+        switch (cell.ToUpperInvariant())
+        {
+            case "EMNE" or "PROSPECT":
+                status = MembershipStatus.Prospect;
+                return true;
+            case "AKTIV" or "ACTIVE":
+                status = MembershipStatus.Active;
+                return true;
+            case "PAUSE" or "PÅ PAUSE" or "PAUSED":
+                status = MembershipStatus.Paused;
+                return true;
+            case "UDMELDT" or "LEFT":
+                status = MembershipStatus.Left;
+                return true;
+            default:
+                status = default;
+                return false;
+        }
+    }
+
+    [GeneratedRegex(@"^\d{1,9}([.,]\d+)?$")]
+    private static partial Regex DecimalShape();
+}

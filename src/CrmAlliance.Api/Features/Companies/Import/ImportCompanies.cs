@@ -1,0 +1,63 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Data;
+
+namespace CrmAlliance.Api.Features.Companies.Import;
+
+public sealed record ImportCompaniesInput(string Csv, bool? DryRun = null);
+
+/// <summary>
+/// The outcome of an import. <see cref="Committed"/> is true only when every line was accepted and the
+/// rows were written; otherwise <see cref="Rejections"/> lists every problem and the counts are zero.
+/// </summary>
+public sealed record CompanyImportReport(
+    bool DryRun,
+    bool Committed,
+    string Separator,
+    int LineCount,
+    ImportCounts Companies,
+    ImportCounts Workplaces,
+    ImportCounts Contacts,
+    IReadOnlyList<ImportRejection> Rejections)
+{
+    public int RejectedLineCount => Rejections.Select(r => r.Line).Distinct().Count();
+}
+
+/// <summary>
+/// A consultant loads companies, their workplaces and contact persons from a CSV file (the initial load
+/// of the alliance's partners). All or nothing: one rejected line and nothing is written.
+/// </summary>
+public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog catalog, TimeProvider clock)
+{
+    public async Task<CompanyImportReport> HandleAsync(ImportCompaniesInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        var dryRun = input.DryRun ?? false;
+        var file = new CompanyImportReader(catalog).Read(input.Csv);
+        var store = await CompanyImportStore.LoadAsync(db, file.Lines, cancellationToken);
+        var rejections = file.Rejections
+            .Concat(CompanyImportConsistency.Check(file.Lines))
+            .Concat(store.Check(file.Lines))
+            .OrderBy(r => r.Line)
+            .ToList();
+        if (rejections.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            var none = new ImportCounts(0, 0, 0);
+            return new CompanyImportReport(dryRun, false, file.Separator.ToString(), file.LineCount, none, none, none, rejections);
+        }
+
+        var counts = CompanyImportMerge.Apply(db, store, file.Lines, clock.GetUtcNow());
+        if (dryRun)
+        {
+            db.ChangeTracker.Clear();
+        }
+        else
+        {
+            // One SaveChanges is one transaction: the whole file is written, or nothing.
+            await db.SaveOrConflictAsync("A CVR or P-number in the file was registered by someone else during the import; run it again.", cancellationToken);
+        }
+
+        return new CompanyImportReport(dryRun, !dryRun, file.Separator.ToString(), file.LineCount, counts.Companies, counts.Workplaces, counts.Contacts, []);
+    }
+}
