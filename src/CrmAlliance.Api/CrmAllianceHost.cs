@@ -1,5 +1,7 @@
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
@@ -18,6 +20,8 @@ public static class CrmAllianceHost
         services.AddCrmGraphQL();
         services.AddReferenceData();
         services.AddCompanies();
+        services.AddPlacements();
+        services.AddOutcomes();
         return builder;
     }
 

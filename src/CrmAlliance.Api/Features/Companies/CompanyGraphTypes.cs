@@ -32,6 +32,10 @@ public sealed class CompanyGraphType : ObjectGraphType<CompanyView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompanyContactGraphType>>>>("contacts")
             .Description("Contact persons at the company.")
             .Resolve(c => c.Loaders().ForMany<Guid, CompanyContactView>("company.contacts", c.Source.Id, (ids, ct) => c.Service<CompanyQueries>().ContactsByCompanyAsync(ids, c.Actor(), ct)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Placements.PlacementGraphType>>>>("placements")
+            .Description("The company's placements, latest planned start first.")
+            .Argument<ListGraphType<NonNullGraphType<Placements.PlacementStatusGraphType>>>("statuses", "Only placements in these statuses.")
+            .Resolve(c => Placements.PlacementsSchema.LoadCompanyPlacements(c, c.Source.Id, c.GetArgument<List<Placements.PlacementStatus>?>("statuses")));
     }
 }
 

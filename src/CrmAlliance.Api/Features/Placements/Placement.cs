@@ -52,7 +52,10 @@ public sealed class Placement
 
     public PlacementStatus Status { get; set; } = PlacementStatus.Proposed;
 
-    /// <summary>Why an internship runs beyond its maximum duration (the rule allows it with a recorded reason).</summary>
+    /// <summary>
+    /// Unused: a reason to run beyond the maximum duration is recorded as a MaximumDuration
+    /// <see cref="RuleExemption"/>. Kept until the next migration drops the column.
+    /// </summary>
     public string? ExtensionReason { get; set; }
 
     public string? EndReason { get; set; }
