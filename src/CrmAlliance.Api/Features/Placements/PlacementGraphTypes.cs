@@ -45,8 +45,8 @@ public sealed class PlacementGraphType : ObjectGraphType<PlacementView>
             .Resolve(c => c.Source.EmployeeRepStatement);
         Field<WageSubsidyConfirmationGraphType>("wageSubsidyConfirmation").Description("The confirmation of additional employment, required before a wage subsidy is approved.")
             .Resolve(c => c.Source.WageSubsidyConfirmation);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RuleExemptionGraphType>>>>("exemptions")
-            .Description("Rules this placement is exempted from, with reasons. Staff only: refused with FORBIDDEN for company users.")
+        Field<ListGraphType<NonNullGraphType<RuleExemptionGraphType>>>("exemptions")
+            .Description("Rules this placement is exempted from, with reasons. Staff only: null with FORBIDDEN for company users.")
             .Resolve(c => PlacementsSchema.LoadExemptions(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeGraphType>>>>("outcomes")
             .Description("How the placement turned out: at the end and at the follow-ups. Company users see only the outcome at the end.")

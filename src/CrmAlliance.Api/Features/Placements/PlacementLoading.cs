@@ -18,6 +18,9 @@ public static class PlacementLoading
 
     public static bool IsExemptFrom(this Placement placement, PlacementRule rule) => placement.Exemptions.Exists(e => e.Rule == rule);
 
-    /// <summary>Today's date in UTC: the day against which "not in the future" and follow-up dates are judged.</summary>
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>
+    /// Today where the users are (the host's time zone, Danish time in production): the day against which
+    /// "not in the future" and follow-up dates are judged.
+    /// </summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }
