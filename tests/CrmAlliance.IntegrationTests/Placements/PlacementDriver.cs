@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Candidates;
+using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.Placements;
 
@@ -121,6 +123,18 @@ public static class PlacementDriver
         var active = await consultant.MutateOkAsync("startPlacement", new { id = Id(approved), version = Version(approved), actualStart = start.Iso() });
         return await consultant.MutateOkAsync("endPlacement", new { id = Id(active), version = Version(active), actualEnd = end.Iso() });
     }
+
+    /// <summary>The placement as stored, with its exemptions, read past the API.</summary>
+    public static async Task<Placement> StoredPlacementAsync(this CrmApiFactory factory, string placementId)
+    {
+        await using var db = factory.NewDbContext();
+        return await db.Placements.Include(p => p.Exemptions).SingleAsync(p => p.Id == Key(placementId));
+    }
+
+    /// <summary>The rule named by the first error's <c>extensions.rule</c>.</summary>
+    public static string Rule(GraphQLResponse response) => response.Errors[0]["extensions"]!["rule"]!.GetValue<string>();
+
+    public static string Message(GraphQLResponse response) => response.Errors[0]["message"]!.GetValue<string>();
 
     public static string Id(JsonNode placement) => placement["id"]!.GetValue<string>();
 
