@@ -201,7 +201,6 @@ CREATE TABLE "Placements" (
     "ActualStart" TEXT NULL,
     "ActualEnd" TEXT NULL,
     "Status" TEXT NOT NULL,
-    "ExtensionReason" TEXT NULL,
     "EndReason" TEXT NULL,
     "EmployeeRepStatement_RepresentativeName" TEXT NULL,
     "EmployeeRepStatement_GivenOn" TEXT NULL,
@@ -286,6 +285,8 @@ CREATE INDEX "IX_Placements_CandidateId" ON "Placements" ("CandidateId");
 
 CREATE INDEX "IX_Placements_CompanyId_Status" ON "Placements" ("CompanyId", "Status");
 
+CREATE INDEX "IX_Placements_PlannedStart" ON "Placements" ("PlannedStart");
+
 CREATE INDEX "IX_Placements_Status_OfferKind_PlannedStart" ON "Placements" ("Status", "OfferKind", "PlannedStart");
 
 CREATE INDEX "IX_Placements_VacancyId" ON "Placements" ("VacancyId");
@@ -304,6 +305,8 @@ CREATE INDEX "IX_Vacancies_OccupationCode" ON "Vacancies" ("OccupationCode");
 
 CREATE INDEX "IX_Vacancies_StartDate" ON "Vacancies" ("StartDate");
 
+CREATE INDEX "IX_Vacancies_Status_ApplicationDeadline" ON "Vacancies" ("Status", "ApplicationDeadline");
+
 CREATE INDEX "IX_Vacancies_Status_OfferKind_StartDate" ON "Vacancies" ("Status", "OfferKind", "StartDate");
 
 CREATE INDEX "IX_Vacancies_WorkplaceId" ON "Vacancies" ("WorkplaceId");
@@ -313,6 +316,6 @@ CREATE INDEX "IX_Workplaces_CompanyId" ON "Workplaces" ("CompanyId");
 CREATE UNIQUE INDEX "IX_Workplaces_PNumber" ON "Workplaces" ("PNumber");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261124050024_Initial', '10.0.12');
+VALUES ('20261124054732_Initial', '10.0.12');
 
 COMMIT;

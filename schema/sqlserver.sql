@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [Candidates] (
@@ -48,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [Companies] (
@@ -70,7 +70,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -83,7 +83,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -98,7 +98,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -127,7 +127,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [CompanyContacts] (
@@ -145,7 +145,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [ContactLogs] (
@@ -165,7 +165,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [Pledges] (
@@ -190,7 +190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [Workplaces] (
@@ -210,7 +210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -225,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -240,7 +240,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -254,7 +254,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -269,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [Vacancies] (
@@ -297,7 +297,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [Placements] (
@@ -313,7 +313,6 @@ BEGIN
         [ActualStart] date NULL,
         [ActualEnd] date NULL,
         [Status] nvarchar(16) NOT NULL,
-        [ExtensionReason] nvarchar(1000) NULL,
         [EndReason] nvarchar(1000) NULL,
         [EmployeeRepStatement_RepresentativeName] nvarchar(200) NULL,
         [EmployeeRepStatement_GivenOn] date NULL,
@@ -338,7 +337,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [Outcomes] (
@@ -357,7 +356,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE TABLE [RuleExemptions] (
@@ -374,7 +373,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -382,7 +381,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -390,7 +389,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -398,7 +397,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -406,7 +405,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -414,7 +413,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -422,7 +421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_CompanyId] ON [AspNetUsers] ([CompanyId]);
@@ -430,7 +429,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -438,7 +437,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Candidates_CaseReference] ON [Candidates] ([CaseReference]);
@@ -446,7 +445,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Candidates_TargetGroup_AvailableFrom] ON [Candidates] ([TargetGroup], [AvailableFrom]);
@@ -454,7 +453,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Companies_Cvr] ON [Companies] ([Cvr]);
@@ -462,7 +461,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Companies_IndustryCode] ON [Companies] ([IndustryCode]);
@@ -470,7 +469,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Companies_MembershipStatus] ON [Companies] ([MembershipStatus]);
@@ -478,7 +477,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Companies_Name] ON [Companies] ([Name]);
@@ -486,7 +485,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Companies_ResponsibleConsultantId] ON [Companies] ([ResponsibleConsultantId]);
@@ -494,7 +493,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CompanyContacts_CompanyId] ON [CompanyContacts] ([CompanyId]);
@@ -502,7 +501,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactLogs_CompanyId_OccurredAt] ON [ContactLogs] ([CompanyId], [OccurredAt]);
@@ -510,7 +509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ContactLogs_ConsultantId_FollowUpDone_FollowUpOn] ON [ContactLogs] ([ConsultantId], [FollowUpDone], [FollowUpOn]);
@@ -518,7 +517,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Outcomes_PlacementId_MonthsAfterEnd] ON [Outcomes] ([PlacementId], [MonthsAfterEnd]);
@@ -526,7 +525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Placements_CandidateId] ON [Placements] ([CandidateId]);
@@ -534,7 +533,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Placements_CompanyId_Status] ON [Placements] ([CompanyId], [Status]);
@@ -542,7 +541,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Placements_PlannedStart] ON [Placements] ([PlannedStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Placements_Status_OfferKind_PlannedStart] ON [Placements] ([Status], [OfferKind], [PlannedStart]);
@@ -550,7 +557,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Placements_VacancyId] ON [Placements] ([VacancyId]);
@@ -558,7 +565,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Placements_WorkplaceId_Status_PlannedStart] ON [Placements] ([WorkplaceId], [Status], [PlannedStart]);
@@ -566,7 +573,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Pledges_CompanyId_PeriodStart] ON [Pledges] ([CompanyId], [PeriodStart]);
@@ -574,7 +581,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RuleExemptions_PlacementId] ON [RuleExemptions] ([PlacementId]);
@@ -582,7 +589,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RuleExemptions_RecordedAt] ON [RuleExemptions] ([RecordedAt]);
@@ -590,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Vacancies_CompanyId_Status] ON [Vacancies] ([CompanyId], [Status]);
@@ -598,7 +605,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Vacancies_OccupationCode] ON [Vacancies] ([OccupationCode]);
@@ -606,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Vacancies_StartDate] ON [Vacancies] ([StartDate]);
@@ -614,7 +621,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Vacancies_Status_ApplicationDeadline] ON [Vacancies] ([Status], [ApplicationDeadline]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Vacancies_Status_OfferKind_StartDate] ON [Vacancies] ([Status], [OfferKind], [StartDate]);
@@ -622,7 +637,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Vacancies_WorkplaceId] ON [Vacancies] ([WorkplaceId]);
@@ -630,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Workplaces_CompanyId] ON [Workplaces] ([CompanyId]);
@@ -638,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Workplaces_PNumber] ON [Workplaces] ([PNumber]);
@@ -646,11 +661,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261124050037_Initial'
+    WHERE [MigrationId] = N'20261124054754_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261124050037_Initial', N'10.0.12');
+    VALUES (N'20261124054754_Initial', N'10.0.12');
 END;
 
 COMMIT;

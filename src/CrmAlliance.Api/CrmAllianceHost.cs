@@ -4,6 +4,8 @@ using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Features.Demo;
+using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.Vacancies;
@@ -33,6 +35,8 @@ public static class CrmAllianceHost
         services.AddPledges();
         services.AddCompanyImport();
         services.AddDemoData();
+        services.AddPlacements();
+        services.AddOutcomes();
         return builder;
     }
 

@@ -126,6 +126,33 @@ public sealed class MatrixFixture : IAsyncLifetime
         return Api.Infrastructure.GraphQL.GlobalId.Encode("ContactLog", log.Id);
     }
 
+    /// <summary>A placement at the own company's workplace, in the given state, for a fresh candidate.</summary>
+    public async Task<string> AddPlacementAsync(Api.Features.Placements.PlacementStatus status, Api.Features.OfferKind kind = Api.Features.OfferKind.OrdinaryJob)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using var db = Factory.NewDbContext();
+        var candidate = new Api.Features.Candidates.Candidate { CaseReference = TestData.NewCaseReference(), DisplayAlias = "Kandidat M", Postcode = "9000", SoughtOccupations = ["5223"], AvailableFrom = today };
+        db.Candidates.Add(candidate);
+        var started = status is Api.Features.Placements.PlacementStatus.Active or Api.Features.Placements.PlacementStatus.Completed;
+        var placement = new Api.Features.Placements.Placement
+        {
+            CandidateId = candidate.Id,
+            CompanyId = OwnCompanyGuid,
+            WorkplaceId = Api.Infrastructure.GraphQL.GlobalId.Parse(OwnWorkplaceId, "Workplace", "id"),
+            OfferKind = kind,
+            Purpose = kind == Api.Features.OfferKind.Internship ? Api.Features.Placements.InternshipPurpose.Clarification : null,
+            PlannedStart = started ? today.AddDays(-20) : today.AddDays(30),
+            PlannedEnd = started ? today.AddDays(-1) : today.AddDays(50),
+            ActualStart = started ? today.AddDays(-20) : null,
+            ActualEnd = status == Api.Features.Placements.PlacementStatus.Completed ? today.AddDays(-1) : null,
+            Status = status,
+            ProposedBy = "matrix",
+        };
+        db.Placements.Add(placement);
+        await db.SaveChangesAsync();
+        return Api.Infrastructure.GraphQL.GlobalId.Encode("Placement", placement.Id);
+    }
+
     public async Task<int> OwnCompanyVersionAsync()
     {
         await using var db = Factory.NewDbContext();

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using CrmAlliance.Api.Features;
+using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.IntegrationTests.Infrastructure;
 
@@ -57,8 +59,38 @@ public static partial class MatrixRows
         .. Vacancies,
         .. Candidates,
         .. Engagement,
+        .. Placements,
         new("importCompanies", With(_ => ("mutation($input: ImportCompaniesInput!) { importCompanies(input: $input) { committed } }",
             new { input = new { csv = $"cvr,name,industryCode,address,postcode,sector\n{TestData.NewCvr()},Import ApS,620100,Vej 1,9000,private\n" } })), R, A, R, R, R),
+    ];
+
+    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+
+    private static Func<MatrixFixture, Task<(string, object?)>> OnPlacement(string mutation, PlacementStatus status, OfferKind kind, Func<string, object> input)
+        => async f =>
+        {
+            var id = await f.AddPlacementAsync(status, kind);
+            return ($"mutation($input: {char.ToUpperInvariant(mutation[0])}{mutation[1..]}Input!) {{ {mutation}(input: $input) {{ __typename }} }}", new { input = input(id) });
+        };
+
+    private static IEnumerable<MatrixRow> Placements =>
+    [
+        new("placements", Fixed("{ placements { edges { node { id } } } }"), A, A, A, A, H),
+        new("placement", async f => ("query($id: ID!) { placement(id: $id) { id } }", new { id = await f.AddPlacementAsync(PlacementStatus.Proposed) }), A, A, A, A, H),
+        new("ruleExemptions", Fixed("{ ruleExemptions { totalCount } }"), A, A, A, R, R),
+        new("proposePlacement", With(f => ("mutation($input: ProposePlacementInput!) { proposePlacement(input: $input) { id } }",
+            new { input = new { candidateId = f.CandidateId, companyId = f.OwnCompanyId, workplaceId = f.OwnWorkplaceId, offerKind = "ORDINARY_JOB", plannedStart = MatrixFixture.InTwoMonths, plannedEnd = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2).AddDays(Random.Shared.Next(1, 1000))).ToString("yyyy-MM-dd") } })), R, A, R, R, R),
+        new("recordEmployeeRepStatement", OnPlacement("recordEmployeeRepStatement", PlacementStatus.Proposed, OfferKind.Internship,
+            id => new { placementId = id, version = 1, representativeName = "Tillidsrepræsentant", givenOn = Today, isPositive = true }), R, A, R, R, R),
+        new("confirmAdditionalEmployment", OnPlacement("confirmAdditionalEmployment", PlacementStatus.Proposed, OfferKind.WageSubsidy,
+            id => new { placementId = id, version = 1, noDismissalWithin3Months = true }), R, A, R, R, R),
+        new("recordRuleExemption", OnPlacement("recordRuleExemption", PlacementStatus.Proposed, OfferKind.Internship,
+            id => new { placementId = id, version = 1, rule = "RATIO_RULE", reason = "Ny medarbejder starter før praktikken." }), R, A, R, R, R),
+        new("approvePlacement", OnPlacement("approvePlacement", PlacementStatus.Proposed, OfferKind.OrdinaryJob, id => new { id, version = 1 }), R, A, R, R, R),
+        new("startPlacement", OnPlacement("startPlacement", PlacementStatus.Approved, OfferKind.OrdinaryJob, id => new { id, version = 1, actualStart = Today }), R, A, R, R, R),
+        new("endPlacement", OnPlacement("endPlacement", PlacementStatus.Active, OfferKind.OrdinaryJob, id => new { id, version = 1, actualEnd = Today }), R, A, R, R, R),
+        new("cancelPlacement", OnPlacement("cancelPlacement", PlacementStatus.Proposed, OfferKind.OrdinaryJob, id => new { id, version = 1, reason = "Kandidaten fik andet job." }), R, A, R, R, R),
+        new("recordOutcome", OnPlacement("recordOutcome", PlacementStatus.Completed, OfferKind.OrdinaryJob, id => new { placementId = id, monthsAfterEnd = 0, endResult = "ORDINARY_JOB" }), R, A, R, R, R),
     ];
 
     private static IEnumerable<MatrixRow> Engagement =>

@@ -46,6 +46,10 @@ public sealed class CompanyGraphType : ObjectGraphType<CompanyView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PledgeGraphType>>>>("pledges")
             .Description("The company's pledges, latest period first (notes are null for company users).")
             .Resolve(c => PledgesSchema.LoadPledges(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Placements.PlacementGraphType>>>>("placements")
+            .Description("The company's placements, latest planned start first.")
+            .Argument<ListGraphType<NonNullGraphType<Placements.PlacementStatusGraphType>>>("statuses", "Only placements in these statuses.")
+            .Resolve(c => Placements.PlacementsSchema.LoadCompanyPlacements(c, c.Source.Id, c.GetArgument<List<Placements.PlacementStatus>?>("statuses")));
     }
 }
 

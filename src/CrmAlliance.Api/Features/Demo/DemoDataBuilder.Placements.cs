@@ -142,7 +142,6 @@ public sealed partial class DemoDataBuilder
             ActualStart = status is PlacementStatus.Active or PlacementStatus.Completed or PlacementStatus.EndedEarly ? start : null,
             ActualEnd = actualEnd,
             Status = status,
-            ExtensionReason = extend ? "Forlænget med 2 uger: virksomheden afklarer en ansættelse efter sommerferien." : null,
             EndReason = status == PlacementStatus.EndedEarly ? Pick(DemoVocabulary.EndedEarlyReasons) : null,
             ProposedBy = consultant,
             CreatedAt = At(created),
@@ -158,6 +157,18 @@ public sealed partial class DemoDataBuilder
                 ConfirmedBy = consultant,
                 ConfirmedAt = At(decided),
             };
+        }
+
+        if (extend)
+        {
+            placement.Exemptions.Add(new RuleExemption
+            {
+                PlacementId = placement.Id,
+                Rule = PlacementRule.MaximumDuration,
+                Reason = "Forlænget med 2 uger: virksomheden afklarer en ansættelse efter sommerferien.",
+                RecordedBy = consultant,
+                RecordedAt = At(decided),
+            });
         }
 
         if (exemptFromRatio)
@@ -257,7 +268,7 @@ public sealed partial class DemoDataBuilder
         }
 
         var limit = RatioLimit(workplace.OrdinaryEmployees);
-        var others = SubsidisedAt(workplace.Id).Where(p => p.Status != PlacementStatus.Proposed && p.Exemptions.Count == 0).ToList();
+        var others = SubsidisedAt(workplace.Id).Where(p => p.Status != PlacementStatus.Proposed && !p.Exemptions.Exists(e => e.Rule == PlacementRule.RatioRule)).ToList();
         var overlapping = others.Count(p => p.PlannedStart <= to && from <= (p.ActualEnd ?? p.PlannedEnd));
         var current = others.Count(p => p.Status is PlacementStatus.Approved or PlacementStatus.Active);
         var isCurrent = status is PlacementStatus.Approved or PlacementStatus.Active;

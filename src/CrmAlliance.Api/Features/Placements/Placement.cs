@@ -52,9 +52,6 @@ public sealed class Placement
 
     public PlacementStatus Status { get; set; } = PlacementStatus.Proposed;
 
-    /// <summary>Why an internship runs beyond its maximum duration (the rule allows it with a recorded reason).</summary>
-    public string? ExtensionReason { get; set; }
-
     public string? EndReason { get; set; }
 
     public EmployeeRepStatement? EmployeeRepStatement { get; set; }

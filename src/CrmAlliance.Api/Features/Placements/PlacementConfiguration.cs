@@ -14,7 +14,6 @@ public sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Workplace>().WithMany().HasForeignKey(p => p.WorkplaceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Vacancy>().WithMany().HasForeignKey(p => p.VacancyId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(p => p.ExtensionReason).HasMaxLength(1000);
         builder.Property(p => p.EndReason).HasMaxLength(1000);
         builder.Property(p => p.ProposedBy).HasMaxLength(450);
         builder.Property(p => p.Version).IsConcurrencyToken();
@@ -32,6 +31,8 @@ public sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.HasIndex(p => p.CandidateId);
         builder.HasIndex(p => new { p.Status, p.OfferKind, p.PlannedStart });
         builder.HasIndex(p => p.VacancyId);
+        // The unfiltered placement list is sorted by planned start.
+        builder.HasIndex(p => p.PlannedStart);
     }
 }
 

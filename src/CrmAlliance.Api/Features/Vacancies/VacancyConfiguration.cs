@@ -18,5 +18,7 @@ public sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         builder.HasIndex(v => new { v.Status, v.OfferKind, v.StartDate });
         builder.HasIndex(v => v.OccupationCode);
         builder.HasIndex(v => v.StartDate);
+        // The hourly expiry job and the deadline filters.
+        builder.HasIndex(v => new { v.Status, v.ApplicationDeadline });
     }
 }

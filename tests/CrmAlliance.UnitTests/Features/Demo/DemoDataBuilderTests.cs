@@ -120,7 +120,7 @@ public sealed class DemoDataBuilderTests
             if (p.OfferKind == OfferKind.Internship)
             {
                 Assert.NotEqual(company.Cvr, candidate.LastEmployerCvr);
-                var weeks = DemoDataBuilder.MaxInternshipWeeks(candidate) + (p.ExtensionReason is null ? 0 : 2);
+                var weeks = DemoDataBuilder.MaxInternshipWeeks(candidate) + (p.Exemptions.Exists(e => e.Rule == PlacementRule.MaximumDuration) ? 2 : 0);
                 Assert.True(p.PlannedEnd < p.PlannedStart.AddDays(7 * weeks), $"internship of {p.PlannedEnd.DayNumber - p.PlannedStart.DayNumber + 1} days");
             }
 
@@ -132,7 +132,7 @@ public sealed class DemoDataBuilderTests
         });
         Assert.Contains(Data.Placements, p => p.EmployeeRepStatement is { IsPositive: false });
         Assert.Contains(Data.Placements, p => p.Exemptions.Any(e => e.Rule == PlacementRule.RatioRule));
-        Assert.Contains(Data.Placements, p => p.ExtensionReason is not null);
+        Assert.Contains(Data.Placements, p => p.Exemptions.Exists(e => e.Rule == PlacementRule.MaximumDuration));
     }
 
     [Fact]

@@ -435,10 +435,6 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
-                    b.Property<string>("ExtensionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
                     b.Property<string>("OfferKind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -477,6 +473,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("PlannedStart");
 
                     b.HasIndex("VacancyId");
 
@@ -654,6 +652,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("WorkplaceId");
 
                     b.HasIndex("CompanyId", "Status");
+
+                    b.HasIndex("Status", "ApplicationDeadline");
 
                     b.HasIndex("Status", "OfferKind", "StartDate");
 

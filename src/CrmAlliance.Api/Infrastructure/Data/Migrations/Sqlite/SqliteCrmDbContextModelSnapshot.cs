@@ -429,10 +429,6 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ExtensionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("OfferKind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -471,6 +467,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("PlannedStart");
 
                     b.HasIndex("VacancyId");
 
@@ -648,6 +646,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("WorkplaceId");
 
                     b.HasIndex("CompanyId", "Status");
+
+                    b.HasIndex("Status", "ApplicationDeadline");
 
                     b.HasIndex("Status", "OfferKind", "StartDate");
 

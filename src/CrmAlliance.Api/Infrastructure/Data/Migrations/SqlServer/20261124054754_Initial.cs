@@ -381,7 +381,6 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     ActualStart = table.Column<DateOnly>(type: "date", nullable: true),
                     ActualEnd = table.Column<DateOnly>(type: "date", nullable: true),
                     Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    ExtensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     EndReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     EmployeeRepStatement_RepresentativeName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     EmployeeRepStatement_GivenOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -585,6 +584,11 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                 columns: new[] { "CompanyId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Placements_PlannedStart",
+                table: "Placements",
+                column: "PlannedStart");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Placements_Status_OfferKind_PlannedStart",
                 table: "Placements",
                 columns: new[] { "Status", "OfferKind", "PlannedStart" });
@@ -628,6 +632,11 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                 name: "IX_Vacancies_StartDate",
                 table: "Vacancies",
                 column: "StartDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vacancies_Status_ApplicationDeadline",
+                table: "Vacancies",
+                columns: new[] { "Status", "ApplicationDeadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Vacancies_Status_OfferKind_StartDate",

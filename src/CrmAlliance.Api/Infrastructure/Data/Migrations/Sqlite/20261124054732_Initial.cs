@@ -381,7 +381,6 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     ActualStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ActualEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     EndReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     EmployeeRepStatement_RepresentativeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     EmployeeRepStatement_GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -583,6 +582,11 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "CompanyId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Placements_PlannedStart",
+                table: "Placements",
+                column: "PlannedStart");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Placements_Status_OfferKind_PlannedStart",
                 table: "Placements",
                 columns: new[] { "Status", "OfferKind", "PlannedStart" });
@@ -626,6 +630,11 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Vacancies_StartDate",
                 table: "Vacancies",
                 column: "StartDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vacancies_Status_ApplicationDeadline",
+                table: "Vacancies",
+                columns: new[] { "Status", "ApplicationDeadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Vacancies_Status_OfferKind_StartDate",

@@ -1,0 +1,32 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Placements.Rules;
+
+namespace CrmAlliance.Api.Features.Outcomes;
+
+/// <summary>When each outcome of a placement is observed: at its actual end, and 1, 3, 6 and 12 months after.</summary>
+public static class OutcomeSchedule
+{
+    public static bool IsObservationPoint(int monthsAfterEnd) => monthsAfterEnd == 0 || Outcome.FollowUpMonths.Contains(monthsAfterEnd);
+
+    public static DateOnly DueOn(DateOnly actualEnd, int monthsAfterEnd) => actualEnd.AddMonths(monthsAfterEnd);
+
+    public static string Describe(int monthsAfterEnd) => monthsAfterEnd == 0 ? "at the end" : $"{monthsAfterEnd} months after the end";
+
+    /// <summary>Refuses an observation the placement cannot have yet: it never ran, or the follow-up date is still ahead.</summary>
+    public static void EnsureDue(DateOnly? actualEnd, int monthsAfterEnd, DateOnly today)
+    {
+        if (actualEnd is not { } end)
+        {
+            throw new RuleViolationException(PlacementRuleNames.OutcomeSchedule, "the placement was called off before it started, so it has no outcome to record.");
+        }
+
+        var due = DueOn(end, monthsAfterEnd);
+        if (due > today)
+        {
+            throw new RuleViolationException(
+                PlacementRuleNames.OutcomeSchedule,
+                $"the follow-up {Describe(monthsAfterEnd)} is due on {due:yyyy-MM-dd} (the placement ended {end:yyyy-MM-dd}); it cannot be recorded before then.",
+                "input.monthsAfterEnd");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Placements.Rules;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Placements;
+
+public sealed record ApprovePlacementInput(Guid Id, int Version);
+
+/// <summary>
+/// A consultant approves a proposal. The ratio rule is judged again, since other placements at the
+/// workplace may have been approved since; a wage subsidy needs its additional-employment confirmation.
+/// </summary>
+public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck ratio, PlacementQueries queries)
+{
+    public async Task<PlacementView> HandleAsync(ApprovePlacementInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
+        PlacementStateMachine.EnsureCanMove(placement, PlacementStatus.Approved);
+        if (placement.OfferKind == OfferKind.WageSubsidy && placement.WageSubsidyConfirmation is null)
+        {
+            throw new RuleViolationException(PlacementRuleNames.AdditionalEmployment, "a wage subsidy is approved only after a consultant has confirmed additional employment (confirmAdditionalEmployment).");
+        }
+
+        var workplace = await db.Workplaces.AsNoTracking().SingleAsync(w => w.Id == placement.WorkplaceId, cancellationToken);
+        var candidate = await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == placement.CandidateId, cancellationToken);
+        await ratio.EnforceAsync(placement, workplace, candidate, new DatePeriod(placement.PlannedStart, placement.PlannedEnd), cancellationToken);
+
+        PlacementStateMachine.Move(placement, PlacementStatus.Approved);
+        placement.Version++;
+        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        return await queries.GetAsync(placement.Id, actor, cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+
+namespace CrmAlliance.Api.Features.Placements;
+
+public sealed record CancelPlacementInput(Guid Id, int Version, string Reason);
+
+/// <summary>
+/// A consultant calls off a placement that has not started (it ends early without actual dates). An
+/// active placement is ended with <c>endPlacement</c> instead, so that its actual end is recorded.
+/// </summary>
+public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries queries)
+{
+    public async Task<PlacementView> HandleAsync(CancelPlacementInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        new Validator().Required(input.Reason, "reason", 1000).ThrowIfInvalid();
+        var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
+        PlacementStateMachine.RequireStatus(placement, "Cancelling", PlacementStatus.Proposed, PlacementStatus.Approved);
+
+        PlacementStateMachine.Move(placement, PlacementStatus.EndedEarly);
+        placement.EndReason = input.Reason.Trim();
+        placement.Version++;
+        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        return await queries.GetAsync(placement.Id, actor, cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+
+namespace CrmAlliance.Api.Features.Placements;
+
+public sealed record EndPlacementInput(Guid Id, int Version, DateOnly ActualEnd, bool EndedEarly = false, string? Reason = null);
+
+/// <summary>A consultant records that an active placement has ended: completed as planned, or early with a reason.</summary>
+public sealed class EndPlacementHandler(CrmDbContext db, PlacementQueries queries, TimeProvider clock)
+{
+    public async Task<PlacementView> HandleAsync(EndPlacementInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        new Validator()
+            .Check(input.ActualEnd <= clock.Today(), "actualEnd", "cannot be in the future: record the end when it has happened.")
+            .Check(!input.EndedEarly || !string.IsNullOrWhiteSpace(input.Reason), "reason", "is required when the placement ended early.")
+            .MaxLength(input.Reason, "reason", 1000)
+            .ThrowIfInvalid();
+        var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
+        var to = input.EndedEarly ? PlacementStatus.EndedEarly : PlacementStatus.Completed;
+        PlacementStateMachine.EnsureCanMove(placement, to);
+        new Validator().Check(input.ActualEnd >= placement.ActualStart, "actualEnd", $"is before the actual start {placement.ActualStart:yyyy-MM-dd}.").ThrowIfInvalid();
+
+        PlacementStateMachine.Move(placement, to);
+        placement.ActualEnd = input.ActualEnd;
+        placement.EndReason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
+        placement.Version++;
+        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        return await queries.GetAsync(placement.Id, actor, cancellationToken);
+    }
+}

@@ -1,0 +1,116 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Candidates;
+using CrmAlliance.Api.Features.Placements.Rules;
+using CrmAlliance.Api.Features.Vacancies;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Placements;
+
+public sealed record RuleExemptionInput(PlacementRule Rule, string Reason);
+
+public sealed record ProposePlacementInput(
+    Guid CandidateId,
+    Guid CompanyId,
+    Guid WorkplaceId,
+    Guid? VacancyId,
+    OfferKind OfferKind,
+    InternshipPurpose? Purpose,
+    DateOnly PlannedStart,
+    DateOnly PlannedEnd,
+    IReadOnlyList<RuleExemptionInput>? Exemptions = null);
+
+/// <summary>
+/// A consultant proposes a candidate for a placement at a company's workplace. Every rule that can be
+/// judged from the proposal is enforced now: purpose, last employer, flex-job eligibility, maximum
+/// duration, the ratio rule, and that the candidate is not already placed in the period.
+/// </summary>
+public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule maximumDuration, RatioRuleCheck ratio, PlacementQueries queries, TimeProvider clock)
+{
+    public async Task<PlacementView> HandleAsync(ProposePlacementInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        var exemptions = input.Exemptions ?? [];
+        var v = new Validator().Check(input.PlannedEnd > input.PlannedStart, "plannedEnd", "must be after plannedStart.");
+        for (var i = 0; i < exemptions.Count; i++)
+        {
+            var exemption = exemptions[i];
+            v.Required(exemption.Reason, $"exemptions[{i}].reason", 1000)
+                .Check(exemption.Rule.AppliesTo(input.OfferKind), $"exemptions[{i}].rule", $"{exemption.Rule} does not apply to a {input.OfferKind} placement.")
+                .Check(exemptions.Take(i).All(e => e.Rule != exemption.Rule), $"exemptions[{i}].rule", $"{exemption.Rule} is listed twice.");
+        }
+
+        v.ThrowIfInvalid();
+
+        var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.CandidateId, cancellationToken)
+            ?? throw new NotFoundException("Candidate", input.CandidateId, "input.candidateId");
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.CompanyId, cancellationToken)
+            ?? throw new NotFoundException("Company", input.CompanyId, "input.companyId");
+        var workplace = await db.Workplaces.AsNoTracking().SingleOrDefaultAsync(w => w.Id == input.WorkplaceId, cancellationToken)
+            ?? throw new NotFoundException("Workplace", input.WorkplaceId, "input.workplaceId");
+        var belongs = new Validator().Check(workplace.CompanyId == company.Id, "workplaceId", $"workplace {workplace.PNumber} does not belong to {company.Name}.");
+        if (input.VacancyId is { } vacancyId)
+        {
+            var vacancy = await db.Vacancies.AsNoTracking().SingleOrDefaultAsync(x => x.Id == vacancyId, cancellationToken)
+                ?? throw new NotFoundException("Vacancy", vacancyId, "input.vacancyId");
+            belongs.Check(vacancy.CompanyId == company.Id, "vacancyId", $"the vacancy belongs to another company than {company.Name}.")
+                .Check(vacancy.Status == VacancyStatus.Open, "vacancyId", $"the vacancy is {vacancy.Status}; only an Open vacancy can be filled.")
+                .Check(vacancy.OfferKind == input.OfferKind, "vacancyId", $"the vacancy offers {vacancy.OfferKind}, not {input.OfferKind}.");
+        }
+
+        belongs.ThrowIfInvalid();
+
+        var period = new DatePeriod(input.PlannedStart, input.PlannedEnd);
+        InternshipPurposeRule.Enforce(input.OfferKind, input.Purpose);
+        LastEmployerRule.Enforce(input.OfferKind, company.Cvr, candidate.LastEmployerCvr);
+        FlexJobEligibilityRule.Enforce(input.OfferKind, candidate.TargetGroup);
+        if (!exemptions.Any(e => e.Rule == PlacementRule.MaximumDuration))
+        {
+            maximumDuration.Enforce(input.OfferKind, candidate.TargetGroup, candidate.HasWorkExperience, company.Sector, period);
+        }
+
+        await RefuseOverlappingPlacementAsync(candidate, period, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var placement = new Placement
+        {
+            CandidateId = candidate.Id,
+            CompanyId = company.Id,
+            WorkplaceId = workplace.Id,
+            VacancyId = input.VacancyId,
+            OfferKind = input.OfferKind,
+            Purpose = input.Purpose,
+            PlannedStart = input.PlannedStart,
+            PlannedEnd = input.PlannedEnd,
+            ProposedBy = actor.UserId,
+            CreatedAt = now,
+        };
+        placement.Exemptions = exemptions
+            .Select(e => new RuleExemption { PlacementId = placement.Id, Rule = e.Rule, Reason = e.Reason.Trim(), RecordedBy = actor.UserId, RecordedAt = now })
+            .ToList();
+        await ratio.EnforceAsync(placement, workplace, candidate, period, cancellationToken);
+
+        db.Placements.Add(placement);
+        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        return await queries.GetAsync(placement.Id, actor, cancellationToken);
+    }
+
+    /// <summary>A candidate is in one placement at a time: a proposal that overlaps a live one is a conflict.</summary>
+    private async Task RefuseOverlappingPlacementAsync(Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
+    {
+        var (first, last) = (period.Start, period.End);
+        var overlapping = await db.Placements.AsNoTracking()
+            .Where(p => p.CandidateId == candidate.Id
+                && (p.Status == PlacementStatus.Proposed || p.Status == PlacementStatus.Approved || p.Status == PlacementStatus.Active)
+                && (p.ActualStart ?? p.PlannedStart) <= last
+                && p.PlannedEnd >= first)
+            .Select(p => new { p.Status, p.OfferKind, Start = p.ActualStart ?? p.PlannedStart, p.PlannedEnd })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (overlapping is not null)
+        {
+            throw new ConflictException(
+                $"The candidate already has a {overlapping.Status} {overlapping.OfferKind} placement from {overlapping.Start:yyyy-MM-dd} to {overlapping.PlannedEnd:yyyy-MM-dd}, which overlaps {period}.",
+                "input.candidateId");
+        }
+    }
+}

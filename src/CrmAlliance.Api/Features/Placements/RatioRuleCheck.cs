@@ -1,0 +1,50 @@
+using CrmAlliance.Api.Features.Candidates;
+using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.Placements.Rules;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Placements;
+
+/// <summary>Feeds the <see cref="RatioRule"/> with the placements that occupy a workplace's places.</summary>
+public sealed class RatioRuleCheck(CrmDbContext db, RatioRule rule)
+{
+    /// <summary>
+    /// Enforces the rule for <paramref name="placement"/> over <paramref name="period"/>, unless the placement
+    /// is of a kind the rule does not cover or carries a RatioRule exemption.
+    /// </summary>
+    public async Task EnforceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
+    {
+        if (!placement.OfferKind.IsSubsidisedPlacement() || placement.IsExemptFrom(PlacementRule.RatioRule))
+        {
+            return;
+        }
+
+        var taken = await TakenPlacesAsync(workplace.Id, period, placement.Id, cancellationToken);
+        rule.Enforce(workplace.PNumber, workplace.OrdinaryEmployees, taken, period, Counts(candidate.TargetGroup));
+    }
+
+    /// <summary>Resource-programme participants are not employed and take no place.</summary>
+    public static bool Counts(TargetGroup targetGroup) => targetGroup != TargetGroup.ResourceProgramme;
+
+    /// <summary>
+    /// Periods of the approved and active internships and wage subsidies at the workplace that overlap
+    /// <paramref name="period"/>; an active placement counts from its actual start.
+    /// </summary>
+    private async Task<List<DatePeriod>> TakenPlacesAsync(Guid workplaceId, DatePeriod period, Guid excludedPlacementId, CancellationToken cancellationToken)
+    {
+        var (first, last) = (period.Start, period.End);
+        var rows = await (from p in db.Placements.AsNoTracking()
+                          join c in db.Candidates on p.CandidateId equals c.Id
+                          where p.WorkplaceId == workplaceId
+                                && p.Id != excludedPlacementId
+                                && (p.Status == PlacementStatus.Approved || p.Status == PlacementStatus.Active)
+                                && (p.OfferKind == OfferKind.Internship || p.OfferKind == OfferKind.WageSubsidy)
+                                && c.TargetGroup != TargetGroup.ResourceProgramme
+                                && (p.ActualStart ?? p.PlannedStart) <= last
+                                && p.PlannedEnd >= first
+                          select new { Start = p.ActualStart ?? p.PlannedStart, End = p.PlannedEnd })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new DatePeriod(r.Start, r.End)).ToList();
+    }
+}

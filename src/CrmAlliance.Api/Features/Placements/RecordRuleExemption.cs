@@ -1,0 +1,40 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Placements.Rules;
+using CrmAlliance.Api.Infrastructure.Data;
+
+namespace CrmAlliance.Api.Features.Placements;
+
+public sealed record RecordRuleExemptionInput(Guid PlacementId, int Version, PlacementRule Rule, string Reason);
+
+/// <summary>
+/// A consultant exempts a placement from the ratio rule, the additional-employment rule or the maximum
+/// duration, with a reason (e.g. "the workplace hires two people on 1 March"). Exemptions are never
+/// removed: they are listed for management and the union side.
+/// </summary>
+public sealed class RecordRuleExemptionHandler(CrmDbContext db, PlacementQueries queries, TimeProvider clock)
+{
+    public async Task<PlacementView> HandleAsync(RecordRuleExemptionInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        new Validator().Required(input.Reason, "reason", 1000).ThrowIfInvalid();
+        var placement = await db.LoadPlacementForUpdateAsync(input.PlacementId, input.Version, "input.placementId", cancellationToken);
+        new Validator().Check(input.Rule.AppliesTo(placement.OfferKind), "rule", $"{input.Rule} does not apply to a {placement.OfferKind} placement.").ThrowIfInvalid();
+        PlacementStateMachine.RequireStatus(placement, "Recording a rule exemption", PlacementStatus.Proposed, PlacementStatus.Approved);
+        if (placement.IsExemptFrom(input.Rule))
+        {
+            throw new ConflictException($"The placement already has a {input.Rule} exemption.", "input.rule");
+        }
+
+        db.RuleExemptions.Add(new RuleExemption
+        {
+            PlacementId = placement.Id,
+            Rule = input.Rule,
+            Reason = input.Reason.Trim(),
+            RecordedBy = actor.UserId,
+            RecordedAt = clock.GetUtcNow(),
+        });
+        placement.Version++;
+        await db.SaveOrConflictAsync("The exemption could not be saved.", cancellationToken);
+        return await queries.GetAsync(placement.Id, actor, cancellationToken);
+    }
+}

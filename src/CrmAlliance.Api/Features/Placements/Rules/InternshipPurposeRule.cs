@@ -1,0 +1,20 @@
+using CrmAlliance.Api.Core;
+
+namespace CrmAlliance.Api.Features.Placements.Rules;
+
+/// <summary>Every internship states its purpose (hiring, up-skilling or clarification); no other kind has one.</summary>
+public static class InternshipPurposeRule
+{
+    public static void Enforce(OfferKind kind, InternshipPurpose? purpose)
+    {
+        if (kind == OfferKind.Internship && purpose is null)
+        {
+            throw new RuleViolationException(PlacementRuleNames.InternshipPurpose, "every internship states its purpose: HIRING, UP_SKILLING or CLARIFICATION.", "input.purpose");
+        }
+
+        if (kind != OfferKind.Internship && purpose is not null)
+        {
+            throw new RuleViolationException(PlacementRuleNames.InternshipPurpose, $"only internships state a purpose; a {kind} placement has none.", "input.purpose");
+        }
+    }
+}

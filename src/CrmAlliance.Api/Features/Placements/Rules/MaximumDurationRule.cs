@@ -1,0 +1,45 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Companies;
+using Microsoft.Extensions.Options;
+
+namespace CrmAlliance.Api.Features.Placements.Rules;
+
+/// <summary>
+/// Internships last at most 4, 8 or 13 weeks depending on the candidate; wage subsidy at most 6 months
+/// at a private employer and 4 at a public one. Other offer kinds have no maximum.
+/// </summary>
+public sealed class MaximumDurationRule(IOptions<PlacementRulesOptions> options)
+{
+    /// <summary>The maximum internship length in weeks for a candidate.</summary>
+    public int InternshipMaxWeeks(TargetGroup targetGroup, bool hasWorkExperience)
+    {
+        var internship = options.Value.Internship;
+        var weeks = internship.WeeksByTargetGroup.TryGetValue(targetGroup, out var forGroup) ? forGroup : internship.DefaultWeeks;
+        return hasWorkExperience ? weeks : Math.Max(weeks, internship.WithoutWorkExperienceWeeks);
+    }
+
+    /// <summary>The last day a placement starting on <paramref name="start"/> may run to, or null when there is no maximum.</summary>
+    public DateOnly? LastAllowedDay(OfferKind kind, TargetGroup targetGroup, bool hasWorkExperience, Sector sector, DateOnly start) => kind switch
+    {
+        OfferKind.Internship => start.AddDays((InternshipMaxWeeks(targetGroup, hasWorkExperience) * 7) - 1),
+        OfferKind.WageSubsidy => start.AddMonths(options.Value.WageSubsidy.MaxMonths(sector)).AddDays(-1),
+        _ => null,
+    };
+
+    public void Enforce(OfferKind kind, TargetGroup targetGroup, bool hasWorkExperience, Sector sector, DatePeriod planned)
+    {
+        if (LastAllowedDay(kind, targetGroup, hasWorkExperience, sector, planned.Start) is not { } lastDay || planned.End <= lastDay)
+        {
+            return;
+        }
+
+        var limit = kind == OfferKind.Internship
+            ? $"an internship for a candidate in target group {targetGroup}{(hasWorkExperience ? "" : " without work experience")} may last at most {InternshipMaxWeeks(targetGroup, hasWorkExperience)} weeks"
+            : $"a wage subsidy at a {sector.ToString().ToLowerInvariant()} employer may last at most {options.Value.WageSubsidy.MaxMonths(sector)} months";
+        throw new RuleViolationException(
+            PlacementRuleNames.MaximumDuration,
+            $"{limit}: starting {planned.Start:yyyy-MM-dd} it must end by {lastDay:yyyy-MM-dd}, but the planned end is {planned.End:yyyy-MM-dd} ({planned.Days} days). " +
+            "A consultant may record a MaximumDuration exemption with the reason for the extension.",
+            "input.plannedEnd");
+    }
+}

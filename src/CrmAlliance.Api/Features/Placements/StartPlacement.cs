@@ -1,0 +1,43 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Placements.Rules;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Placements;
+
+public sealed record StartPlacementInput(Guid Id, int Version, DateOnly ActualStart);
+
+/// <summary>
+/// A consultant records that an approved placement has started. An internship or wage subsidy needs the
+/// employee representative's statement first; the ratio rule and the maximum duration are judged again
+/// from the actual start.
+/// </summary>
+public sealed class StartPlacementHandler(CrmDbContext db, RatioRuleCheck ratio, MaximumDurationRule maximumDuration, PlacementQueries queries, TimeProvider clock)
+{
+    public async Task<PlacementView> HandleAsync(StartPlacementInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        new Validator().Check(input.ActualStart <= clock.Today(), "actualStart", "cannot be in the future: record the start when it has happened.").ThrowIfInvalid();
+        var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
+        PlacementStateMachine.EnsureCanMove(placement, PlacementStatus.Active);
+        new Validator().Check(input.ActualStart <= placement.PlannedEnd, "actualStart", $"is after the planned end {placement.PlannedEnd:yyyy-MM-dd}.").ThrowIfInvalid();
+        EmployeeRepStatementRule.Enforce(placement.OfferKind, placement.EmployeeRepStatement, input.ActualStart);
+
+        var period = new DatePeriod(input.ActualStart, placement.PlannedEnd);
+        var candidate = await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == placement.CandidateId, cancellationToken);
+        if (!placement.IsExemptFrom(PlacementRule.MaximumDuration))
+        {
+            var sector = await db.Companies.Where(c => c.Id == placement.CompanyId).Select(c => c.Sector).SingleAsync(cancellationToken);
+            maximumDuration.Enforce(placement.OfferKind, candidate.TargetGroup, candidate.HasWorkExperience, sector, period);
+        }
+
+        var workplace = await db.Workplaces.AsNoTracking().SingleAsync(w => w.Id == placement.WorkplaceId, cancellationToken);
+        await ratio.EnforceAsync(placement, workplace, candidate, period, cancellationToken);
+
+        PlacementStateMachine.Move(placement, PlacementStatus.Active);
+        placement.ActualStart = input.ActualStart;
+        placement.Version++;
+        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        return await queries.GetAsync(placement.Id, actor, cancellationToken);
+    }
+}
