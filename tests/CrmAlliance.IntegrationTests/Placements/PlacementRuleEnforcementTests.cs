@@ -71,7 +71,7 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
             await factory.CreateCandidateAsync(), workplace, Today.AddDays(20), Today.AddDays(40), [new { rule = "RATIO_RULE", reason }]);
         var approved = await consultant.MutateOkAsync("approvePlacement", new { id = Id(proposed), version = 1 });
         var listed = await manager.QueryAsync(
-            "query($from: Date) { ruleExemptions(from: $from, first: 100) { edges { node { rule reason recordedBy { email } placement { id workplace { pNumber } } } } } }",
+            "query($from: DateOnly) { ruleExemptions(from: $from, first: 100) { edges { node { rule reason recordedBy { email } placement { id workplace { pNumber } } } } } }",
             new { from = Today.AddDays(-1).Iso() });
 
         Assert.Equal("APPROVED", Status(approved));

@@ -48,14 +48,10 @@ public sealed class PlacementsSchema : ISchemaContributor, INodeResolver
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global ID of the placement.")
             .Resolve(c => LoadPlacement(c, GlobalId.Parse(c.GetArgument<string>("id"), "Placement", "id")));
         query.Connection<RuleExemptionGraphType>("ruleExemptions", "Rule exemptions recorded in a period, newest first (staff): the list for management and the union side.")
-            .Argument<DateGraphType>("from", "First day (UTC) the exemption was recorded on.")
-            .Argument<DateGraphType>("to", "Last day (UTC) the exemption was recorded on.")
-            .ResolveAsync(async c => (await c.Service<PlacementQueries>().ExemptionsAsync(DateArgument(c, "from"), DateArgument(c, "to"), c.Paging(), c.Actor(), c.CancellationToken)).ToConnection());
+            .Argument<DateOnlyGraphType>("from", "First day (UTC) the exemption was recorded on.")
+            .Argument<DateOnlyGraphType>("to", "Last day (UTC) the exemption was recorded on.")
+            .ResolveAsync(async c => (await c.Service<PlacementQueries>().ExemptionsAsync(c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to"), c.Paging(), c.Actor(), c.CancellationToken)).ToConnection());
     }
-
-    // The Date scalar hands arguments over as DateTime; input objects convert to DateOnly themselves.
-    private static DateOnly? DateArgument(IResolveFieldContext context, string name)
-        => context.GetArgument<DateTime?>(name) is { } date ? DateOnly.FromDateTime(date) : null;
 
     public void AddMutations(MutationType mutation)
     {
