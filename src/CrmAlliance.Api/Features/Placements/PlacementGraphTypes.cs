@@ -1,6 +1,8 @@
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -20,14 +22,18 @@ public sealed class PlacementGraphType : ObjectGraphType<PlacementView>
         Field(p => p.CandidateAlias).Description("The candidate's display alias: all a company user learns of the candidate.");
         Field<IdGraphType>("candidateId").Description("Global ID of the candidate (a Candidate). Staff only: refused with FORBIDDEN for company users.")
             .Resolve(c => GlobalId.Encode("Candidate", PlacementQueries.CandidateOf(c.Source, c.Actor()).Id));
+        Field<CandidateGraphType>("candidate").Description("The candidate. Staff only: refused with FORBIDDEN for company users.")
+            .Resolve(c => CandidatesSchema.LoadCandidate(c, PlacementQueries.CandidateOf(c.Source, c.Actor()).Id));
         Field<EnumerationGraphType<TargetGroup>>("candidateTargetGroup").Description("The candidate's target group. Staff only: refused with FORBIDDEN for company users.")
             .Resolve(c => PlacementQueries.CandidateOf(c.Source, c.Actor()).TargetGroup);
         Field<NonNullGraphType<CompanyGraphType>>("company").Description("The host company.")
             .Resolve(c => CompaniesSchema.LoadCompany(c, c.Source.CompanyId));
         Field<NonNullGraphType<WorkplaceGraphType>>("workplace").Description("The workplace (P-number) where the placement is; the ratio rule counts here.")
-            .Resolve(c => PlacementsSchema.LoadWorkplace(c, c.Source.WorkplaceId));
+            .Resolve(c => CompaniesSchema.LoadWorkplace(c, c.Source.WorkplaceId));
         Field<IdGraphType>("vacancyId").Description("Global ID of the vacancy the placement fills, if any.")
             .Resolve(c => c.Source.VacancyId is { } id ? GlobalId.Encode("Vacancy", id) : null);
+        Field<VacancyGraphType>("vacancy").Description("The vacancy the placement fills, if any.")
+            .Resolve(c => c.Source.VacancyId is { } id ? VacanciesSchema.LoadVacancy(c, id) : null);
         Field<StringGraphType>("vacancyTitle").Description("Title of the vacancy the placement fills, if any.")
             .Resolve(c => c.Source.VacancyId is { } id ? PlacementsSchema.LoadVacancyTitle(c, id) : null);
         Field(p => p.OfferKind).Description("What kind of offer the placement is.");
