@@ -108,12 +108,24 @@ public sealed class GraphQLHttpTests(CrmApiFactory factory) : IClassFixture<CrmA
     }
 
     [Fact]
-    public async Task An_anonymous_request_is_executed_and_refused_field_by_field_with_UNAUTHENTICATED()
+    public async Task An_anonymous_request_is_refused_before_execution_with_UNAUTHENTICATED_and_no_data()
     {
         var response = await factory.Anonymous().SendAsync("{ companies { totalCount } }");
 
-        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         response.ShouldFailWith("UNAUTHENTICATED");
+        Assert.Null(response.Data);
+    }
+
+    [Fact]
+    public async Task A_role_refused_by_the_schema_metadata_gets_FORBIDDEN_naming_the_roles_it_needs()
+    {
+        var manager = await factory.CreateUserAsync("MANAGER");
+
+        var response = await manager.Client.SendAsync("{ users { totalCount } }");
+
+        response.ShouldFailWith("FORBIDDEN");
+        Assert.Contains("Admin", response.Errors[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

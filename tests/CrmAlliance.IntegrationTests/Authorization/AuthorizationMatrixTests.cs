@@ -1,4 +1,5 @@
 using CrmAlliance.IntegrationTests.Infrastructure;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +10,34 @@ namespace CrmAlliance.IntegrationTests.Authorization;
 /// (FORBIDDEN, or UNAUTHENTICATED when anonymous) or hidden (no error, but nothing of the other company).
 /// A root field without a row fails <see cref="Every_query_and_mutation_has_a_row"/>.
 /// </summary>
-public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
+public sealed class AuthorizationMatrixTests(MatrixFixture matrixFixture) : AuthorizationMatrix(matrixFixture), IClassFixture<MatrixFixture>
 {
+    [Fact]
+    public void The_schemas_role_metadata_names_exactly_the_roles_the_matrix_allows()
+    {
+        var schema = Fixture.Factory.Services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        var fields = schema.Query.Fields.Concat(schema.Mutation!.Fields).ToDictionary(f => f.Name);
+        foreach (var row in MatrixRows.All)
+        {
+            var allowed = new[] { (Caller.Admin, "Admin"), (Caller.Consultant, "Consultant"), (Caller.Manager, "Manager"), (Caller.CompanyOwn, "Company") }
+                .Where(r => row.Expect(r.Item1) != Access.Refused)
+                .Select(r => r.Item2)
+                .Order();
+
+            Assert.Equal(string.Join(",", allowed), string.Join(",", (fields[row.Field].GetRoles() ?? []).Order()));
+        }
+    }
+}
+
+/// <summary>The whole matrix again with the role metadata rule off: the feature core alone refuses.</summary>
+public sealed class CoreOnlyAuthorizationMatrixTests(CoreOnlyMatrixFixture fixture) : AuthorizationMatrix(fixture), IClassFixture<CoreOnlyMatrixFixture>;
+
+/// <summary>The matrix itself, run against a fixture.</summary>
+public abstract class AuthorizationMatrix(MatrixFixture fixture)
+{
+    protected MatrixFixture Fixture { get; } = fixture;
+
     public static TheoryData<string, Caller> Cases()
     {
         var data = new TheoryData<string, Caller>();
@@ -31,9 +58,9 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     {
         var row = MatrixRows.All.Single(r => r.Field == field);
         var expected = row.Expect(caller);
-        var (query, variables) = await row.Build(fixture);
+        var (query, variables) = await row.Build(Fixture);
 
-        var response = await fixture.Clients[caller].SendAsync(query, variables);
+        var response = await Fixture.Clients[caller].SendAsync(query, variables);
 
         var refusal = response.Codes.FirstOrDefault(c => c is "FORBIDDEN" or "UNAUTHENTICATED");
         switch (expected)
@@ -55,7 +82,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     [Fact]
     public void Every_query_and_mutation_has_a_row()
     {
-        var schema = fixture.Factory.Services.GetRequiredService<ISchema>();
+        var schema = Fixture.Factory.Services.GetRequiredService<ISchema>();
         schema.Initialize();
         var operations = schema.Query.Fields.Select(f => f.Name).Concat(schema.Mutation!.Fields.Select(f => f.Name));
 

@@ -17,9 +17,16 @@ public enum Caller
 /// One host with a user per role, two companies ("own" belongs to the CompanyOwn user, "other" to
 /// CompanyOther) and the records the operations act on.
 /// </summary>
-public sealed class MatrixFixture : IAsyncLifetime
+public class MatrixFixture : IAsyncLifetime
 {
-    public CrmApiFactory Factory { get; } = new();
+    public MatrixFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    protected MatrixFixture(IReadOnlyDictionary<string, string> settings) => Factory = new CrmApiFactory(settings);
+
+    public CrmApiFactory Factory { get; }
 
     public Dictionary<Caller, GraphQLClient> Clients { get; } = [];
 
@@ -173,3 +180,6 @@ public sealed class MatrixFixture : IAsyncLifetime
         return data.Id("registerCompany");
     }
 }
+
+/// <summary>The same world with the schema's role metadata not enforced: the feature core must refuse alone.</summary>
+public sealed class CoreOnlyMatrixFixture() : MatrixFixture(new Dictionary<string, string> { ["GraphQL:EnforceRoleMetadata"] = "false" });

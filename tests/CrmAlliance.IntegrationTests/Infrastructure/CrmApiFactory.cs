@@ -15,6 +15,16 @@ namespace CrmAlliance.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class CrmApiFactory : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public CrmApiFactory()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>With extra configuration (internal: xunit fixtures need one public constructor).</summary>
+    internal CrmApiFactory(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Admin-Passw0rd-Test";
 
@@ -31,6 +41,11 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databaseFile}");
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser>>();

@@ -18,9 +18,11 @@ public sealed class AccountsSchema : ISchemaContributor, INodeResolver
     public void AddQueries(QueryType query)
     {
         query.Field<UserGraphType>("me")
+            .AllowRoles(RoleMetadata.Everyone)
             .Description("The signed-in user, with role and company.")
             .ResolveAsync(async c => await c.Service<AccountQueries>().MeAsync(c.Actor(), c.CancellationToken));
         query.Connection<UserGraphType>("users", "All users, by e-mail (Admins).")
+            .AllowRoles(Role.Admin)
             .Argument<RoleGraphType>("role", "Only users in this role.")
             .ResolveAsync(async c => (await c.Service<AccountQueries>().ListAsync(c.GetArgument<Role?>("role"), c.Paging(), c.Actor(), c.CancellationToken)).ToConnection());
     }
@@ -28,14 +30,17 @@ public sealed class AccountsSchema : ISchemaContributor, INodeResolver
     public void AddMutations(MutationType mutation)
     {
         mutation.Field<UserGraphType>("createUser")
+            .AllowRoles(Role.Admin)
             .Description("Creates a user in a role with an initial password (Admins). Company users name their company.")
             .Argument<NonNullGraphType<CreateUserInputGraphType>>("input", "The user.")
             .ResolveAsync(c => MutationRunner.Run<CreateUserHandler, CreateUserInput, UserView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<UserGraphType>("inviteCompanyUser")
+            .AllowRoles(Role.Consultant)
             .Description("Invites a person at a company (consultants): an e-mail gives them a code to set their password with POST /auth/resetPassword.")
             .Argument<NonNullGraphType<InviteCompanyUserInputGraphType>>("input", "The person to invite.")
             .ResolveAsync(c => MutationRunner.Run<InviteCompanyUserHandler, InviteCompanyUserInput, UserView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<UserGraphType>("setUserLocked")
+            .AllowRoles(Role.Admin)
             .Description("Locks a user out, or lets them in again (Admins).")
             .Argument<NonNullGraphType<SetUserLockedInputGraphType>>("input", "The user and the new state.")
             .ResolveAsync(c => MutationRunner.Run<SetUserLockedHandler, SetUserLockedInput, UserView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -22,6 +23,7 @@ public sealed class CandidatesSchema : ISchemaContributor, INodeResolver
     public void AddQueries(QueryType query)
     {
         query.Connection<CandidateGraphType>("candidates", "Candidates (jobcenter staff only; company users are refused), by the day they are available.")
+            .AllowRoles(RoleMetadata.Staff)
             .Argument<CandidateFilterInputGraphType>("filter", "Conditions the candidates must meet.")
             .ResolveAsync(async c => (await c.Service<CandidateQueries>().ListAsync(
                 c.GetArgument<CandidateFilter>("filter") ?? new CandidateFilter(),
@@ -29,6 +31,7 @@ public sealed class CandidatesSchema : ISchemaContributor, INodeResolver
                 c.Actor(),
                 c.CancellationToken)).ToConnection());
         query.Field<CandidateGraphType>("candidate")
+            .AllowRoles(RoleMetadata.Staff)
             .Description("One candidate by global ID (jobcenter staff only), or null if there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global ID of the candidate.")
             .Resolve(c => LoadCandidate(c, GlobalId.Parse(c.GetArgument<string>("id"), "Candidate", "id")));
@@ -37,10 +40,12 @@ public sealed class CandidatesSchema : ISchemaContributor, INodeResolver
     public void AddMutations(MutationType mutation)
     {
         mutation.Field<CandidateGraphType>("registerCandidate")
+            .AllowRoles(Role.Consultant)
             .Description("Registers a candidate under a case-system reference (consultants). A known reference is refused with CONFLICT; one shaped like a CPR number with VALIDATION.")
             .Argument<NonNullGraphType<RegisterCandidateInputGraphType>>("input", "The candidate.")
             .ResolveAsync(c => MutationRunner.Run<RegisterCandidateHandler, RegisterCandidateInput, CandidateView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<CandidateGraphType>("updateCandidate")
+            .AllowRoles(Role.Consultant)
             .Description("Changes a candidate's details (consultants). Send the version you read.")
             .Argument<NonNullGraphType<UpdateCandidateInputGraphType>>("input", "The changed candidate.")
             .ResolveAsync(c => MutationRunner.Run<UpdateCandidateHandler, UpdateCandidateInput, CandidateView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -22,6 +23,7 @@ public sealed class ContactLogsSchema : ISchemaContributor, INodeResolver
     public void AddQueries(QueryType query)
     {
         query.Connection<ContactLogGraphType>("contactLogs", "A company's logged contacts, newest first (jobcenter staff).")
+            .AllowRoles(RoleMetadata.Staff)
             .Argument<NonNullGraphType<IdGraphType>>("companyId", "Global ID of the company.")
             .Argument<DateOnlyGraphType>("from", "Only contacts on or after this date (Danish time).")
             .Argument<DateOnlyGraphType>("to", "Only contacts on or before this date (Danish time).")
@@ -33,6 +35,7 @@ public sealed class ContactLogsSchema : ISchemaContributor, INodeResolver
                 c.Actor(),
                 c.CancellationToken)).ToConnection());
         query.Connection<ContactLogGraphType>("followUpsDue", "Open follow-ups due on or before `until`, earliest first (jobcenter staff). A consultant sees their own; managers and admins see everyone's or one consultant's.")
+            .AllowRoles(RoleMetadata.Staff)
             .Argument<DateOnlyGraphType>("until", "Due on or before this date (default: today in Denmark).")
             .Argument<IdGraphType>("consultantId", "Only this consultant's (a User's global ID). Consultants may name only themselves.")
             .ResolveAsync(async c => (await c.Service<ContactLogQueries>().FollowUpsDueAsync(
@@ -46,10 +49,12 @@ public sealed class ContactLogsSchema : ISchemaContributor, INodeResolver
     public void AddMutations(MutationType mutation)
     {
         mutation.Field<ContactLogGraphType>("logContact")
+            .AllowRoles(Role.Consultant)
             .Description("Logs a contact with a company (consultants); you are its consultant.")
             .Argument<NonNullGraphType<LogContactInputGraphType>>("input", "The contact.")
             .ResolveAsync(c => MutationRunner.Run<LogContactHandler, LogContactInput, ContactLogView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<ContactLogGraphType>("completeFollowUp")
+            .AllowRoles(Role.Consultant)
             .Description("Marks a contact's follow-up done (consultants). A contact without a follow-up is refused with VALIDATION, one already done with CONFLICT.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global ID of the contact log.")
             .ResolveAsync(async c => (object?)await c.Service<CompleteFollowUpHandler>().HandleAsync(

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -12,6 +13,7 @@ public sealed class OutcomesSchema : ISchemaContributor
 
     public void AddMutations(MutationType mutation)
         => mutation.Field<OutcomeGraphType>("recordOutcome")
+            .AllowRoles(Role.Consultant)
             .Description("Records how an ended placement turned out: at the end (monthsAfterEnd 0, endResult) or at a follow-up 1, 3, 6 or 12 months later (selfSupporting) (consultants).")
             .Argument<NonNullGraphType<RecordOutcomeInputGraphType>>("input", "The outcome.")
             .ResolveAsync(c => MutationRunner.Run<RecordOutcomeHandler, RecordOutcomeInput, OutcomeView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));

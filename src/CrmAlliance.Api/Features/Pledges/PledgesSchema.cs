@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -19,6 +20,7 @@ public sealed class PledgesSchema : ISchemaContributor, INodeResolver
     public void AddQueries(QueryType query)
     {
         query.Connection<PledgeGraphType>("pledges", "Pledges, latest period first. Staff see all; a company user sees its own company's, without notes.")
+            .AllowRoles(RoleMetadata.Everyone)
             .Argument<IdGraphType>("companyId", "Only this company's (global ID).")
             .Argument<DateOnlyGraphType>("activeOn", "Only pledges whose period includes this date.")
             .ResolveAsync(async c => (await c.Service<PledgeQueries>().ListAsync(
@@ -32,14 +34,17 @@ public sealed class PledgesSchema : ISchemaContributor, INodeResolver
     public void AddMutations(MutationType mutation)
     {
         mutation.Field<PledgeGraphType>("recordPledge")
+            .AllowRoles(Role.Consultant, Role.Manager)
             .Description("Records a company's pledge for a period (consultants and managers). A period overlapping another pledge of the company is refused with CONFLICT.")
             .Argument<NonNullGraphType<RecordPledgeInputGraphType>>("input", "The pledge.")
             .ResolveAsync(c => MutationRunner.Run<RecordPledgeHandler, RecordPledgeInput, PledgeView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<PledgeGraphType>("updatePledge")
+            .AllowRoles(Role.Consultant, Role.Manager)
             .Description("Replaces a pledge's period, counts, target groups and note (consultants and managers).")
             .Argument<NonNullGraphType<UpdatePledgeInputGraphType>>("input", "The pledge as it should now read.")
             .ResolveAsync(c => MutationRunner.Run<UpdatePledgeHandler, UpdatePledgeInput, PledgeView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<IdGraphType>("removePledge")
+            .AllowRoles(Role.Consultant, Role.Manager)
             .Description("Removes a pledge recorded in error (consultants and managers). Returns the removed ID.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global ID of the pledge.")
             .ResolveAsync(async c =>

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -10,6 +11,7 @@ public sealed class ReferenceDataSchema : ISchemaContributor
     public void AddQueries(QueryType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OccupationGraphType>>>>("occupations")
+            .AllowRoles(RoleMetadata.Everyone)
             .Description("ISCO-08 groups (the basis of DISCO-08) whose code starts with `codePrefix` or whose title contains `search`; at most 50.")
             .Argument<StringGraphType>("search", "Part of the title, case-insensitive.")
             .Argument<StringGraphType>("codePrefix", "Leading digits of the code.")
@@ -23,6 +25,7 @@ public sealed class ReferenceDataSchema : ISchemaContributor
                     .Take(50).ToList();
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndustryGraphType>>>>("industries")
+            .AllowRoles(RoleMetadata.Everyone)
             .Description("NACE Rev. 2 entries (the basis of DB07) whose code starts with `codePrefix` or whose title contains `search`; at most 50. A DB07 code is a class's four digits plus two.")
             .Argument<StringGraphType>("search", "Part of the title, case-insensitive.")
             .Argument<StringGraphType>("codePrefix", "Leading characters of the code, e.g. \"62\".")
@@ -36,6 +39,7 @@ public sealed class ReferenceDataSchema : ISchemaContributor
                     .Take(50).ToList();
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PostcodeGraphType>>>>("postcodes")
+            .AllowRoles(RoleMetadata.Everyone)
             .Description("Danish postcodes whose code starts with `codePrefix` or whose town contains `search`; at most 50.")
             .Argument<StringGraphType>("search", "Part of the town name.")
             .Argument<StringGraphType>("codePrefix", "Leading digits.")

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -27,6 +28,7 @@ public sealed class VacanciesSchema : ISchemaContributor, INodeResolver
     public void AddQueries(QueryType query)
     {
         query.Connection<VacancyGraphType>("vacancies", "Vacancies you may see: staff see all, a company user only its own company's. Sorted by start date unless `sort` says otherwise.")
+            .AllowRoles(RoleMetadata.Everyone)
             .Argument<VacancyFilterInputGraphType>("filter", "Conditions the vacancies must meet.")
             .Argument<VacancySortGraphType>("sort", "Sort key (default START_DATE).")
             .Argument<BooleanGraphType>("descending", "Sort descending (default false).")
@@ -38,6 +40,7 @@ public sealed class VacanciesSchema : ISchemaContributor, INodeResolver
                 c.Actor(),
                 c.CancellationToken)).ToConnection());
         query.Field<VacancyGraphType>("vacancy")
+            .AllowRoles(RoleMetadata.Everyone)
             .Description("One vacancy by its global ID, or null if it does not exist or you may not see it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global ID of the vacancy.")
             .Resolve(c => LoadVacancy(c, GlobalId.Parse(c.GetArgument<string>("id"), "Vacancy", "id")));
@@ -46,14 +49,17 @@ public sealed class VacanciesSchema : ISchemaContributor, INodeResolver
     public void AddMutations(MutationType mutation)
     {
         mutation.Field<VacancyGraphType>("postVacancy")
+            .AllowRoles(Role.Consultant, Role.Company)
             .Description("Posts a vacancy as a draft or published (consultants for any company; company users for their own). A company that has left the alliance is refused with RULE_VIOLATION.")
             .Argument<NonNullGraphType<PostVacancyInputGraphType>>("input", "The vacancy.")
             .ResolveAsync(c => MutationRunner.Run<PostVacancyHandler, PostVacancyInput, VacancyView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<VacancyGraphType>("updateVacancy")
+            .AllowRoles(Role.Consultant, Role.Company)
             .Description("Changes a draft or open vacancy (consultants; company users for their own company). Send the version you read.")
             .Argument<NonNullGraphType<UpdateVacancyInputGraphType>>("input", "The changed vacancy.")
             .ResolveAsync(c => MutationRunner.Run<UpdateVacancyHandler, UpdateVacancyInput, VacancyView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<VacancyGraphType>("changeVacancyStatus")
+            .AllowRoles(Role.Consultant, Role.Company)
             .Description("Publishes, marks filled, closes or reopens a vacancy (consultants; company users for their own company). A transition the life cycle does not allow is refused with RULE_VIOLATION.")
             .Argument<NonNullGraphType<ChangeVacancyStatusInputGraphType>>("input", "The vacancy and the transition.")
             .ResolveAsync(c => MutationRunner.Run<ChangeVacancyStatusHandler, ChangeVacancyStatusInput, VacancyView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));

@@ -16,6 +16,7 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(CrmSchema).Assembly)
             .AddSystemTextJson()
             .UseMiddleware<CrmErrorMiddleware>()
+            .AddValidationRule<RoleMetadataValidationRule>()
             .AddErrorInfoProvider<CrmErrorInfoProvider>()
             // One DbContext serves the whole request, so queries resolve one field at a time;
             // DataLoaders still batch each level into one SQL query.

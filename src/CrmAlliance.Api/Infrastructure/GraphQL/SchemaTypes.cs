@@ -31,6 +31,7 @@ public sealed class QueryType : ObjectGraphType
         Description = "Everything a signed-in user may read. Lists are Relay connections: pass `first` (at most 100) and `after`.";
         var resolvers = nodeResolvers.ToDictionary(r => r.TypeName);
         Field<NodeInterface>("node")
+            .AllowRoles(RoleMetadata.Everyone)
             .Description("Any object by its global ID, if you may see it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global ID as returned in an `id` field.")
             .Resolve(context =>

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL.Types;
 
@@ -9,6 +10,7 @@ public sealed class CompanyImportSchema : ISchemaContributor
     public void AddMutations(MutationType mutation)
     {
         mutation.Field<CompanyImportReportGraphType>("importCompanies")
+            .AllowRoles(Role.Consultant)
             .Description(CompanyImportFormat.Description)
             .Argument<NonNullGraphType<ImportCompaniesInputGraphType>>("input", "The file's text, and whether only to check it.")
             .ResolveAsync(c => MutationRunner.Run<ImportCompaniesHandler, ImportCompaniesInput, CompanyImportReport>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
