@@ -49,9 +49,7 @@ public sealed class RoundTripTests(CrmApiFactory factory, Xunit.Abstractions.ITe
 
     private async Task<int> CountQueriesAsync(GraphQLClient client, string prefix, int first)
     {
-        factory.Commands.Reset();
-        var data = await client.QueryAsync(CompaniesWithEverything, new { prefix, first });
-        var count = factory.Commands.Count;
+        var (count, data) = await factory.QueryCountingAsync(client, CompaniesWithEverything, new { prefix, first });
         var edges = data["companies"]!["edges"]!.AsArray();
         Assert.Equal(first, edges.Count);
         Assert.All(edges, e =>

@@ -306,12 +306,7 @@ public sealed class ContactLogTests(CrmApiFactory factory) : IClassFixture<CrmAp
             }
             """;
 
-        async Task<(int RoundTrips, JsonNode Data)> RunAsync(int first)
-        {
-            factory.Commands.Reset();
-            var data = await consultant.Client.QueryAsync(Query, new { name = marker, first });
-            return (factory.Commands.Count, data);
-        }
+        Task<(int RoundTrips, JsonNode Data)> RunAsync(int first) => factory.QueryCountingAsync(consultant.Client, Query, new { name = marker, first });
 
         var one = await RunAsync(1);
         var four = await RunAsync(4);

@@ -64,4 +64,12 @@ public static class ApiClients
         => factory.SignInAsync(CrmApiFactory.AdminEmail, CrmApiFactory.AdminPassword);
 
     public static GraphQLClient Anonymous(this CrmApiFactory factory) => new(factory.CreateClient());
+
+    /// <summary>Runs a query that must succeed and counts the SQL round trips the Api made for it.</summary>
+    public static async Task<(int RoundTrips, JsonNode Data)> QueryCountingAsync(this CrmApiFactory factory, GraphQLClient client, string query, object? variables = null)
+    {
+        factory.Commands.Reset();
+        var data = await client.QueryAsync(query, variables);
+        return (factory.Commands.Count, data);
+    }
 }

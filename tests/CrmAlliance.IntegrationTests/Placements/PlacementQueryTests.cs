@@ -72,12 +72,8 @@ public sealed class PlacementQueryTests(CrmApiFactory factory) : IClassFixture<C
         }
 
         const string Page = "query($n: Int) { placements(first: $n, filter: { statuses: [COMPLETED] }) { edges { node { id company { name placements { id } } workplace { pNumber } outcomes { endResult } exemptions { rule } } } } }";
-        factory.Commands.Reset();
-        await consultant.QueryAsync(Page, new { n = 1 });
-        var forOne = factory.Commands.Count;
-        factory.Commands.Reset();
-        await consultant.QueryAsync(Page, new { n = 3 });
-        var forThree = factory.Commands.Count;
+        var (forOne, _) = await factory.QueryCountingAsync(consultant, Page, new { n = 1 });
+        var (forThree, _) = await factory.QueryCountingAsync(consultant, Page, new { n = 3 });
 
         Assert.Equal(forOne, forThree);
         Assert.True(forThree <= 8, $"{forThree} round trips");
