@@ -10,6 +10,7 @@ namespace CrmAlliance.IntegrationTests;
 public sealed class AccountTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     private const string Invite = "mutation($input: InviteCompanyUserInput!) { inviteCompanyUser(input: $input) { id role company { name } } }";
+    private const string SetRole = "mutation($input: SetUserRoleInput!) { setUserRole(input: $input) { id role } }";
     private const string CreateUser = "mutation($input: CreateUserInput!) { createUser(input: $input) { id } }";
 
     [Fact]
@@ -86,6 +87,67 @@ public sealed class AccountTests(CrmApiFactory factory) : IClassFixture<CrmApiFa
         var emails = managers["users"]!["edges"]!.AsArray().Select(e => e!["node"]!["email"]!.GetValue<string>()).ToList();
         Assert.Contains(manager.Email, emails);
         Assert.All(managers["users"]!["edges"]!.AsArray(), e => Assert.Equal("MANAGER", e!["node"]!["role"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task An_admin_moves_a_manager_to_a_company_and_the_new_role_applies_at_the_next_sign_in()
+    {
+        var admin = await factory.SignInAsAdminAsync();
+        var consultant = await factory.CreateUserAsync("CONSULTANT");
+        var companyId = await RegisterCompanyAsync(consultant.Client);
+        var manager = await factory.CreateUserAsync("MANAGER");
+
+        var moved = await admin.QueryAsync(SetRole, new { input = new { userId = manager.Id, role = "COMPANY", companyId } });
+        var again = await factory.SignInAsync(manager.Email, TestUsers.Password);
+        var me = await again.QueryAsync("{ me { role company { name } } }");
+
+        Assert.Equal("COMPANY", moved["setUserRole"]!["role"]!.GetValue<string>());
+        Assert.Equal("Invitation ApS", me["me"]!["company"]!["name"]!.GetValue<string>());
+        (await again.SendAsync("{ candidates { totalCount } }")).ShouldFailWith("FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task Changing_your_own_role_or_a_company_role_without_company_is_refused_and_changes_nothing()
+    {
+        var admin = await factory.SignInAsAdminAsync();
+        var adminId = (await admin.QueryAsync("{ me { id } }"))["me"]!["id"]!.GetValue<string>();
+        var manager = await factory.CreateUserAsync("MANAGER");
+
+        var own = await admin.SendAsync(SetRole, new { input = new { userId = adminId, role = "CONSULTANT" } });
+        var noCompany = await admin.SendAsync(SetRole, new { input = new { userId = manager.Id, role = "COMPANY" } });
+
+        own.ShouldFailWith("VALIDATION");
+        Assert.Equal(["input.userId"], own.Fields);
+        noCompany.ShouldFailWith("VALIDATION");
+        Assert.Equal(["input.companyId"], noCompany.Fields);
+        var still = await manager.Client.QueryAsync("{ me { role } }");
+        Assert.Equal("MANAGER", still["me"]!["role"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Inviting_to_an_unknown_company_is_NOT_FOUND_and_sends_no_mail()
+    {
+        var consultant = await factory.CreateUserAsync("CONSULTANT");
+        var email = $"nobody-{Guid.NewGuid():N}@test.local";
+
+        var response = await consultant.Client.SendAsync(Invite, new { input = new { companyId = Api.Infrastructure.GraphQL.GlobalId.Encode("Company", Guid.NewGuid()), email, displayName = "Ingen" } });
+
+        response.ShouldFailWith("NOT_FOUND");
+        Assert.DoesNotContain(factory.Email.ReceivedCalls(), c => c.GetArguments().Contains(email));
+        await using var db = factory.NewDbContext();
+        Assert.DoesNotContain(db.Users, u => u.Email == email);
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_lock_themselves_out()
+    {
+        var admin = await factory.SignInAsAdminAsync();
+        var adminId = (await admin.QueryAsync("{ me { id } }"))["me"]!["id"]!.GetValue<string>();
+
+        var response = await admin.SendAsync("mutation($input: SetUserLockedInput!) { setUserLocked(input: $input) { id } }", new { input = new { userId = adminId, locked = true } });
+
+        response.ShouldFailWith("VALIDATION");
+        await factory.SignInAsAdminAsync();
     }
 
     private static async Task<string> RegisterCompanyAsync(GraphQLClient consultant)

@@ -39,6 +39,11 @@ public sealed class AccountsSchema : ISchemaContributor, INodeResolver
             .Description("Invites a person at a company (consultants): an e-mail gives them a code to set their password with POST /auth/resetPassword.")
             .Argument<NonNullGraphType<InviteCompanyUserInputGraphType>>("input", "The person to invite.")
             .ResolveAsync(c => MutationRunner.Run<InviteCompanyUserHandler, InviteCompanyUserInput, UserView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
+        mutation.Field<UserGraphType>("setUserRole")
+            .AllowRoles(Role.Admin)
+            .Description("Moves a user to another role (Admins; not your own). COMPANY users name their company.")
+            .Argument<NonNullGraphType<SetUserRoleInputGraphType>>("input", "The user and the new role.")
+            .ResolveAsync(c => MutationRunner.Run<SetUserRoleHandler, SetUserRoleInput, UserView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<UserGraphType>("setUserLocked")
             .AllowRoles(Role.Admin)
             .Description("Locks a user out, or lets them in again (Admins).")
@@ -108,5 +113,17 @@ public sealed class SetUserLockedInputGraphType : CrmInputObjectGraphType<SetUse
         Description = "Lock or unlock a user.";
         UserIdField(i => i.UserId, "The user.");
         Field(i => i.Locked).Description("True to lock out, false to let in again.");
+    }
+}
+
+public sealed class SetUserRoleInputGraphType : CrmInputObjectGraphType<SetUserRoleInput>
+{
+    public SetUserRoleInputGraphType()
+    {
+        Name = "SetUserRoleInput";
+        Description = "A user's new role.";
+        UserIdField(i => i.UserId, "The user.");
+        Field<NonNullGraphType<RoleGraphType>>("role").Description("The new role.");
+        OptionalIdField(i => i.CompanyId, "Company", "Required for COMPANY: the user's company.");
     }
 }

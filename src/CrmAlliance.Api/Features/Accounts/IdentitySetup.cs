@@ -28,6 +28,7 @@ public static class IdentitySetup
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<InviteCompanyUserHandler>();
         services.AddScoped<SetUserLockedHandler>();
+        services.AddScoped<SetUserRoleHandler>();
         services.AddScoped<AdminBootstrapper>();
         services.AddSingleton<AccountsSchema>();
         services.AddSingleton<Infrastructure.GraphQL.ISchemaContributor>(sp => sp.GetRequiredService<AccountsSchema>());

@@ -1,0 +1,45 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Accounts;
+
+public sealed record SetUserRoleInput(string UserId, Role Role, Guid? CompanyId = null);
+
+/// <summary>
+/// Admins move a user to another role (a user has exactly one). A Company user names their company.
+/// An Admin cannot change their own role, so there is always an Admin left to undo a mistake.
+/// </summary>
+public sealed class SetUserRoleHandler(UserManager<ApplicationUser> users, CrmDbContext db, AccountQueries queries)
+{
+    public async Task<UserView> HandleAsync(SetUserRoleInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Admin);
+        new Validator()
+            .Check(input.UserId != actor.UserId, "userId", "You cannot change your own role.")
+            .Check(input.Role != Role.Company || input.CompanyId is not null, "companyId", "is required for a Company user.")
+            .Check(input.Role == Role.Company || input.CompanyId is null, "companyId", "is only for Company users.")
+            .ThrowIfInvalid();
+        var user = await users.FindByIdAsync(input.UserId) ?? throw new NotFoundException("User", input.UserId, "input.userId");
+        if (input.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
+        {
+            throw new NotFoundException("Company", companyId, "input.companyId");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removed = await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        var added = removed.Succeeded ? await users.AddToRoleAsync(user, input.Role.ToString()) : removed;
+        if (!added.Succeeded)
+        {
+            throw new ValidationException(added.Errors.Select(e => new FieldError("role", e.Description)).ToList());
+        }
+
+        user.CompanyId = input.CompanyId;
+        await users.UpdateAsync(user);
+        // A new stamp signs the user out of cookie sessions that still carry the old role.
+        await users.UpdateSecurityStampAsync(user);
+        await transaction.CommitAsync(cancellationToken);
+        return (await queries.GetByIdsAsync([user.Id], actor, cancellationToken))[user.Id];
+    }
+}
