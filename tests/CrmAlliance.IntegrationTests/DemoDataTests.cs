@@ -112,6 +112,7 @@ public sealed class DemoDataTests(DemoSeededHost host) : IClassFixture<DemoSeede
     }
 
     [Theory]
+    [InlineData("admin@demo.crmalliance.dk", "ADMIN")]
     [InlineData("consultant@demo.crmalliance.dk", "CONSULTANT")]
     [InlineData("consultant2@demo.crmalliance.dk", "CONSULTANT")]
     [InlineData("manager@demo.crmalliance.dk", "MANAGER")]

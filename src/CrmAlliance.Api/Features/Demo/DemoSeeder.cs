@@ -20,6 +20,7 @@ public sealed class DemoSeeder(CrmDbContext db, UserManager<ApplicationUser> use
 
     public static readonly IReadOnlyList<DemoUser> Users =
     [
+        new("admin@demo.crmalliance.dk", "Jens Administrator", Role.Admin),
         new("consultant@demo.crmalliance.dk", "Mette Sørensen", Role.Consultant),
         new("consultant2@demo.crmalliance.dk", "Anders Kristensen", Role.Consultant),
         new("consultant3@demo.crmalliance.dk", "Birgitte Lund", Role.Consultant),
