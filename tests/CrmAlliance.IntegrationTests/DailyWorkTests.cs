@@ -9,8 +9,8 @@ namespace CrmAlliance.IntegrationTests;
 /// </summary>
 public sealed class DailyWorkTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
-    private static readonly string Today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd");
-    private static readonly string InThreeWeeks = DateOnly.FromDateTime(DateTime.Now.AddDays(21)).ToString("yyyy-MM-dd");
+    private static readonly string Today = TestData.Today.ToString("yyyy-MM-dd");
+    private static readonly string InThreeWeeks = TestData.Today.AddDays(21).ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task A_consultants_day_and_a_company_users_day_work_end_to_end()

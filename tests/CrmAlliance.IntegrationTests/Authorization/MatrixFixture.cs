@@ -44,7 +44,7 @@ public class MatrixFixture : IAsyncLifetime
 
     public string CandidateId { get; private set; } = "";
 
-    public static string InTwoMonths => DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2)).ToString("yyyy-MM-dd");
+    public static string InTwoMonths => TestData.Today.AddMonths(2).ToString("yyyy-MM-dd");
 
     public async Task InitializeAsync()
     {
@@ -127,7 +127,7 @@ public class MatrixFixture : IAsyncLifetime
     public async Task<string> AddOpenFollowUpAsync()
     {
         await using var db = Factory.NewDbContext();
-        var log = new Api.Features.ContactLogs.ContactLog { CompanyId = OwnCompanyGuid, ConsultantId = "matrix", OccurredAt = DateTimeOffset.UtcNow.AddDays(-1), Summary = "Besøg", FollowUpOn = DateOnly.FromDateTime(DateTime.UtcNow) };
+        var log = new Api.Features.ContactLogs.ContactLog { CompanyId = OwnCompanyGuid, ConsultantId = "matrix", OccurredAt = DateTimeOffset.UtcNow.AddDays(-1), Summary = "Besøg", FollowUpOn = TestData.Today };
         db.ContactLogs.Add(log);
         await db.SaveChangesAsync();
         return Api.Infrastructure.GraphQL.GlobalId.Encode("ContactLog", log.Id);
@@ -136,7 +136,7 @@ public class MatrixFixture : IAsyncLifetime
     /// <summary>A placement at the own company's workplace, in the given state, for a fresh candidate.</summary>
     public async Task<string> AddPlacementAsync(Api.Features.Placements.PlacementStatus status, Api.Features.OfferKind kind = Api.Features.OfferKind.OrdinaryJob)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestData.Today;
         await using var db = Factory.NewDbContext();
         var candidate = new Api.Features.Candidates.Candidate { CaseReference = TestData.NewCaseReference(), DisplayAlias = "Kandidat M", Postcode = "9000", SoughtOccupations = ["5223"], AvailableFrom = today };
         db.Candidates.Add(candidate);

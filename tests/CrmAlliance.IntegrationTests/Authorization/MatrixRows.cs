@@ -64,7 +64,7 @@ public static partial class MatrixRows
             new { input = new { csv = $"cvr,name,industryCode,address,postcode,sector\n{TestData.NewCvr()},Import ApS,620100,Vej 1,9000,private\n" } })), R, A, R, R, R),
     ];
 
-    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    private static string Today => TestData.Today.ToString("yyyy-MM-dd");
 
     private static Func<MatrixFixture, Task<(string, object?)>> OnPlacement(string mutation, PlacementStatus status, OfferKind kind, Func<string, object> input)
         => async f =>
@@ -79,7 +79,7 @@ public static partial class MatrixRows
         new("placement", async f => ("query($id: ID!) { placement(id: $id) { id } }", new { id = await f.AddPlacementAsync(PlacementStatus.Proposed) }), A, A, A, A, H),
         new("ruleExemptions", Fixed("{ ruleExemptions { totalCount } }"), A, A, A, R, R),
         new("proposePlacement", With(f => ("mutation($input: ProposePlacementInput!) { proposePlacement(input: $input) { id } }",
-            new { input = new { candidateId = f.CandidateId, companyId = f.OwnCompanyId, workplaceId = f.OwnWorkplaceId, offerKind = "ORDINARY_JOB", plannedStart = MatrixFixture.InTwoMonths, plannedEnd = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2).AddDays(Random.Shared.Next(1, 1000))).ToString("yyyy-MM-dd") } })), R, A, R, R, R),
+            new { input = new { candidateId = f.CandidateId, companyId = f.OwnCompanyId, workplaceId = f.OwnWorkplaceId, offerKind = "ORDINARY_JOB", plannedStart = MatrixFixture.InTwoMonths, plannedEnd = TestData.Today.AddMonths(2).AddDays(Random.Shared.Next(1, 1000)).ToString("yyyy-MM-dd") } })), R, A, R, R, R),
         new("recordEmployeeRepStatement", OnPlacement("recordEmployeeRepStatement", PlacementStatus.Proposed, OfferKind.Internship,
             id => new { placementId = id, version = 1, representativeName = "Tillidsrepræsentant", givenOn = Today, isPositive = true }), R, A, R, R, R),
         new("confirmAdditionalEmployment", OnPlacement("confirmAdditionalEmployment", PlacementStatus.Proposed, OfferKind.WageSubsidy,

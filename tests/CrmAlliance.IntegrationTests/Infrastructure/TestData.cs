@@ -26,6 +26,9 @@ public static class TestData
         }
     }
 
+    /// <summary>Today as the Api counts it: the Danish calendar date.</summary>
+    public static DateOnly Today => Api.Core.DanishCalendar.Today(TimeProvider.System);
+
     public static string NewPNumber() => "10" + Interlocked.Increment(ref _sequence).ToString("D8");
 
     public static string NewCaseReference() => "SAG-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();

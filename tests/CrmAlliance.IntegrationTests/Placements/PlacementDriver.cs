@@ -24,7 +24,7 @@ public static class PlacementDriver
 
     public const string OutcomeFields = "id monthsAfterEnd endResult selfSupporting source";
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    public static DateOnly Today => TestData.Today;
 
     public static string Iso(this DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

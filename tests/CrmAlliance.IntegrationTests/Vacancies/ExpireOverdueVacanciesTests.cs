@@ -48,7 +48,8 @@ public sealed class ExpireOverdueVacanciesTests(CrmApiFactory factory) : IClassF
         var company = await consultant.Client.RegisterCompanyAsync();
         // A year before the other test's rows, so that neither test's clock reaches the other's deadlines.
         var deadline = VacancyScenario.Today.AddYears(1);
-        var clock = new FakeTimeProvider(new DateTimeOffset(deadline.ToDateTime(new TimeOnly(23, 30)), TimeSpan.Zero));
+        // 23:30 Danish time on the deadline day.
+        var clock = new FakeTimeProvider(Api.Core.DanishCalendar.StartOf(deadline.AddDays(1)).AddMinutes(-30));
         var vacancy = Vacancy(company, VacancyStatus.Open, deadline);
         await using (var arrange = factory.NewDbContext())
         {

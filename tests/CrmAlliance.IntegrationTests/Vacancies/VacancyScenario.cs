@@ -20,7 +20,7 @@ public static class VacancyScenario
     public const string ChangeStatus = "mutation($input: ChangeVacancyStatusInput!) { changeVacancyStatus(input: $input) { " + Fields + " } }";
 
     /// <summary>Today as the Api sees it (the host's local calendar).</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    public static DateOnly Today => TestData.Today;
 
     public static async Task<CompanyAtWork> RegisterCompanyAsync(this GraphQLClient consultant, string membershipStatus = "ACTIVE")
     {

@@ -22,5 +22,5 @@ public static class PlacementLoading
     /// Today where the users are (the host's time zone, Danish time in production): the day against which
     /// "not in the future" and follow-up dates are judged.
     /// </summary>
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public static DateOnly Today(this TimeProvider clock) => DanishCalendar.Today(clock);
 }

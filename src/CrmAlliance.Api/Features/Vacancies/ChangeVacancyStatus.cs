@@ -17,7 +17,7 @@ public sealed class ChangeVacancyStatusHandler(CrmDbContext db, VacancyValidatio
             ?? throw new NotFoundException("Vacancy", input.Id, "input.id");
         actor.RequireCompanyAccess(vacancy.CompanyId);
 
-        var today = LocalCalendar.Today(clock);
+        var today = DanishCalendar.Today(clock);
         var v = new Validator().Check(input.Transition != VacancyTransition.Expire, "transition", "vacancies expire only by the system, when their application deadline has passed.");
         if (input.ApplicationDeadline is { } newDeadline)
         {

@@ -13,7 +13,7 @@ public sealed class ExpireOverdueVacanciesHandler(CrmDbContext db, TimeProvider 
     /// <summary>Expires every overdue open vacancy in one transaction; returns how many.</summary>
     public async Task<int> HandleAsync(CancellationToken cancellationToken)
     {
-        var today = LocalCalendar.Today(clock);
+        var today = DanishCalendar.Today(clock);
         var overdue = await db.Vacancies
             .Where(v => v.Status == VacancyStatus.Open && v.ApplicationDeadline != null && v.ApplicationDeadline < today)
             .ToListAsync(cancellationToken);

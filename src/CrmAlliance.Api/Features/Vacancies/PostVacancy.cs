@@ -33,7 +33,7 @@ public sealed class PostVacancyHandler(CrmDbContext db, VacancyValidation valida
             throw new NotFoundException("Company", input.CompanyId, "input.companyId");
         }
 
-        var today = LocalCalendar.Today(clock);
+        var today = DanishCalendar.Today(clock);
         var skills = await validation.CheckAsync(input, input.CompanyId, current: null, today, cancellationToken);
         await validation.RequireNotLeftAsync(input.CompanyId, cancellationToken);
 

@@ -30,7 +30,7 @@ public sealed class UpdateVacancyHandler(CrmDbContext db, VacancyValidation vali
             ?? throw new NotFoundException("Vacancy", input.Id, "input.id");
         actor.RequireCompanyAccess(vacancy.CompanyId);
 
-        var skills = await validation.CheckAsync(input, vacancy.CompanyId, vacancy, LocalCalendar.Today(clock), cancellationToken);
+        var skills = await validation.CheckAsync(input, vacancy.CompanyId, vacancy, DanishCalendar.Today(clock), cancellationToken);
         SaveChangesExtensions.CheckVersion(vacancy.Version, input.Version);
         if (vacancy.Status is not (VacancyStatus.Draft or VacancyStatus.Open))
         {
