@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CrmAlliance.Contracts;
+using CrmAlliance.IntegrationTests.Infrastructure;
+
+namespace CrmAlliance.IntegrationTests.Contracts;
+
+/// <summary>
+/// The bus contracts are a published API: each message's JSON (camelCase, as MassTransit's System.Text.Json
+/// serializer writes it) is pinned in schema/contracts.json, so a breaking change shows up as a diff.
+/// </summary>
+public sealed class ContractShapeTests
+{
+    private static readonly Guid Id = Guid.Parse("0193a1b2-0000-7000-8000-000000000001");
+    private static readonly DateTimeOffset At = new(2026, 11, 24, 9, 30, 0, TimeSpan.Zero);
+    private static readonly DateOnly Day = new(2027, 1, 4);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>One example of every contract.</summary>
+    private static readonly object[] Examples =
+    [
+        new VacancyPosted(Id, Id, Id, "9000", "Internship", "5223", ["kasseekspedition", "kundeservice"], 2, Day, Day.AddDays(-14), At),
+        new VacancyChanged(Id, Id, Id, "9000", "Internship", "5223", ["kundeservice"], 1, Day, null, At),
+        new VacancyClosed(Id, "Filled", At),
+        new VacancyMatched(Id, [new CandidateMatch(Id, 0.87, "same occupation group 5223; 4 of 5 skills; 12 km; available")], At),
+        new CandidateRegistered(Id, "InsuredUnemployed", ["5223"], ["kundeservice"], "Vocational", "9200", Day, At),
+        new CandidateChanged(Id, "InsuredUnemployed", ["5223", "5230"], ["kundeservice"], "Vocational", "9200", Day, At),
+        new CandidateWithdrawn(Id, At),
+        new PlacementStarted(Id, Id, Id, Id, null, "WageSubsidy", "ActivityReadySocialAssistance", Day, Day.AddMonths(6)),
+        new PlacementEnded(Id, Id, "WageSubsidy", "Completed", Day, Day.AddMonths(6)),
+        new OutcomeRecorded(Id, Id, 6, null, true, At),
+    ];
+
+    [Fact]
+    public void Every_contracts_JSON_shape_matches_schema_contracts_json()
+    {
+        var document = new JsonObject();
+        foreach (var example in Examples)
+        {
+            document[example.GetType().Name] = JsonSerializer.SerializeToNode(example, example.GetType(), Json);
+        }
+
+        Snapshots.AssertMatches("schema/contracts.json", document.ToJsonString(Json));
+    }
+
+    [Fact]
+    public void Every_public_contract_has_an_example()
+    {
+        var contracts = typeof(VacancyPosted).Assembly.GetExportedTypes().Where(t => t.Namespace == "CrmAlliance.Contracts").Select(t => t.Name);
+
+        Assert.Equal(contracts.Order(), Examples.Select(e => e.GetType().Name).Append(nameof(CandidateMatch)).Order());
+    }
+
+    [Fact]
+    public void The_contracts_depend_on_nothing_but_the_runtime()
+    {
+        var references = typeof(VacancyPosted).Assembly.GetReferencedAssemblies().Select(a => a.Name!);
+
+        Assert.All(references, name => Assert.True(name.StartsWith("System", StringComparison.Ordinal) || name == "netstandard", $"{name} is a dependency of the contracts."));
+    }
+}
