@@ -319,3 +319,13 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261124054732_Initial', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Placements_CreatedAt" ON "Placements" ("CreatedAt");
+
+CREATE INDEX "IX_Placements_PlannedEnd" ON "Placements" ("PlannedEnd");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124063313_PlacementSortIndexes', '10.0.12');
+
+COMMIT;

@@ -670,3 +670,32 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063329_PlacementSortIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Placements_CreatedAt] ON [Placements] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063329_PlacementSortIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Placements_PlannedEnd] ON [Placements] ([PlannedEnd]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124063329_PlacementSortIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124063329_PlacementSortIndexes', N'10.0.12');
+END;
+
+COMMIT;
+GO

@@ -34,7 +34,13 @@ public sealed class PlacementQueryTests(CrmApiFactory factory) : IClassFixture<C
         var firstPage = (await consultant.QueryAsync(Paged, new { f = new { companyId = company } }))["placements"]!;
         var secondPage = (await consultant.QueryAsync(Paged, new { f = new { companyId = company }, after = firstPage["pageInfo"]!["endCursor"]!.GetValue<string>() }))["placements"]!;
 
+        const string Sorted = "query($f: PlacementFilter, $s: PlacementSort, $d: Boolean) { placements(filter: $f, sort: $s, descending: $d) { edges { node { id } } } }";
+        var byEarliestStart = await consultant.QueryAsync(Sorted, new { f = new { companyId = company }, s = "PLANNED_START", d = false });
+        var byLatestEnd = await consultant.QueryAsync(Sorted, new { f = new { companyId = company }, s = "PLANNED_END", d = true });
+
         Assert.Equal([Id(proposed), Id(wageSubsidy), Id(completed)], Ids(all));
+        Assert.Equal([Id(completed), Id(wageSubsidy), Id(proposed)], Ids(byEarliestStart));
+        Assert.Equal([Id(wageSubsidy), Id(proposed), Id(completed)], Ids(byLatestEnd));
         Assert.Equal([Id(proposed), Id(wageSubsidy)], Ids(open));
         Assert.Equal([Id(wageSubsidy)], Ids(subsidies));
         Assert.Equal([Id(completed)], Ids(past));

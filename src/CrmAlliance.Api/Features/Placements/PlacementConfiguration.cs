@@ -33,6 +33,9 @@ public sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.HasIndex(p => p.VacancyId);
         // The unfiltered placement list is sorted by planned start.
         builder.HasIndex(p => p.PlannedStart);
+        // The period filter (planned end on or after its start) and the other sort keys.
+        builder.HasIndex(p => p.PlannedEnd);
+        builder.HasIndex(p => p.CreatedAt);
     }
 }
 

@@ -34,6 +34,13 @@ public sealed record WageSubsidyConfirmationView(int HeadcountLastMonth, decimal
 
 public sealed record RuleExemptionView(Guid Id, Guid PlacementId, PlacementRule Rule, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
 
+public enum PlacementSort
+{
+    PlannedStart,
+    PlannedEnd,
+    CreatedAt,
+}
+
 public sealed record PlacementFilter(
     IReadOnlyList<PlacementStatus>? Statuses = null,
     IReadOnlyList<OfferKind>? OfferKinds = null,
@@ -49,7 +56,7 @@ public sealed class PlacementQueries(CrmDbContext db)
 {
     private sealed record Row(Placement Placement, string CandidateAlias, TargetGroup TargetGroup);
 
-    public async Task<Page<PlacementView>> ListAsync(PlacementFilter filter, PageRequest page, Actor actor, CancellationToken cancellationToken)
+    public async Task<Page<PlacementView>> ListAsync(PlacementFilter filter, PlacementSort sort, bool descending, PageRequest page, Actor actor, CancellationToken cancellationToken)
     {
         new Validator()
             .Check(filter.PeriodFrom is null || filter.PeriodTo is null || filter.PeriodFrom <= filter.PeriodTo, "filter.periodTo", "must be on or after periodFrom.")
@@ -81,7 +88,16 @@ public sealed class PlacementQueries(CrmDbContext db)
             placements = placements.Where(p => p.PlannedStart <= to);
         }
 
-        var rows = await WithCandidate(placements.OrderByDescending(p => p.PlannedStart).ThenByDescending(p => p.Id)).ToPageAsync(page, cancellationToken);
+        placements = (sort, descending) switch
+        {
+            (PlacementSort.PlannedEnd, false) => placements.OrderBy(p => p.PlannedEnd).ThenBy(p => p.Id),
+            (PlacementSort.PlannedEnd, true) => placements.OrderByDescending(p => p.PlannedEnd).ThenByDescending(p => p.Id),
+            (PlacementSort.CreatedAt, false) => placements.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id),
+            (PlacementSort.CreatedAt, true) => placements.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+            (_, false) => placements.OrderBy(p => p.PlannedStart).ThenBy(p => p.Id),
+            _ => placements.OrderByDescending(p => p.PlannedStart).ThenByDescending(p => p.Id),
+        };
+        var rows = await WithCandidate(placements).ToPageAsync(page, cancellationToken);
         return new Page<PlacementView>(rows.Items.Select(r => ToView(r, actor)).ToList(), rows.TotalCount, rows.Offset);
     }
 

@@ -37,10 +37,18 @@ public sealed class PlacementsSchema : ISchemaContributor, INodeResolver
 
     public void AddQueries(QueryType query)
     {
-        query.Connection<PlacementGraphType>("placements", "Placements you may see, latest planned start first: staff see all, a company user only its own company's.")
+        query.Connection<PlacementGraphType>("placements", "Placements you may see, latest planned start first unless `sort` says otherwise: staff see all, a company user only its own company's.")
             .AllowRoles(RoleMetadata.Everyone)
             .Argument<PlacementFilterInputGraphType>("filter", "Conditions the placements must meet.")
-            .ResolveAsync(async c => (await c.Service<PlacementQueries>().ListAsync(c.GetArgument<PlacementFilter>("filter") ?? new PlacementFilter(), c.Paging(), c.Actor(), c.CancellationToken)).ToConnection());
+            .Argument<PlacementSortGraphType>("sort", "Sort key (default PLANNED_START).")
+            .Argument<BooleanGraphType>("descending", "Sort descending (default true: the latest first).")
+            .ResolveAsync(async c => (await c.Service<PlacementQueries>().ListAsync(
+                c.GetArgument<PlacementFilter>("filter") ?? new PlacementFilter(),
+                c.GetArgument("sort", PlacementSort.PlannedStart),
+                c.GetArgument("descending", true),
+                c.Paging(),
+                c.Actor(),
+                c.CancellationToken)).ToConnection());
         query.Field<PlacementGraphType>("placement")
             .AllowRoles(RoleMetadata.Everyone)
             .Description("One placement by its global ID, or null if it does not exist or you may not see it.")
@@ -121,5 +129,14 @@ public static class PlacementsModule
         services.AddSingleton<ISchemaContributor>(sp => sp.GetRequiredService<PlacementsSchema>());
         services.AddSingleton<INodeResolver>(sp => sp.GetRequiredService<PlacementsSchema>());
         return services;
+    }
+}
+
+public sealed class PlacementSortGraphType : EnumerationGraphType<PlacementSort>
+{
+    public PlacementSortGraphType()
+    {
+        Name = "PlacementSort";
+        Description = "How to sort placements.";
     }
 }

@@ -474,6 +474,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("CandidateId");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("PlannedEnd");
+
                     b.HasIndex("PlannedStart");
 
                     b.HasIndex("VacancyId");

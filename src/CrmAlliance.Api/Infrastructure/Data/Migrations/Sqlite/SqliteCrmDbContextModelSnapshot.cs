@@ -468,6 +468,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CandidateId");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("PlannedEnd");
+
                     b.HasIndex("PlannedStart");
 
                     b.HasIndex("VacancyId");
