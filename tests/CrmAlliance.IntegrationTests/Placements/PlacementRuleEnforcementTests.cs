@@ -298,9 +298,9 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
                 plannedStart = Today.AddDays(5).Iso(),
                 plannedEnd = Today.AddDays(20).Iso(),
             },
-            "vacancyId vacancyTitle purpose");
+            "vacancyId vacancy { title } purpose");
         Assert.Equal(open, filled["vacancyId"]!.GetValue<string>());
-        Assert.Equal("Praktikant på lageret", filled["vacancyTitle"]!.GetValue<string>());
+        Assert.Equal("Praktikant på lageret", filled["vacancy"]!["title"]!.GetValue<string>());
     }
 
     private async Task<string> VacancyAsync(TestWorkplace workplace, OfferKind kind, Api.Features.Vacancies.VacancyStatus status)

@@ -34,8 +34,6 @@ public sealed class PlacementGraphType : ObjectGraphType<PlacementView>
             .Resolve(c => c.Source.VacancyId is { } id ? GlobalId.Encode("Vacancy", id) : null);
         Field<VacancyGraphType>("vacancy").Description("The vacancy the placement fills, if any.")
             .Resolve(c => c.Source.VacancyId is { } id ? VacanciesSchema.LoadVacancy(c, id) : null);
-        Field<StringGraphType>("vacancyTitle").Description("Title of the vacancy the placement fills, if any.")
-            .Resolve(c => c.Source.VacancyId is { } id ? PlacementsSchema.LoadVacancyTitle(c, id) : null);
         Field(p => p.OfferKind).Description("What kind of offer the placement is.");
         Field<InternshipPurposeGraphType>("purpose").Description("Why the internship is held; null for other kinds.").Resolve(c => c.Source.Purpose);
         Field(p => p.PlannedStart).Description("Planned first day.");

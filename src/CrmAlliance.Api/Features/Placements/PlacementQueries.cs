@@ -159,18 +159,6 @@ public sealed class PlacementQueries(CrmDbContext db)
             .ToPageAsync(page, cancellationToken);
     }
 
-    /// <summary>Titles of the vacancies placements were made from; a company user only its own company's.</summary>
-    public async Task<IReadOnlyDictionary<Guid, string>> VacancyTitlesAsync(IReadOnlyCollection<Guid> vacancyIds, Actor actor, CancellationToken cancellationToken)
-    {
-        var vacancies = db.Vacancies.AsNoTracking().Where(v => vacancyIds.Contains(v.Id));
-        if (actor.Role == Role.Company)
-        {
-            vacancies = vacancies.Where(v => v.CompanyId == actor.CompanyId);
-        }
-
-        return await vacancies.ToDictionaryAsync(v => v.Id, v => v.Title, cancellationToken);
-    }
-
     /// <summary>Exemptions are read by staff: consultants, management and (through them) the union side.</summary>
     public static void RequireExemptionReader(Actor actor) => actor.Require(Role.Admin, Role.Consultant, Role.Manager);
 

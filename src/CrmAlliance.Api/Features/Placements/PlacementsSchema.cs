@@ -18,9 +18,6 @@ public sealed class PlacementsSchema : ISchemaContributor, INodeResolver
     public static object LoadPlacement(IResolveFieldContext context, Guid id)
         => context.Loaders().For<Guid, PlacementView>("placement.byId", (ids, ct) => context.Service<PlacementQueries>().GetByIdsAsync(ids, context.Actor(), ct)).Load(id);
 
-    public static object LoadVacancyTitle(IResolveFieldContext context, Guid id)
-        => context.Loaders().For<Guid, string>("vacancy.title", (ids, ct) => context.Service<PlacementQueries>().VacancyTitlesAsync(ids, context.Actor(), ct)).Load(id);
-
     public static object LoadExemptions(IResolveFieldContext context, Guid placementId)
     {
         // Refused here, before the batch, so the client gets FORBIDDEN with its message rather than a failed batch.
