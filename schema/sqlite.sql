@@ -329,3 +329,85 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261124063313_PlacementSortIndexes', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "Candidates" ADD "UpdatedAt" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Candidates" ADD "WithdrawalReason" TEXT NULL;
+
+ALTER TABLE "Candidates" ADD "WithdrawnAt" INTEGER NULL;
+
+CREATE TABLE "ConsumerFailures" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ConsumerFailures" PRIMARY KEY,
+    "FaultedMessageId" TEXT NULL,
+    "MessageType" TEXT NOT NULL,
+    "ExceptionType" TEXT NOT NULL,
+    "ExceptionMessage" TEXT NOT NULL,
+    "Host" TEXT NOT NULL,
+    "OccurredAt" INTEGER NOT NULL
+);
+
+CREATE TABLE "InboxMessages" (
+    "Consumer" TEXT NOT NULL,
+    "MessageId" TEXT NOT NULL,
+    "ProcessedAt" INTEGER NOT NULL,
+    CONSTRAINT "PK_InboxMessages" PRIMARY KEY ("Consumer", "MessageId")
+);
+
+CREATE TABLE "OutboxMessages" (
+    "Sequence" INTEGER NOT NULL CONSTRAINT "PK_OutboxMessages" PRIMARY KEY AUTOINCREMENT,
+    "MessageId" TEXT NOT NULL,
+    "AggregateId" TEXT NOT NULL,
+    "MessageType" TEXT NOT NULL,
+    "Body" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "SentAt" INTEGER NULL,
+    "Attempts" INTEGER NOT NULL,
+    "NextAttemptAt" INTEGER NULL,
+    "LastError" TEXT NULL,
+    "ClaimedBy" TEXT NULL,
+    "ClaimedUntil" INTEGER NULL
+);
+
+CREATE TABLE "VacancyMatches" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_VacancyMatches" PRIMARY KEY,
+    "VacancyId" TEXT NOT NULL,
+    "CandidateId" TEXT NOT NULL,
+    "Rank" INTEGER NOT NULL,
+    "Score" REAL NOT NULL,
+    "Explanation" TEXT NOT NULL,
+    "VacancyAsOf" INTEGER NOT NULL,
+    "MatchedAt" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "DecidedAt" INTEGER NULL,
+    "DecidedBy" TEXT NULL,
+    "DismissReason" TEXT NULL,
+    "PlacementId" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_VacancyMatches_Candidates_CandidateId" FOREIGN KEY ("CandidateId") REFERENCES "Candidates" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_VacancyMatches_Placements_PlacementId" FOREIGN KEY ("PlacementId") REFERENCES "Placements" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_VacancyMatches_Vacancies_VacancyId" FOREIGN KEY ("VacancyId") REFERENCES "Vacancies" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Candidates_WithdrawnAt_Id" ON "Candidates" ("WithdrawnAt", "Id");
+
+CREATE INDEX "IX_ConsumerFailures_OccurredAt" ON "ConsumerFailures" ("OccurredAt");
+
+CREATE INDEX "IX_InboxMessages_ProcessedAt" ON "InboxMessages" ("ProcessedAt");
+
+CREATE UNIQUE INDEX "IX_OutboxMessages_MessageId" ON "OutboxMessages" ("MessageId");
+
+CREATE INDEX "IX_OutboxMessages_SentAt_Sequence" ON "OutboxMessages" ("SentAt", "Sequence");
+
+CREATE INDEX "IX_VacancyMatches_CandidateId" ON "VacancyMatches" ("CandidateId");
+
+CREATE INDEX "IX_VacancyMatches_PlacementId" ON "VacancyMatches" ("PlacementId");
+
+CREATE INDEX "IX_VacancyMatches_Status" ON "VacancyMatches" ("Status");
+
+CREATE INDEX "IX_VacancyMatches_VacancyId_Status_Rank" ON "VacancyMatches" ("VacancyId", "Status", "Rank");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124065832_Messaging', '10.0.12');
+
+COMMIT;

@@ -699,3 +699,191 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    ALTER TABLE [Candidates] ADD [UpdatedAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    ALTER TABLE [Candidates] ADD [WithdrawalReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    ALTER TABLE [Candidates] ADD [WithdrawnAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE TABLE [ConsumerFailures] (
+        [Id] uniqueidentifier NOT NULL,
+        [FaultedMessageId] uniqueidentifier NULL,
+        [MessageType] nvarchar(200) NOT NULL,
+        [ExceptionType] nvarchar(200) NOT NULL,
+        [ExceptionMessage] nvarchar(2000) NOT NULL,
+        [Host] nvarchar(200) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ConsumerFailures] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE TABLE [InboxMessages] (
+        [Consumer] nvarchar(100) NOT NULL,
+        [MessageId] uniqueidentifier NOT NULL,
+        [ProcessedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_InboxMessages] PRIMARY KEY ([Consumer], [MessageId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Sequence] bigint NOT NULL IDENTITY,
+        [MessageId] uniqueidentifier NOT NULL,
+        [AggregateId] uniqueidentifier NOT NULL,
+        [MessageType] nvarchar(64) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [SentAt] datetimeoffset NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NULL,
+        [LastError] nvarchar(1000) NULL,
+        [ClaimedBy] uniqueidentifier NULL,
+        [ClaimedUntil] datetimeoffset NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE TABLE [VacancyMatches] (
+        [Id] uniqueidentifier NOT NULL,
+        [VacancyId] uniqueidentifier NOT NULL,
+        [CandidateId] uniqueidentifier NOT NULL,
+        [Rank] int NOT NULL,
+        [Score] float NOT NULL,
+        [Explanation] nvarchar(300) NOT NULL,
+        [VacancyAsOf] datetimeoffset NOT NULL,
+        [MatchedAt] datetimeoffset NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [DecidedBy] nvarchar(450) NULL,
+        [DismissReason] nvarchar(500) NULL,
+        [PlacementId] uniqueidentifier NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_VacancyMatches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VacancyMatches_Candidates_CandidateId] FOREIGN KEY ([CandidateId]) REFERENCES [Candidates] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_VacancyMatches_Placements_PlacementId] FOREIGN KEY ([PlacementId]) REFERENCES [Placements] ([Id]) ON DELETE SET NULL,
+        CONSTRAINT [FK_VacancyMatches_Vacancies_VacancyId] FOREIGN KEY ([VacancyId]) REFERENCES [Vacancies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE INDEX [IX_Candidates_WithdrawnAt_Id] ON [Candidates] ([WithdrawnAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE INDEX [IX_ConsumerFailures_OccurredAt] ON [ConsumerFailures] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE INDEX [IX_InboxMessages_ProcessedAt] ON [InboxMessages] ([ProcessedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutboxMessages_MessageId] ON [OutboxMessages] ([MessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_SentAt_Sequence] ON [OutboxMessages] ([SentAt], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE INDEX [IX_VacancyMatches_CandidateId] ON [VacancyMatches] ([CandidateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE INDEX [IX_VacancyMatches_PlacementId] ON [VacancyMatches] ([PlacementId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE INDEX [IX_VacancyMatches_Status] ON [VacancyMatches] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    CREATE INDEX [IX_VacancyMatches_VacancyId_Status_Rank] ON [VacancyMatches] ([VacancyId], [Status], [Rank]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124065856_Messaging'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124065856_Messaging', N'10.0.12');
+END;
+
+COMMIT;
+GO

@@ -4,6 +4,7 @@ using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Features.Demo;
+using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
@@ -11,6 +12,7 @@ using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.Api.Infrastructure.Messaging;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace CrmAlliance.Api;
@@ -27,6 +29,7 @@ public static class CrmAllianceHost
         services.AddDataProtection().SetApplicationName("CrmAlliance").PersistKeysToDbContext<CrmDbContext>();
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", tags: ["ready"]);
         services.AddCrmGraphQL();
+        services.AddCrmMessaging(builder.Configuration);
         services.AddReferenceData();
         services.AddCompanies();
         services.AddVacancies();
@@ -37,6 +40,7 @@ public static class CrmAllianceHost
         services.AddDemoData();
         services.AddPlacements();
         services.AddOutcomes();
+        services.AddMatches();
         return builder;
     }
 

@@ -34,8 +34,11 @@ public sealed record VacancyChanged(
 /// <summary>A vacancy stopped taking candidates: filled, closed or expired (<see cref="Status"/>).</summary>
 public sealed record VacancyClosed(Guid VacancyId, string Status, DateTimeOffset ClosedAt);
 
-/// <summary>Matching's proposal for a vacancy: the best candidates, best first.</summary>
-public sealed record VacancyMatched(Guid VacancyId, IReadOnlyList<CandidateMatch> Matches, DateTimeOffset MatchedAt);
+/// <summary>
+/// Matching's proposal for a vacancy: the best candidates, best first. <see cref="VacancyAsOf"/> is the
+/// time of the VacancyPosted or VacancyChanged it answers, so a late answer to an older version is ignored.
+/// </summary>
+public sealed record VacancyMatched(Guid VacancyId, IReadOnlyList<CandidateMatch> Matches, DateTimeOffset VacancyAsOf, DateTimeOffset MatchedAt);
 
 /// <summary>One proposed candidate with a score from 0 to 1 and a line a consultant understands.</summary>
 public sealed record CandidateMatch(Guid CandidateId, double Score, string Explanation);

@@ -160,6 +160,29 @@ public class MatrixFixture : IAsyncLifetime
         return Api.Infrastructure.GraphQL.GlobalId.Encode("Placement", placement.Id);
     }
 
+    /// <summary>A suggested match of a fresh candidate for a fresh open vacancy of the own company, as matching would store it.</summary>
+    public async Task<string> AddSuggestedMatchAsync()
+    {
+        var today = TestData.Today;
+        await using var db = Factory.NewDbContext();
+        var candidate = new Api.Features.Candidates.Candidate { CaseReference = TestData.NewCaseReference(), DisplayAlias = "Kandidat S", Postcode = "9000", SoughtOccupations = ["5223"], AvailableFrom = today };
+        var vacancy = new Api.Features.Vacancies.Vacancy
+        {
+            CompanyId = OwnCompanyGuid,
+            WorkplaceId = Api.Infrastructure.GraphQL.GlobalId.Parse(OwnWorkplaceId, "Workplace", "id"),
+            OfferKind = Api.Features.OfferKind.OrdinaryJob,
+            OccupationCode = "5223",
+            Title = "Butiksassistent",
+            HoursPerWeek = 37,
+            StartDate = today.AddMonths(1),
+            Status = Api.Features.Vacancies.VacancyStatus.Open,
+        };
+        var match = new Api.Features.Matches.VacancyMatch { VacancyId = vacancy.Id, CandidateId = candidate.Id, Rank = 1, Score = 0.9, Explanation = "same occupation 5223; available" };
+        db.AddRange(candidate, vacancy, match);
+        await db.SaveChangesAsync();
+        return Api.Infrastructure.GraphQL.GlobalId.Encode("Match", match.Id);
+    }
+
     public async Task<int> OwnCompanyVersionAsync()
     {
         await using var db = Factory.NewDbContext();

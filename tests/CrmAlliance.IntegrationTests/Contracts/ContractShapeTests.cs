@@ -23,7 +23,7 @@ public sealed class ContractShapeTests
         new VacancyPosted(Id, Id, Id, "9000", "Internship", "5223", ["kasseekspedition", "kundeservice"], 2, Day, Day.AddDays(-14), At),
         new VacancyChanged(Id, Id, Id, "9000", "Internship", "5223", ["kundeservice"], 1, Day, null, At),
         new VacancyClosed(Id, "Filled", At),
-        new VacancyMatched(Id, [new CandidateMatch(Id, 0.87, "same occupation group 5223; 4 of 5 skills; 12 km; available")], At),
+        new VacancyMatched(Id, [new CandidateMatch(Id, 0.87, "same occupation group 5223; 4 of 5 skills; 12 km; available")], At, At),
         new CandidateRegistered(Id, "InsuredUnemployed", ["5223"], ["kundeservice"], "Vocational", "9200", Day, At),
         new CandidateChanged(Id, "InsuredUnemployed", ["5223", "5230"], ["kundeservice"], "Vocational", "9200", Day, At),
         new CandidateWithdrawn(Id, At),

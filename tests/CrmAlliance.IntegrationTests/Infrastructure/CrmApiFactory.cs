@@ -51,6 +51,7 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser>>();
             services.AddSingleton(Email);
             services.AddSingleton(Commands);
+            services.AddHttpContextAccessor();
             services.ConfigureDbContext<SqliteCrmDbContext>(o => o.AddInterceptors(Commands));
         });
     }

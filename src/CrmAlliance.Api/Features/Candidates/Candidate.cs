@@ -38,5 +38,13 @@ public sealed class Candidate
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When the matching attributes last changed: matching's index keeps the newest by this.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Set when the candidate left the pool (e.g. found work on their own); matching forgets them.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    public string? WithdrawalReason { get; set; }
+
     public int Version { get; set; } = 1;
 }

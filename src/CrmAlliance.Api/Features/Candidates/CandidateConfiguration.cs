@@ -14,5 +14,9 @@ public sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
         builder.Property(c => c.LastEmployerCvr).HasMaxLength(8);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.TargetGroup, c.AvailableFrom });
+        builder.Property(c => c.WithdrawalReason).HasMaxLength(500);
+
+        // The matching snapshot pages through the pool by id, skipping withdrawn candidates.
+        builder.HasIndex(c => new { c.WithdrawnAt, c.Id });
     }
 }

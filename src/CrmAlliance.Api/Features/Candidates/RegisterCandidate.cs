@@ -28,7 +28,8 @@ public sealed class RegisterCandidateHandler(CrmDbContext db, ReferenceCatalog c
             throw new ConflictException("A candidate with this case reference is already registered.", "input.caseReference");
         }
 
-        var candidate = new Candidate { CaseReference = "", DisplayAlias = "", Postcode = "", CreatedAt = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        var candidate = new Candidate { CaseReference = "", DisplayAlias = "", Postcode = "", CreatedAt = now, UpdatedAt = now };
         CandidateValidation.Apply(candidate, input, details);
         candidate.DisplayAlias = await UniqueAliasAsync(candidate.Id, cancellationToken);
         db.Candidates.Add(candidate);

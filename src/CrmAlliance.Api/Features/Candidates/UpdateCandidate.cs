@@ -19,7 +19,7 @@ public sealed record UpdateCandidateInput(
     string? LastEmployerCvr = null) : ICandidateDetails;
 
 /// <summary>A consultant keeps a candidate's details current; the display alias never changes.</summary>
-public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog catalog)
+public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog catalog, TimeProvider clock)
 {
     public async Task<CandidateView> HandleAsync(UpdateCandidateInput input, Actor actor, CancellationToken cancellationToken)
     {
@@ -35,6 +35,7 @@ public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog cat
 
         CandidateValidation.Apply(candidate, input, details);
         candidate.Version++;
+        candidate.UpdatedAt = clock.GetUtcNow();
         await db.SaveOrConflictAsync("Another candidate has this case reference.", cancellationToken);
         return candidate.ToView();
     }

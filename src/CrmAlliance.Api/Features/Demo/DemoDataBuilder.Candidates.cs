@@ -60,6 +60,7 @@ public sealed partial class DemoDataBuilder
                 CreatedAt = At(availableFrom > _today ? _today.AddDays(-Between(1, 20)) : Max(_start.AddDays(-30), availableFrom.AddDays(-Between(0, 45)))),
             };
         }).OrderBy(c => c.CreatedAt).ToList();
+        candidates.ForEach(c => c.UpdatedAt = c.CreatedAt);
 
         // Case-system references like the jobcenter's own: year and a running number, never anything CPR-shaped.
         var numbers = new Dictionary<int, int>();

@@ -2,6 +2,8 @@ using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Infrastructure.Messaging;
+using CrmAlliance.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Outcomes;
@@ -31,7 +33,7 @@ public sealed class RecordOutcomeHandler(CrmDbContext db, OutcomeQueries queries
 
         var placement = await db.Placements.AsNoTracking()
             .Where(p => p.Id == input.PlacementId)
-            .Select(p => new { p.Status, p.ActualEnd })
+            .Select(p => new { p.Status, p.ActualEnd, p.CompanyId })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Placement", input.PlacementId, "input.placementId");
         if (placement.Status is not (PlacementStatus.Completed or PlacementStatus.EndedEarly))
@@ -56,6 +58,7 @@ public sealed class RecordOutcomeHandler(CrmDbContext db, OutcomeQueries queries
             Source = ConsultantSource,
         };
         db.Outcomes.Add(outcome);
+        db.Enqueue(input.PlacementId, new OutcomeRecorded(input.PlacementId, placement.CompanyId, outcome.MonthsAfterEnd, outcome.EndResult?.ToString(), outcome.SelfSupporting, outcome.RecordedAt), outcome.RecordedAt);
         await db.SaveOrConflictAsync($"The outcome {OutcomeSchedule.Describe(input.MonthsAfterEnd)} is already recorded for this placement.", cancellationToken);
         return (await queries.ByPlacementAsync([input.PlacementId], actor, cancellationToken))[input.PlacementId].Single(o => o.Id == outcome.Id);
     }

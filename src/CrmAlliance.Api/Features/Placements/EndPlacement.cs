@@ -1,5 +1,7 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Infrastructure.Messaging;
+using CrmAlliance.Contracts;
 
 namespace CrmAlliance.Api.Features.Placements;
 
@@ -25,6 +27,7 @@ public sealed class EndPlacementHandler(CrmDbContext db, PlacementQueries querie
         placement.ActualEnd = input.ActualEnd;
         placement.EndReason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
         placement.Version++;
+        db.Enqueue(placement.Id, new PlacementEnded(placement.Id, placement.CompanyId, placement.OfferKind.ToString(), to.ToString(), placement.ActualStart!.Value, input.ActualEnd), clock.GetUtcNow());
         await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

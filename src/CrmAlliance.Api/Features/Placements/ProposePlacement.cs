@@ -27,7 +27,11 @@ public sealed record ProposePlacementInput(
 /// </summary>
 public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule maximumDuration, RatioRuleCheck ratio, PlacementQueries queries, TimeProvider clock)
 {
-    public async Task<PlacementView> HandleAsync(ProposePlacementInput input, Actor actor, CancellationToken cancellationToken)
+    public Task<PlacementView> HandleAsync(ProposePlacementInput input, Actor actor, CancellationToken cancellationToken)
+        => HandleAsync(input, actor, alsoSave: null, cancellationToken);
+
+    /// <param name="alsoSave">Stages a caller's own change on the same unit of work, so both are saved in one transaction (accepting a match).</param>
+    public async Task<PlacementView> HandleAsync(ProposePlacementInput input, Actor actor, Action<Placement>? alsoSave, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
         var exemptions = input.Exemptions ?? [];
@@ -91,6 +95,7 @@ public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule
         await ratio.EnforceAsync(placement, workplace, candidate, period, cancellationToken);
 
         db.Placements.Add(placement);
+        alsoSave?.Invoke(placement);
         await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

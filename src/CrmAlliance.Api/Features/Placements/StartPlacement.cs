@@ -1,6 +1,8 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Infrastructure.Messaging;
+using CrmAlliance.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Placements;
@@ -37,6 +39,9 @@ public sealed class StartPlacementHandler(CrmDbContext db, RatioRuleCheck ratio,
         PlacementStateMachine.Move(placement, PlacementStatus.Active);
         placement.ActualStart = input.ActualStart;
         placement.Version++;
+        db.Enqueue(placement.Id, new PlacementStarted(
+            placement.Id, placement.CandidateId, placement.CompanyId, placement.WorkplaceId, placement.VacancyId,
+            placement.OfferKind.ToString(), candidate.TargetGroup.ToString(), input.ActualStart, placement.PlannedEnd), clock.GetUtcNow());
         await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

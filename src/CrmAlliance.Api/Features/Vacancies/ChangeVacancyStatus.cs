@@ -37,12 +37,14 @@ public sealed class ChangeVacancyStatusHandler(CrmDbContext db, VacancyValidatio
             await validation.RequireNotLeftAsync(vacancy.CompanyId, cancellationToken);
         }
 
+        var before = vacancy.Status;
         vacancy.Status = next;
         vacancy.ApplicationDeadline = deadline;
 
         // The first publication is when the vacancy was offered; reopening does not post it again.
         vacancy.PublishedAt ??= next == VacancyStatus.Open ? clock.GetUtcNow() : null;
         vacancy.Version++;
+        await VacancyEvents.EnqueueStatusChangeAsync(db, vacancy, before, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync("The vacancy could not be saved.", cancellationToken);
         return vacancy.ToView();
     }

@@ -17,12 +17,14 @@ public sealed class ExpireOverdueVacanciesHandler(CrmDbContext db, TimeProvider 
         var overdue = await db.Vacancies
             .Where(v => v.Status == VacancyStatus.Open && v.ApplicationDeadline != null && v.ApplicationDeadline < today)
             .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
         foreach (var vacancy in overdue)
         {
             vacancy.Status = VacancyStateMachine.Next(vacancy.Status, VacancyTransition.Expire);
 
             // A client holding the old version must reload before editing an expired vacancy.
             vacancy.Version++;
+            VacancyEvents.EnqueueClosed(db, vacancy, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

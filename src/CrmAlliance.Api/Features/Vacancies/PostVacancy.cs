@@ -48,6 +48,11 @@ public sealed class PostVacancyHandler(CrmDbContext db, VacancyValidation valida
         }
 
         db.Vacancies.Add(vacancy);
+        if (vacancy.Status == VacancyStatus.Open)
+        {
+            await VacancyEvents.EnqueuePostedAsync(db, vacancy, now, cancellationToken);
+        }
+
         await db.SaveOrConflictAsync("The vacancy could not be saved.", cancellationToken);
         return vacancy.ToView();
     }

@@ -39,6 +39,11 @@ public sealed class UpdateVacancyHandler(CrmDbContext db, VacancyValidation vali
 
         VacancyValidation.Apply(vacancy, input, skills);
         vacancy.Version++;
+        if (vacancy.Status == VacancyStatus.Open)
+        {
+            await VacancyEvents.EnqueueChangedAsync(db, vacancy, clock.GetUtcNow(), cancellationToken);
+        }
+
         await db.SaveOrConflictAsync("The vacancy could not be saved.", cancellationToken);
         return vacancy.ToView();
     }

@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
@@ -38,6 +39,13 @@ public sealed class VacancyGraphType : ObjectGraphType<VacancyView>
             .Resolve(c => VacancyStateMachine.UserTransitionsFrom(c.Source.Status));
         Field(v => v.CreatedAt).Description("When the vacancy was posted.");
         Field(v => v.PublishedAt, nullable: true).Description("When the vacancy was first published; null while it is a draft that never was.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MatchGraphType>>>>("matches")
+            .Description("Candidates the matching service proposed, best first (jobcenter staff only; company users are refused). By default the current ones: SUGGESTED, ACCEPTED and DISMISSED.")
+            .Argument<ListGraphType<NonNullGraphType<MatchStatusGraphType>>>("statuses", "Only matches in these statuses.")
+            .Resolve(c => MatchesSchema.LoadVacancyMatches(c, c.Source.Id, c.GetArgument<List<MatchStatus>?>("statuses")));
+        Field<NonNullGraphType<MatchQualityGraphType>>("matchQuality")
+            .Description("How consultants received the suggestions for this vacancy: accept and dismiss rates (jobcenter staff only).")
+            .Resolve(c => MatchesSchema.LoadVacancyMatchQuality(c, c.Source.Id));
     }
 }
 

@@ -3,10 +3,12 @@ using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ContactLogs;
+using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.Vacancies;
+using CrmAlliance.Api.Infrastructure.Messaging;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +43,14 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RuleExemption> RuleExemptions => Set<RuleExemption>();
 
     public DbSet<Outcome> Outcomes => Set<Outcome>();
+
+    public DbSet<VacancyMatch> VacancyMatches => Set<VacancyMatch>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<ConsumerFailure> ConsumerFailures => Set<ConsumerFailure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

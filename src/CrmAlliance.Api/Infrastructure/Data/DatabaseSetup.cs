@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Infrastructure.Data;
@@ -19,17 +20,21 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is not set.");
             }
 
-            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>(o => o.UseSqlServer(connectionString));
+            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connectionString ??= $"Data Source={DefaultSqliteFile(environment.ContentRootPath)}";
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
         }
         else
         {
             throw new InvalidOperationException($"Database:Provider '{provider}' is unknown: use Sqlite or SqlServer.");
         }
+
+        // Wakes the outbox dispatcher when a commit wrote events.
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
 
         return services;
     }

@@ -1,0 +1,68 @@
+using CrmAlliance.Api.Features.Vacancies;
+using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Infrastructure.Messaging;
+using CrmAlliance.Contracts;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Matches;
+
+/// <summary>
+/// Stores matching's suggestions for an open vacancy. A newer round replaces the undecided suggestions
+/// of the last; candidates a consultant already accepted or dismissed are not suggested again; an answer
+/// to an older version of the vacancy than the one stored is ignored.
+/// </summary>
+public sealed class VacancyMatchedConsumer(Inbox inbox, ILogger<VacancyMatchedConsumer> logger) : IConsumer<VacancyMatched>
+{
+    public Task Consume(ConsumeContext<VacancyMatched> context)
+        => inbox.ApplyOnceAsync(nameof(VacancyMatchedConsumer), context, db => StoreAsync(db, context.Message, context.CancellationToken));
+
+    private async Task StoreAsync(CrmDbContext db, VacancyMatched message, CancellationToken cancellationToken)
+    {
+        var status = await db.Vacancies.Where(v => v.Id == message.VacancyId).Select(v => (VacancyStatus?)v.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status != VacancyStatus.Open)
+        {
+            logger.LogInformation("Ignored matches for vacancy {VacancyId}: it is {Status}.", message.VacancyId, status?.ToString() ?? "unknown");
+            return;
+        }
+
+        var stored = await db.VacancyMatches.Where(m => m.VacancyId == message.VacancyId && m.Status != MatchStatus.Superseded).ToListAsync(cancellationToken);
+        if (stored.Count > 0 && stored.Max(m => m.VacancyAsOf) > message.VacancyAsOf)
+        {
+            logger.LogInformation("Ignored matches for vacancy {VacancyId} computed for an older version ({AsOf:o}).", message.VacancyId, message.VacancyAsOf);
+            return;
+        }
+
+        foreach (var old in stored.Where(m => m.Status == MatchStatus.Suggested))
+        {
+            old.Status = MatchStatus.Superseded;
+            old.Version++;
+        }
+
+        var decided = stored.Where(m => m.Status is MatchStatus.Accepted or MatchStatus.Dismissed).Select(m => m.CandidateId).ToHashSet();
+        var known = (await db.Candidates.Where(c => message.Matches.Select(m => m.CandidateId).Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var rank = 0;
+        foreach (var match in message.Matches.Where(m => !decided.Contains(m.CandidateId) && known.Contains(m.CandidateId)))
+        {
+            db.VacancyMatches.Add(new VacancyMatch
+            {
+                VacancyId = message.VacancyId,
+                CandidateId = match.CandidateId,
+                Rank = ++rank,
+                Score = match.Score,
+                Explanation = match.Explanation.Length > 300 ? match.Explanation[..300] : match.Explanation,
+                VacancyAsOf = message.VacancyAsOf,
+                MatchedAt = message.MatchedAt,
+            });
+        }
+    }
+}
+
+/// <summary>Retries a failing store three times at growing intervals before the message goes to <c>vacancy-matched_error</c>.</summary>
+public sealed class VacancyMatchedConsumerDefinition : ConsumerDefinition<VacancyMatchedConsumer>
+{
+    public VacancyMatchedConsumerDefinition() => EndpointName = "vacancy-matched";
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<VacancyMatchedConsumer> consumerConfigurator, IRegistrationContext context)
+        => endpointConfigurator.UseMessageRetry(r => r.Intervals(200, 1000, 5000));
+}

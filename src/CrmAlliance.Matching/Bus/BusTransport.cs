@@ -1,0 +1,35 @@
+using MassTransit;
+
+namespace CrmAlliance.Matching.Bus;
+
+public static class BusTransport
+{
+    public static BusOptions ReadBusOptions(this IConfiguration configuration)
+        => configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+
+    /// <summary>
+    /// The transport from configuration: in-memory, or RabbitMQ with host, virtual host, user and password.
+    /// Queues are named after their consumers' endpoint definitions (kebab case).
+    /// </summary>
+    public static void UseConfiguredTransport(this IBusRegistrationConfigurator bus, BusOptions options)
+    {
+        bus.SetKebabCaseEndpointNameFormatter();
+        if (options.Transport == BusTransportKind.RabbitMq)
+        {
+            var rabbit = options.RabbitMq;
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
+                {
+                    host.Username(rabbit.Username);
+                    host.Password(rabbit.Password);
+                });
+                cfg.ConfigureEndpoints(context);
+            });
+        }
+        else
+        {
+            bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+        }
+    }
+}
