@@ -1,6 +1,6 @@
 using CrmAlliance.Api.Features.Matches;
-using CrmAlliance.Matching.Bus;
 using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.Matching.Bus;
 using MassTransit;
 
 namespace CrmAlliance.Api.Infrastructure.Messaging;
