@@ -16,14 +16,19 @@ namespace CrmAlliance.IntegrationTests.Infrastructure;
 public sealed class CrmApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public CrmApiFactory()
         : this(new Dictionary<string, string>())
     {
     }
 
-    /// <summary>With extra configuration (internal: xunit fixtures need one public constructor).</summary>
-    internal CrmApiFactory(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+    /// <summary>With extra configuration and service changes (internal: xunit fixtures need one public constructor).</summary>
+    internal CrmApiFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
+    {
+        _settings = settings;
+        _services = services;
+    }
 
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Admin-Passw0rd-Test";
@@ -53,6 +58,7 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
             services.AddSingleton(Commands);
             services.AddHttpContextAccessor();
             services.ConfigureDbContext<SqliteCrmDbContext>(o => o.AddInterceptors(Commands));
+            _services?.Invoke(services);
         });
     }
 
