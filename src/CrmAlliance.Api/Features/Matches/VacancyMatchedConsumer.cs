@@ -58,10 +58,19 @@ public sealed class VacancyMatchedConsumer(Inbox inbox, ILogger<VacancyMatchedCo
     }
 }
 
-/// <summary>Retries a failing store three times at growing intervals before the message goes to <c>vacancy-matched_error</c>.</summary>
+/// <summary>
+/// Retries a failing store three times at growing intervals before the message goes to
+/// <c>vacancy-matched_error</c>. Storing takes milliseconds, so one at a time keeps up with matching.
+/// </summary>
 public sealed class VacancyMatchedConsumerDefinition : ConsumerDefinition<VacancyMatchedConsumer>
 {
-    public VacancyMatchedConsumerDefinition() => EndpointName = "vacancy-matched";
+    public VacancyMatchedConsumerDefinition()
+    {
+        EndpointName = "vacancy-matched";
+
+        // One at a time per Api instance: two rounds for one vacancy must not interleave their replace.
+        ConcurrentMessageLimit = 1;
+    }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<VacancyMatchedConsumer> consumerConfigurator, IRegistrationContext context)
         => endpointConfigurator.UseMessageRetry(r => r.Intervals(200, 1000, 5000));
