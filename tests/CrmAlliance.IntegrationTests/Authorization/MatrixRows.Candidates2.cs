@@ -8,6 +8,8 @@ public static partial class MatrixRows
 {
     private static IEnumerable<MatrixRow> CandidateImport =>
     [
+        new("importCandidates", With(_ => ("mutation($input: ImportCandidatesInput!) { importCandidates(input: $input) { committed } }",
+            new { input = new { csv = $"caseReference,targetGroup,soughtOccupations,educationLevel,hasWorkExperience,postcode,availableFrom\n{TestData.NewCaseReference()},dagpenge,5223,erhvervsfaglig,ja,9000,2026-01-01\n" } })), R, A, R, R, R),
         new("withdrawCandidate", async f => ("mutation($input: WithdrawCandidateInput!) { withdrawCandidate(input: $input) { id } }",
             new { input = new { id = await AddActiveCandidateAsync(f), version = 1, reason = "Fundet arbejde selv" } }), R, A, R, R, R),
     ];

@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Candidates.Import;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -68,6 +69,6 @@ public static class CandidatesModule
         services.AddSingleton<CandidatesSchema>();
         services.AddSingleton<ISchemaContributor>(sp => sp.GetRequiredService<CandidatesSchema>());
         services.AddSingleton<INodeResolver>(sp => sp.GetRequiredService<CandidatesSchema>());
-        return services;
+        return services.AddCandidateImport();
     }
 }
