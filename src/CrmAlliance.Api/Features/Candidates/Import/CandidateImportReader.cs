@@ -111,7 +111,7 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
         v.Check(extra.Count == 0, Col.Line, $"has {extra.Count} more cell(s) than the header has columns; quote cells that contain the separator.");
         var targetGroup = Parse<TargetGroup>(v, Col.TargetGroup, Cell(Col.TargetGroup), CandidateImportValues.TryTargetGroup);
         var educationLevel = Parse<EducationLevel>(v, Col.EducationLevel, Cell(Col.EducationLevel), CandidateImportValues.TryEducationLevel);
-        var hasWorkExperience = Parse<bool>(v, Col.HasWorkExperience, Cell(Col.HasWorkExperience), CompanyImportValues.TryYesNo);
+        var hasWorkExperience = Parse<bool>(v, Col.HasWorkExperience, Cell(Col.HasWorkExperience), TryYesNo);
         var availableFrom = Parse<DateOnly>(v, Col.AvailableFrom, Cell(Col.AvailableFrom), CompanyImportValues.TryDate);
         var lastEmployer = CompanyImportValues.NormaliseIdentifier(Cell(Col.LastEmployerCvr));
         var candidate = new ImportedCandidate(
@@ -132,6 +132,13 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
     }
 
     private delegate bool CellParser<T>(string cell, out T value, out string reason);
+
+    /// <summary>The company import's yes/no, whose reason offers a blank cell; here the cell is required.</summary>
+    private static bool TryYesNo(string cell, out bool value, out string reason)
+    {
+        reason = $"'{cell}' is not yes or no (write ja/nej, yes/no, x or 1/0).";
+        return CompanyImportValues.TryYesNo(cell, out value, out _);
+    }
 
     /// <summary>Every parsed column is required: a blank or unreadable cell is an error, and the value then only a placeholder.</summary>
     private static T Parse<T>(Validator v, string column, string cell, CellParser<T> parse)
