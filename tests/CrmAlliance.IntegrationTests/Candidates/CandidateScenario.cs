@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.Api.Infrastructure.Messaging;
 using CrmAlliance.IntegrationTests.Infrastructure;
 
 namespace CrmAlliance.IntegrationTests.Candidates;
 
 public static class CandidateScenario
 {
-    public const string Fields = "id version caseReference displayAlias targetGroup soughtOccupations skills educationLevel hasWorkExperience postcode availableFrom lastEmployerCvr createdAt";
+    public const string Fields = "id version caseReference displayAlias targetGroup soughtOccupations skills educationLevel hasWorkExperience postcode availableFrom lastEmployerCvr createdAt withdrawnAt withdrawalReason";
     public const string Register = "mutation($input: RegisterCandidateInput!) { registerCandidate(input: $input) { " + Fields + " } }";
     public const string Update = "mutation($input: UpdateCandidateInput!) { updateCandidate(input: $input) { " + Fields + " } }";
+    public const string Withdraw = "mutation($input: WithdrawCandidateInput!) { withdrawCandidate(input: $input) { " + Fields + " } }";
 
     /// <summary>A valid registerCandidate input; tests change single entries to make it invalid.</summary>
     public static Dictionary<string, object?> NewCandidate(string? caseReference = null) => new()
@@ -52,4 +54,25 @@ public static class CandidateScenario
         var id = candidate.CandidateGuid();
         return db.Candidates.Single(c => c.Id == id);
     }
+
+    public static async Task<JsonNode> WithdrawAsync(this GraphQLClient consultant, JsonNode candidate, string reason = "Fundet arbejde selv")
+        => (await consultant.QueryAsync(Withdraw, new { input = WithdrawalOf(candidate, reason) }))["withdrawCandidate"]!;
+
+    public static object WithdrawalOf(JsonNode candidate, string reason = "Fundet arbejde selv")
+        => new { id = candidate["id"]!.GetValue<string>(), version = candidate["version"]!.GetValue<int>(), reason };
+
+    /// <summary>The outbox rows queued for one candidate, oldest first.</summary>
+    public static List<OutboxMessage> Outbox(this CrmApiFactory factory, Guid candidateId)
+    {
+        using var db = factory.NewDbContext();
+        return db.OutboxMessages.Where(m => m.AggregateId == candidateId).OrderBy(m => m.Sequence).ToList();
+    }
+
+    public static int OutboxCount(this CrmApiFactory factory)
+    {
+        using var db = factory.NewDbContext();
+        return db.OutboxMessages.Count();
+    }
+
+    public static JsonNode BodyOf(OutboxMessage message) => JsonNode.Parse(message.Body)!;
 }

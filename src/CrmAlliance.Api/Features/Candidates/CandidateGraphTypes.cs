@@ -27,6 +27,8 @@ public sealed class CandidateGraphType : ObjectGraphType<CandidateView>
         Field(c => c.AvailableFrom).Description("The first day the candidate can start.");
         Field(c => c.LastEmployerCvr, nullable: true).Description("CVR number of the last employer: no internship there.");
         Field(c => c.CreatedAt).Description("When the candidate was registered.");
+        Field(c => c.WithdrawnAt, nullable: true).Description("When the candidate left the pool (`withdrawCandidate`); null while they are in it. A withdrawn candidate is not changed, matched or proposed.");
+        Field(c => c.WithdrawalReason, nullable: true).Description("Why the candidate left the pool, e.g. \"Fundet arbejde selv\".");
     }
 }
 
@@ -40,6 +42,7 @@ public sealed class CandidateFilterInputGraphType : CrmInputObjectGraphType<Cand
         Field(f => f.OccupationCodePrefix, nullable: true).Description("Seeks an occupation whose DISCO-08 code starts with this, e.g. \"5120\" or \"51\".");
         Field(f => f.Postcode, nullable: true).Description("Lives in this postcode.");
         Field(f => f.AvailableBy, nullable: true).Description("Available on or before this day.");
+        Field(f => f.IncludeWithdrawn, nullable: true).Description("True to include candidates who left the pool; by default (false) they are hidden.");
     }
 }
 
@@ -78,5 +81,17 @@ public sealed class UpdateCandidateInputGraphType : CrmInputObjectGraphType<Upda
         Field(i => i.Postcode).Description("Danish postcode.");
         Field(i => i.AvailableFrom).Description("The first day the candidate can start.");
         Field(i => i.LastEmployerCvr, nullable: true).Description("CVR number of the last employer, if any.");
+    }
+}
+
+public sealed class WithdrawCandidateInputGraphType : CrmInputObjectGraphType<WithdrawCandidateInput>
+{
+    public WithdrawCandidateInputGraphType()
+    {
+        Name = "WithdrawCandidateInput";
+        Description = "A candidate leaving the pool, with the version you read.";
+        IdField(i => i.Id, "Candidate", "The candidate.");
+        Field(i => i.Version).Description("The version you read.");
+        Field(i => i.Reason).Description("Why the candidate leaves the pool, at most 500 characters (e.g. \"Fundet arbejde selv\").");
     }
 }

@@ -18,13 +18,16 @@ public sealed record CandidateView(
     DateOnly AvailableFrom,
     string? LastEmployerCvr,
     DateTimeOffset CreatedAt,
+    DateTimeOffset? WithdrawnAt,
+    string? WithdrawalReason,
     int Version);
 
 public sealed record CandidateFilter(
     IReadOnlyList<TargetGroup>? TargetGroups = null,
     string? OccupationCodePrefix = null,
     string? Postcode = null,
-    DateOnly? AvailableBy = null);
+    DateOnly? AvailableBy = null,
+    bool? IncludeWithdrawn = null);
 
 /// <summary>
 /// Reads of candidates: jobcenter staff only. Company users never see candidates here; they meet them
@@ -39,6 +42,11 @@ public sealed class CandidateQueries(CrmDbContext db)
     {
         RequireReader(actor);
         var query = db.Candidates.AsNoTracking();
+        if (filter.IncludeWithdrawn != true)
+        {
+            query = query.Where(c => c.WithdrawnAt == null);
+        }
+
         if (filter.TargetGroups is { Count: > 0 } groups)
         {
             query = query.Where(c => groups.Contains(c.TargetGroup));
@@ -72,12 +80,12 @@ public sealed class CandidateQueries(CrmDbContext db)
 
     private static readonly Expression<Func<Candidate, CandidateView>> ToView = c => new CandidateView(
         c.Id, c.CaseReference, c.DisplayAlias, c.TargetGroup, c.SoughtOccupations, c.Skills, c.EducationLevel, c.HasWorkExperience,
-        c.Postcode, c.AvailableFrom, c.LastEmployerCvr, c.CreatedAt, c.Version);
+        c.Postcode, c.AvailableFrom, c.LastEmployerCvr, c.CreatedAt, c.WithdrawnAt, c.WithdrawalReason, c.Version);
 }
 
 public static class CandidateMapping
 {
     public static CandidateView ToView(this Candidate c) => new(
         c.Id, c.CaseReference, c.DisplayAlias, c.TargetGroup, c.SoughtOccupations.ToList(), c.Skills.ToList(), c.EducationLevel, c.HasWorkExperience,
-        c.Postcode, c.AvailableFrom, c.LastEmployerCvr, c.CreatedAt, c.Version);
+        c.Postcode, c.AvailableFrom, c.LastEmployerCvr, c.CreatedAt, c.WithdrawnAt, c.WithdrawalReason, c.Version);
 }

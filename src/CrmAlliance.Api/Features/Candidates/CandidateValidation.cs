@@ -50,7 +50,19 @@ public static class CandidateValidation
     /// <summary>Checks every field, collecting all errors, and returns the values to store.</summary>
     public static CheckedCandidateDetails Check(ICandidateDetails details, ReferenceCatalog catalog)
     {
-        var v = new Validator().CheckCaseReference(details.CaseReference.Trim(), "caseReference");
+        var v = new Validator();
+        var checkedDetails = Check(v, details, catalog);
+        v.ThrowIfInvalid();
+        return checkedDetails;
+    }
+
+    /// <summary>
+    /// Checks every field into <paramref name="v"/> without throwing (the CSV import reports rather than
+    /// throws) and returns the normalised values, which are only meaningful when <paramref name="v"/> stays valid.
+    /// </summary>
+    public static CheckedCandidateDetails Check(Validator v, ICandidateDetails details, ReferenceCatalog catalog)
+    {
+        v.CheckCaseReference(details.CaseReference.Trim(), "caseReference");
         var occupations = details.SoughtOccupations.Select(o => o.Trim()).Distinct().ToList();
         v.Check(occupations.Count is >= 1 and <= MaxSoughtOccupations, "soughtOccupations", $"must hold 1 to {MaxSoughtOccupations} different occupations, not {occupations.Count}.");
         foreach (var code in occupations)
@@ -62,7 +74,6 @@ public static class CandidateValidation
         v.CheckPostcode(catalog, details.Postcode, "postcode");
         var cvr = string.IsNullOrWhiteSpace(details.LastEmployerCvr) ? null : details.LastEmployerCvr.Trim();
         v.Check(cvr is null || DanishIdentifiers.IsValidCvr(cvr), "lastEmployerCvr", $"'{cvr}' is not a valid CVR number (8 digits that pass the modulus-11 check).");
-        v.ThrowIfInvalid();
         return new CheckedCandidateDetails(details.CaseReference.Trim(), occupations, skills, cvr);
     }
 

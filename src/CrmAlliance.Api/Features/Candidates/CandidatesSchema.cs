@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Candidates.Import;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -22,7 +23,7 @@ public sealed class CandidatesSchema : ISchemaContributor, INodeResolver
 
     public void AddQueries(QueryType query)
     {
-        query.Connection<CandidateGraphType>("candidates", "Candidates (jobcenter staff only; company users are refused), by the day they are available.")
+        query.Connection<CandidateGraphType>("candidates", "Candidates (jobcenter staff only; company users are refused), by the day they are available. Withdrawn candidates only with `filter: { includeWithdrawn: true }`.")
             .AllowRoles(RoleMetadata.Staff)
             .Argument<CandidateFilterInputGraphType>("filter", "Conditions the candidates must meet.")
             .ResolveAsync(async c => (await c.Service<CandidateQueries>().ListAsync(
@@ -46,9 +47,14 @@ public sealed class CandidatesSchema : ISchemaContributor, INodeResolver
             .ResolveAsync(c => MutationRunner.Run<RegisterCandidateHandler, RegisterCandidateInput, CandidateView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<CandidateGraphType>("updateCandidate")
             .AllowRoles(Role.Consultant)
-            .Description("Changes a candidate's details (consultants). Send the version you read.")
+            .Description("Changes a candidate's details (consultants). Send the version you read. A withdrawn candidate is refused with RULE_VIOLATION CandidateActive.")
             .Argument<NonNullGraphType<UpdateCandidateInputGraphType>>("input", "The changed candidate.")
             .ResolveAsync(c => MutationRunner.Run<UpdateCandidateHandler, UpdateCandidateInput, CandidateView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
+        mutation.Field<CandidateGraphType>("withdrawCandidate")
+            .AllowRoles(Role.Consultant)
+            .Description("Takes a candidate out of the pool (consultants), e.g. when they found work on their own: lists hide them, matching forgets them, and they can no longer be changed or proposed (RULE_VIOLATION CandidateActive). Withdrawing twice is refused the same way.")
+            .Argument<NonNullGraphType<WithdrawCandidateInputGraphType>>("input", "The candidate and why they leave.")
+            .ResolveAsync(c => MutationRunner.Run<WithdrawCandidateHandler, WithdrawCandidateInput, CandidateView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
     }
 }
 
@@ -59,9 +65,10 @@ public static class CandidatesModule
         services.AddScoped<CandidateQueries>();
         services.AddScoped<RegisterCandidateHandler>();
         services.AddScoped<UpdateCandidateHandler>();
+        services.AddScoped<WithdrawCandidateHandler>();
         services.AddSingleton<CandidatesSchema>();
         services.AddSingleton<ISchemaContributor>(sp => sp.GetRequiredService<CandidatesSchema>());
         services.AddSingleton<INodeResolver>(sp => sp.GetRequiredService<CandidatesSchema>());
-        return services;
+        return services.AddCandidateImport();
     }
 }

@@ -31,19 +31,10 @@ public sealed class RegisterCandidateHandler(CrmDbContext db, ReferenceCatalog c
         var now = clock.GetUtcNow();
         var candidate = new Candidate { CaseReference = "", DisplayAlias = "", Postcode = "", CreatedAt = now, UpdatedAt = now };
         CandidateValidation.Apply(candidate, input, details);
-        candidate.DisplayAlias = await UniqueAliasAsync(candidate.Id, cancellationToken);
+        await CandidateAliases.AssignAsync(db, [candidate], cancellationToken);
         db.Candidates.Add(candidate);
+        CandidateEvents.EnqueueRegistered(db, candidate);
         await db.SaveOrConflictAsync("A candidate with this case reference is already registered.", cancellationToken);
         return candidate.ToView();
-    }
-
-    private static readonly int[] AliasDigits = [4, 6, 8, 12];
-
-    /// <summary>Four hex digits are plenty for people to tell candidates apart; more only when those are taken.</summary>
-    private async Task<string> UniqueAliasAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var candidates = AliasDigits.Select(digits => CandidateValidation.DisplayAlias(id, digits)).ToList();
-        var taken = await db.Candidates.Where(c => candidates.Contains(c.DisplayAlias)).Select(c => c.DisplayAlias).ToListAsync(cancellationToken);
-        return candidates.FirstOrDefault(alias => !taken.Contains(alias)) ?? CandidateValidation.DisplayAlias(id, 32);
     }
 }

@@ -18,7 +18,7 @@ public sealed record UpdateCandidateInput(
     IReadOnlyList<string>? Skills = null,
     string? LastEmployerCvr = null) : ICandidateDetails;
 
-/// <summary>A consultant keeps a candidate's details current; the display alias never changes.</summary>
+/// <summary>A consultant keeps a candidate's details current; the display alias never changes, a withdrawn candidate is not changed.</summary>
 public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog catalog, TimeProvider clock)
 {
     public async Task<CandidateView> HandleAsync(UpdateCandidateInput input, Actor actor, CancellationToken cancellationToken)
@@ -28,6 +28,7 @@ public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog cat
             ?? throw new NotFoundException("Candidate", input.Id, "input.id");
         var details = CandidateValidation.Check(input, catalog);
         SaveChangesExtensions.CheckVersion(candidate.Version, input.Version);
+        CandidateActiveRule.Enforce(candidate, "they cannot be changed", "input.id");
         if (await db.Candidates.AnyAsync(c => c.CaseReference == details.CaseReference && c.Id != input.Id, cancellationToken))
         {
             throw new ConflictException("Another candidate has this case reference.", "input.caseReference");
@@ -36,6 +37,7 @@ public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog cat
         CandidateValidation.Apply(candidate, input, details);
         candidate.Version++;
         candidate.UpdatedAt = clock.GetUtcNow();
+        CandidateEvents.EnqueueChanged(db, candidate);
         await db.SaveOrConflictAsync("Another candidate has this case reference.", cancellationToken);
         return candidate.ToView();
     }

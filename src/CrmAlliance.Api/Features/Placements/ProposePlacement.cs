@@ -22,7 +22,7 @@ public sealed record ProposePlacementInput(
 
 /// <summary>
 /// A consultant proposes a candidate for a placement at a company's workplace. Every rule that can be
-/// judged from the proposal is enforced now: purpose, last employer, flex-job eligibility, maximum
+/// judged from the proposal is enforced now: the candidate is still in the pool, purpose, last employer, flex-job eligibility, maximum
 /// duration, the ratio rule, and that the candidate is not already placed in the period.
 /// </summary>
 public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule maximumDuration, RatioRuleCheck ratio, PlacementQueries queries, TimeProvider clock)
@@ -48,6 +48,7 @@ public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule
 
         var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.CandidateId, cancellationToken)
             ?? throw new NotFoundException("Candidate", input.CandidateId, "input.candidateId");
+        CandidateActiveRule.Enforce(candidate, "they cannot be proposed for a placement", "input.candidateId");
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.CompanyId, cancellationToken)
             ?? throw new NotFoundException("Company", input.CompanyId, "input.companyId");
         var workplace = await db.Workplaces.AsNoTracking().SingleOrDefaultAsync(w => w.Id == input.WorkplaceId, cancellationToken)

@@ -7,8 +7,8 @@ namespace CrmAlliance.Api.Features.Companies.Import;
 
 /// <summary>
 /// Reads the import file (format: CompanyImportFormat.md) and checks each line with the same checks as
-/// registration. Problems with the file as a whole (size, encoding, header) are a <see cref="ValidationException"/>
-/// on <c>csv</c>; problems with a line become <see cref="ImportRejection"/>s so every line is reported.
+/// registration. Problems with the file as a whole (size, encoding, header; see <see cref="CsvImportFile"/>) are a
+/// <see cref="ValidationException"/> on <c>csv</c>; problems with a line become <see cref="ImportRejection"/>s so every line is reported.
 /// </summary>
 public sealed class CompanyImportReader(ReferenceCatalog catalog)
 {
@@ -18,39 +18,11 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
 
     public CompanyImportFile Read(string csv)
     {
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(csv);
-        if (bytes > MaxBytes)
-        {
-            throw new ValidationException(Field, $"is {bytes:N0} bytes; a file may have at most {MaxBytes:N0} bytes (5 MB). Split it into several files.");
-        }
-
-        if (csv.Contains('\uFFFD', StringComparison.Ordinal))
-        {
-            throw new ValidationException(Field, "contains characters that were not valid UTF-8. Save the file as \"CSV UTF-8\" and try again.");
-        }
-
-        var text = csv.TrimStart('\uFEFF');
-        var separator = DetectSeparator(text);
-        var records = Csv.ParseRecords(text, separator).ToList();
-        if (records.Count == 0)
-        {
-            throw new ValidationException(Field, "is empty: the first line must name the columns.");
-        }
-
-        if (records.Count - 1 > MaxLines)
-        {
-            throw new ValidationException(Field, $"has {records.Count - 1:N0} lines; a file may have at most {MaxLines:N0}. Split it into several files.");
-        }
-
-        if (records.FirstOrDefault(r => r.UnclosedQuote) is { } unclosed)
-        {
-            throw new ValidationException(Field, $"line {unclosed.Line}: a quoted cell is never closed.");
-        }
-
-        var columns = ReadHeader(records[0].Fields);
+        var text = CsvImportFile.Read(csv, MaxBytes, MaxLines);
+        var columns = ReadHeader(text.Header.Fields);
         var lines = new List<CompanyImportLine>();
         var rejections = new List<ImportRejection>();
-        foreach (var record in records.Skip(1))
+        foreach (var record in text.Lines)
         {
             var line = ReadLine(record, columns, rejections);
             if (line is not null)
@@ -59,36 +31,11 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
             }
         }
 
-        return new CompanyImportFile(separator, records.Count - 1, lines, rejections);
+        return new CompanyImportFile(text.Separator, text.Lines.Count, lines, rejections);
     }
 
     /// <summary>Excel writes semicolons where the decimal separator is a comma (Danish settings), commas elsewhere.</summary>
-    public static char DetectSeparator(string text)
-    {
-        int semicolons = 0, commas = 0;
-        var inQuotes = false;
-        foreach (var c in text)
-        {
-            if (c == '"')
-            {
-                inQuotes = !inQuotes;
-            }
-            else if (!inQuotes && c is '\n' or '\r')
-            {
-                break;
-            }
-            else if (!inQuotes && c == ';')
-            {
-                semicolons++;
-            }
-            else if (!inQuotes && c == ',')
-            {
-                commas++;
-            }
-        }
-
-        return semicolons > commas ? ';' : ',';
-    }
+    public static char DetectSeparator(string text) => CsvImportFile.DetectSeparator(text);
 
     private static CompanyImportColumn?[] ReadHeader(string[] headings)
     {

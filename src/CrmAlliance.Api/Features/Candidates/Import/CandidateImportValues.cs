@@ -1,0 +1,53 @@
+namespace CrmAlliance.Api.Features.Candidates.Import;
+
+/// <summary>
+/// Reads the candidate cells a case system or Excel produces: target groups and education levels by
+/// their English names (as in GraphQL or C#, any case) or the Danish words the jobcenter uses, and
+/// ";"-separated lists. Dates and yes/no cells are read as the company import reads them.
+/// </summary>
+public static class CandidateImportValues
+{
+    private static readonly Dictionary<string, TargetGroup> TargetGroups = Names(new Dictionary<TargetGroup, string[]>
+    {
+        [TargetGroup.InsuredUnemployed] = ["dagpenge", "forsikret ledig"],
+        [TargetGroup.JobReadySocialAssistance] = ["jobparat", "jobparat kontanthjælp"],
+        [TargetGroup.ActivityReadySocialAssistance] = ["aktivitetsparat", "aktivitetsparat kontanthjælp"],
+        [TargetGroup.EducationBenefit] = ["uddannelseshjælp"],
+        [TargetGroup.SicknessBenefit] = ["sygedagpenge"],
+        [TargetGroup.FlexJobSeeker] = ["ledighedsydelse", "fleksjobvisiteret"],
+        [TargetGroup.ResourceProgramme] = ["ressourceforløb"],
+        [TargetGroup.Integration] = ["integrationsydelse"],
+        [TargetGroup.NewGraduate] = ["dimittend", "dimittender"],
+    });
+
+    private static readonly Dictionary<string, EducationLevel> EducationLevels = Names(new Dictionary<EducationLevel, string[]>
+    {
+        [EducationLevel.Primary] = ["grundskole"],
+        [EducationLevel.UpperSecondary] = ["gymnasial"],
+        [EducationLevel.Vocational] = ["erhvervsfaglig"],
+        [EducationLevel.ShortCycleHigher] = ["kort videregående"],
+        [EducationLevel.Bachelor] = ["mellemlang videregående"],
+        [EducationLevel.MasterOrHigher] = ["lang videregående"],
+    });
+
+    public static bool TryTargetGroup(string cell, out TargetGroup value, out string reason)
+    {
+        reason = $"'{cell}' is not a target group (write e.g. dagpenge, aktivitetsparat or INSURED_UNEMPLOYED; see the format for all).";
+        return TargetGroups.TryGetValue(CandidateImportColumns.Normalise(cell), out value);
+    }
+
+    public static bool TryEducationLevel(string cell, out EducationLevel value, out string reason)
+    {
+        reason = $"'{cell}' is not an education level (write e.g. grundskole, erhvervsfaglig or VOCATIONAL; see the format for all).";
+        return EducationLevels.TryGetValue(CandidateImportColumns.Normalise(cell), out value);
+    }
+
+    /// <summary>A ";"-separated list; blank entries (e.g. after a trailing ";") are dropped.</summary>
+    public static IReadOnlyList<string> List(string cell) => cell.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static Dictionary<string, T> Names<T>(Dictionary<T, string[]> danish)
+        where T : struct, Enum
+        => Enum.GetValues<T>()
+            .SelectMany(value => danish.GetValueOrDefault(value, []).Append(value.ToString()).Select(name => (Key: CandidateImportColumns.Normalise(name), Value: value)))
+            .ToDictionary(x => x.Key, x => x.Value);
+}

@@ -1,0 +1,35 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Candidates;
+
+public sealed record WithdrawCandidateInput(Guid Id, int Version, string Reason);
+
+/// <summary>
+/// A consultant takes a candidate out of the pool (found work on their own, moved away, …). The record
+/// stays for the placements it is part of; candidate lists hide it by default and matching forgets it.
+/// </summary>
+public sealed class WithdrawCandidateHandler(CrmDbContext db, TimeProvider clock)
+{
+    public const int MaxReasonLength = 500;
+
+    public async Task<CandidateView> HandleAsync(WithdrawCandidateInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        new Validator().Required(input.Reason, "reason", MaxReasonLength).ThrowIfInvalid();
+        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == input.Id, cancellationToken)
+            ?? throw new NotFoundException("Candidate", input.Id, "input.id");
+        SaveChangesExtensions.CheckVersion(candidate.Version, input.Version);
+        CandidateActiveRule.Enforce(candidate, "they cannot be withdrawn again", "input.id");
+
+        var now = clock.GetUtcNow();
+        candidate.WithdrawnAt = now;
+        candidate.WithdrawalReason = input.Reason.Trim();
+        candidate.UpdatedAt = now;
+        candidate.Version++;
+        CandidateEvents.EnqueueWithdrawn(db, candidate);
+        await db.SaveOrConflictAsync("The candidate could not be withdrawn.", cancellationToken);
+        return candidate.ToView();
+    }
+}

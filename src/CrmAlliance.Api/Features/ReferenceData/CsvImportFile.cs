@@ -1,0 +1,78 @@
+using CrmAlliance.Api.Core;
+
+namespace CrmAlliance.Api.Features.ReferenceData;
+
+/// <summary>An import file's records after the checks of the file as a whole: the header, the lines after it, the separator.</summary>
+public sealed record CsvImportText(char Separator, CsvRecord Header, IReadOnlyList<CsvRecord> Lines);
+
+/// <summary>
+/// The checks every CSV import makes of the file as a whole before reading its lines (the company and
+/// the candidate import): its size and line count, that it was valid UTF-8, a BOM dropped, the separator
+/// detected from the header, every quoted cell closed. Each problem is a <see cref="ValidationException"/> on <c>csv</c>.
+/// </summary>
+public static class CsvImportFile
+{
+    private const string Field = "csv";
+
+    public static CsvImportText Read(string csv, int maxBytes, int maxLines)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(csv);
+        if (bytes > maxBytes)
+        {
+            throw new ValidationException(Field, $"is {bytes:N0} bytes; a file may have at most {maxBytes:N0} bytes ({maxBytes / (1024 * 1024)} MB). Split it into several files.");
+        }
+
+        if (csv.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            throw new ValidationException(Field, "contains characters that were not valid UTF-8. Save the file as \"CSV UTF-8\" and try again.");
+        }
+
+        var text = csv.TrimStart('\uFEFF');
+        var separator = DetectSeparator(text);
+        var records = Csv.ParseRecords(text, separator).ToList();
+        if (records.Count == 0)
+        {
+            throw new ValidationException(Field, "is empty: the first line must name the columns.");
+        }
+
+        if (records.Count - 1 > maxLines)
+        {
+            throw new ValidationException(Field, $"has {records.Count - 1:N0} lines; a file may have at most {maxLines:N0}. Split it into several files.");
+        }
+
+        if (records.FirstOrDefault(r => r.UnclosedQuote) is { } unclosed)
+        {
+            throw new ValidationException(Field, $"line {unclosed.Line}: a quoted cell is never closed.");
+        }
+
+        return new CsvImportText(separator, records[0], records.Skip(1).ToList());
+    }
+
+    /// <summary>Excel writes semicolons where the decimal separator is a comma (Danish settings), commas elsewhere.</summary>
+    public static char DetectSeparator(string text)
+    {
+        int semicolons = 0, commas = 0;
+        var inQuotes = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes && c is '\n' or '\r')
+            {
+                break;
+            }
+            else if (!inQuotes && c == ';')
+            {
+                semicolons++;
+            }
+            else if (!inQuotes && c == ',')
+            {
+                commas++;
+            }
+        }
+
+        return semicolons > commas ? ';' : ',';
+    }
+}
