@@ -35,15 +35,13 @@ public sealed class MatchingOptionsValidator : IValidateOptions<MatchingOptions>
         }
 
         var weights = new[] { ("OccupationWeight", o.OccupationWeight), ("SkillsWeight", o.SkillsWeight), ("DistanceWeight", o.DistanceWeight), ("AvailabilityWeight", o.AvailabilityWeight) };
-        foreach (var (name, value) in weights)
+        var invalidWeights = weights.Where(w => !(w.Item2 >= 0 && double.IsFinite(w.Item2))).ToList();
+        foreach (var (name, value) in invalidWeights)
         {
-            if (!(value >= 0 && double.IsFinite(value)))
-            {
-                yield return $"Matching:{name} must be 0 or more, not {value}.";
-            }
+            yield return $"Matching:{name} must be 0 or more, not {value}.";
         }
 
-        if (!(weights.Sum(w => w.Item2) > 0))
+        if (invalidWeights.Count == 0 && !(weights.Sum(w => w.Item2) > 0))
         {
             yield return "Matching: at least one of the weights must be above 0.";
         }

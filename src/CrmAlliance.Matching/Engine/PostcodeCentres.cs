@@ -56,7 +56,10 @@ public sealed class PostcodeCentres
         return Parse(reader);
     }
 
-    /// <summary>Reads a CSV with the header <c>postcode,name,lat,lon</c> (decimal degrees, '.' as decimal point).</summary>
+    /// <summary>
+    /// Reads a CSV with the header <c>postcode,name,lat,lon</c> (decimal degrees, '.' as decimal point). Rows with
+    /// empty coordinates are skipped: those postcodes have no centre, and distances to them are unknown.
+    /// </summary>
     public static PostcodeCentres Parse(TextReader csv)
     {
         var header = csv.ReadLine();
@@ -77,6 +80,12 @@ public sealed class PostcodeCentres
             }
 
             var fields = line.Split(',');
+            if (fields.Length == 4 && fields[2].Length == 0 && fields[3].Length == 0)
+            {
+                // A few postcodes have no usable centre (DAWA's lies in the sea); they count as unknown.
+                continue;
+            }
+
             if (fields.Length != 4
                 || !double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
                 || !double.TryParse(fields[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
