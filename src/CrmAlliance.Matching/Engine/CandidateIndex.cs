@@ -11,9 +11,11 @@ namespace CrmAlliance.Matching.Engine;
 /// </para>
 /// <para>
 /// Layout, for matching 100,000 candidates in a millisecond or two: strings are interned to ints; each candidate
-/// is a slot in parallel arrays (struct of arrays) with its target group, postcode, first available day, a bit mask
-/// of the major groups it seeks, and one int array holding its occupation ids then its skill ids; and for every
-/// occupation code, the list of slots seeking it (so a match visits the closest occupations first).
+/// is a slot in parallel arrays: its id; a 16-byte <see cref="CandidateSlot"/> with its target group, postcode, first
+/// available day, a bit mask of the major groups it seeks and its counts of occupations and skills (all a search
+/// needs to bound the candidate's score, in one cache line); and one int array holding its occupation ids then its
+/// skill ids. For every occupation code, the list of slots seeking it, so a match visits the closest occupations first;
+/// for every skill, the list of slots having it, so a match can visit only the candidates with a required skill.
 /// </para>
 /// </summary>
 public sealed class CandidateIndex : IDisposable
@@ -37,21 +39,13 @@ public sealed class CandidateIndex : IDisposable
     /// <summary>Per occupation id, the slots of the candidates seeking it.</summary>
     internal SlotList[] SlotsByOccupation { get; private set; } = [];
 
+    /// <summary>Per skill id, the slots of the candidates having it.</summary>
+    internal SlotList[] SlotsBySkill { get; private set; } = [];
+
     internal Guid[] Ids { get; private set; } = [];
 
-    /// <summary>Target-group id per slot; <see cref="FreeSlot"/> when the slot is empty.</summary>
-    internal ushort[] TargetGroups { get; private set; } = [];
-
-    internal int[] Postcodes { get; private set; } = [];
-
-    internal int[] AvailableFromDays { get; private set; } = [];
-
-    /// <summary>Bit d is set when the candidate seeks an occupation whose first digit is d.</summary>
-    internal ushort[] MajorGroups { get; private set; } = [];
-
-    internal ushort[] OccupationCounts { get; private set; } = [];
-
-    internal ushort[] SkillCounts { get; private set; } = [];
+    /// <summary>Per slot, what a search reads of every candidate it visits, packed into 16 bytes.</summary>
+    internal CandidateSlot[] Slots { get; private set; } = [];
 
     /// <summary>Per slot: the occupation ids (as given, deduplicated) followed by the skill ids.</summary>
     internal int[][] Terms { get; private set; } = [];
@@ -211,47 +205,66 @@ public sealed class CandidateIndex : IDisposable
                 majorGroups |= (ushort)(1 << (code[0] - '0'));
             }
 
-            if (id >= SlotsByOccupation.Length)
-            {
-                var grown = SlotsByOccupation;
-                Array.Resize(ref grown, Math.Max(16, OccupationCodes.Count * 2));
-                SlotsByOccupation = grown;
-            }
-
+            SlotsByOccupation = WithRoomFor(SlotsByOccupation, id);
             SlotsByOccupation[id].Add(slot);
         }
 
         for (var i = 0; i < skills.Count; i++)
         {
-            terms[occupations.Count + i] = SkillNames.GetOrAdd(skills[i]);
+            var id = SkillNames.GetOrAdd(skills[i]);
+            terms[occupations.Count + i] = id;
+            SlotsBySkill = WithRoomFor(SlotsBySkill, id);
+            SlotsBySkill[id].Add(slot);
+        }
+
+        var postcode = PostcodeNames.GetOrAdd(ProfileText.Trimmed(candidate.Postcode));
+        if (postcode > ushort.MaxValue)
+        {
+            throw new InvalidOperationException($"More than {ushort.MaxValue + 1} different postcodes: '{candidate.Postcode}' cannot be a Danish one.");
         }
 
         Ids[slot] = candidate.CandidateId;
-        TargetGroups[slot] = targetGroup;
-        Postcodes[slot] = PostcodeNames.GetOrAdd(ProfileText.Trimmed(candidate.Postcode));
-        AvailableFromDays[slot] = candidate.AvailableFrom.DayNumber;
-        MajorGroups[slot] = majorGroups;
-        OccupationCounts[slot] = (ushort)occupations.Count;
-        SkillCounts[slot] = (ushort)skills.Count;
+        Slots[slot] = new CandidateSlot
+        {
+            AvailableFromDay = candidate.AvailableFrom.DayNumber,
+            TargetGroup = targetGroup,
+            Postcode = (ushort)postcode,
+            MajorGroups = majorGroups,
+            OccupationCount = (ushort)occupations.Count,
+            SkillCount = (ushort)skills.Count,
+        };
         Terms[slot] = terms;
     }
 
     private void RemoveFromPostings(int slot)
     {
         var terms = Terms[slot];
-        for (var i = 0; i < OccupationCounts[slot]; i++)
+        int occupationCount = Slots[slot].OccupationCount;
+        for (var i = 0; i < occupationCount; i++)
         {
             SlotsByOccupation[terms[i]].Remove(slot);
         }
+
+        for (var i = occupationCount; i < terms.Length; i++)
+        {
+            SlotsBySkill[terms[i]].Remove(slot);
+        }
+    }
+
+    private static SlotList[] WithRoomFor(SlotList[] lists, int id)
+    {
+        if (id >= lists.Length)
+        {
+            Array.Resize(ref lists, Math.Max(16, (id + 1) * 2));
+        }
+
+        return lists;
     }
 
     private void FreeSlotAt(int slot)
     {
         Ids[slot] = Guid.Empty;
-        TargetGroups[slot] = FreeSlot;
-        MajorGroups[slot] = 0;
-        OccupationCounts[slot] = 0;
-        SkillCounts[slot] = 0;
+        Slots[slot] = new CandidateSlot { TargetGroup = FreeSlot };
         Terms[slot] = [];
         _freeSlots.Push(slot);
     }
@@ -274,12 +287,7 @@ public sealed class CandidateIndex : IDisposable
     private void Grow(int capacity)
     {
         Ids = Resized(Ids, capacity);
-        TargetGroups = Resized(TargetGroups, capacity);
-        Postcodes = Resized(Postcodes, capacity);
-        AvailableFromDays = Resized(AvailableFromDays, capacity);
-        MajorGroups = Resized(MajorGroups, capacity);
-        OccupationCounts = Resized(OccupationCounts, capacity);
-        SkillCounts = Resized(SkillCounts, capacity);
+        Slots = Resized(Slots, capacity);
         Terms = Resized(Terms, capacity);
     }
 
@@ -300,4 +308,22 @@ public sealed class CandidateIndex : IDisposable
     {
         public void Dispose() => rwLock.ExitReadLock();
     }
+}
+
+/// <summary>What a search reads of every candidate it visits: enough to bound the score without the skill list.</summary>
+internal struct CandidateSlot
+{
+    public int AvailableFromDay;
+
+    /// <summary>Target-group id; <see cref="CandidateIndex.FreeSlot"/> when the slot is empty.</summary>
+    public ushort TargetGroup;
+
+    public ushort Postcode;
+
+    /// <summary>Bit d is set when the candidate seeks an occupation whose first digit is d.</summary>
+    public ushort MajorGroups;
+
+    public ushort OccupationCount;
+
+    public ushort SkillCount;
 }

@@ -33,12 +33,15 @@ public sealed class MatchingEngine
     }
 
     /// <summary>The top N candidates for the vacancy, best first; ties broken by candidate id.</summary>
-    public IReadOnlyList<CandidateMatch> Match(VacancyProfile vacancy) => Search(vacancy, prune: true);
+    public IReadOnlyList<CandidateMatch> Match(VacancyProfile vacancy) => Search(vacancy, prune: true, out _);
 
     /// <summary>The same result as <see cref="Match"/>, scoring every candidate in the index: for tests and benchmarks.</summary>
-    internal IReadOnlyList<CandidateMatch> MatchExhaustively(VacancyProfile vacancy) => Search(vacancy, prune: false);
+    internal IReadOnlyList<CandidateMatch> MatchExhaustively(VacancyProfile vacancy) => Search(vacancy, prune: false, out _);
 
-    private CandidateMatch[] Search(VacancyProfile vacancy, bool prune)
+    /// <summary><see cref="Match"/>, also telling how many candidates it looked at and scored.</summary>
+    internal IReadOnlyList<CandidateMatch> MatchCounting(VacancyProfile vacancy, out SearchCounts counts) => Search(vacancy, prune: true, out counts);
+
+    private CandidateMatch[] Search(VacancyProfile vacancy, bool prune, out SearchCounts counts)
     {
         var search = new VacancySearch(vacancy, _scoring, _centres);
         using var read = _index.Read();
@@ -59,6 +62,7 @@ public sealed class MatchingEngine
                 state.Everyone();
             }
 
+            counts = state.Counts;
             return state.Results();
         }
         finally

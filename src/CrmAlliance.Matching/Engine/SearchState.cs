@@ -1,3 +1,4 @@
+using System.Buffers;
 using CrmAlliance.Contracts;
 
 namespace CrmAlliance.Matching.Engine;
@@ -17,6 +18,9 @@ internal sealed class SearchState
     private readonly double[] _distanceScores;
     private readonly int _requiredSkills;
     private readonly TopMatches _top;
+    private readonly List<int> _requiredSkillIds = [];
+    private int _considered;
+    private int _scored;
 
     public SearchState(CandidateIndex index, VacancySearch vacancy, MatchScoring scoring, bool[] eligible, byte[] levels, ulong[] skillBits, double[] distanceScores)
     {
@@ -44,6 +48,7 @@ internal sealed class SearchState
             if (id >= 0)
             {
                 skillBits[id >> 6] |= 1UL << (id & 63);
+                _requiredSkillIds.Add(id);
             }
         }
     }
@@ -52,6 +57,8 @@ internal sealed class SearchState
     public void ByTiers()
     {
         var codesByLevel = CodesByLevel();
+        var slots = _index.Slots;
+        var eligible = _eligible;
         for (var level = _vacancy.Depth; level >= 1; level--)
         {
             if (CannotImprove(level))
@@ -59,15 +66,20 @@ internal sealed class SearchState
                 return;
             }
 
+            var occupation = _scoring.Occupation(level);
             foreach (var code in codesByLevel[level])
             {
                 foreach (var slot in _index.SlotsByOccupation[code].Slots)
                 {
-                    // A candidate seeking several codes at this level is scored once, under the first of them;
-                    // one seeking a closer code was scored in an earlier tier.
-                    if (_eligible[_index.TargetGroups[slot]] && IsFirstCodeAtBestLevel(slot, code, level))
+                    // The bound reads only the packed slot; the term array is read for the few that pass. A candidate
+                    // seeking several codes at this level is scored once, under the first of them; one seeking a
+                    // closer code was scored in an earlier tier.
+                    ref readonly var candidate = ref slots[slot];
+                    if (eligible[candidate.TargetGroup]
+                        && MightEnter(candidate, occupation, out var distance, out var availability)
+                        && IsFirstCodeAtBestLevel(slot, candidate.OccupationCount, code, level))
                     {
-                        Consider(slot, level, prune: true);
+                        Score(slot, occupation, distance, availability);
                     }
                 }
             }
@@ -78,31 +90,41 @@ internal sealed class SearchState
             return;
         }
 
-        // Everyone else shares not even the major group: one pass over the slot arrays, skipping those whose
-        // major-group mask shows they were in a tier above.
+        // Everyone else shares not even the major group (their mask shows no major group in common).
         var seeksSameMajorGroup = _vacancy.Depth >= 1 ? 1 << (_vacancy.OccupationCode[0] - '0') : 0;
-        var targetGroups = _index.TargetGroups;
-        var majorGroups = _index.MajorGroups;
-        var eligible = _eligible;
+        var noOccupation = _scoring.Occupation(0);
+        if (_requiredSkills > 0 && !MightEnter(_scoring.Total(noOccupation, 0.0, 1.0, 1.0)))
+        {
+            // Without a required skill none of them can get in: visit only those having one.
+            NoSharedGroupWithARequiredSkill(seeksSameMajorGroup, noOccupation);
+            return;
+        }
+
+        // One pass over the packed slots.
         for (var slot = 0; slot < _index.SlotCount; slot++)
         {
-            var group = targetGroups[slot];
-            if (group < eligible.Length && eligible[group] && (majorGroups[slot] & seeksSameMajorGroup) == 0)
+            ref readonly var candidate = ref slots[slot];
+            if (candidate.TargetGroup < eligible.Length
+                && eligible[candidate.TargetGroup]
+                && (candidate.MajorGroups & seeksSameMajorGroup) == 0
+                && MightEnter(candidate, noOccupation, out var distance, out var availability))
             {
-                Consider(slot, 0, prune: true);
+                Score(slot, noOccupation, distance, availability);
             }
         }
     }
 
-    /// <summary>Scores every eligible candidate: the reference the tiers must agree with.</summary>
+    /// <summary>Scores every eligible candidate, no bounds: the reference the tiers must agree with.</summary>
     public void Everyone()
     {
+        var slots = _index.Slots;
         for (var slot = 0; slot < _index.SlotCount; slot++)
         {
-            var group = _index.TargetGroups[slot];
-            if (group < _eligible.Length && _eligible[group])
+            ref readonly var candidate = ref slots[slot];
+            if (candidate.TargetGroup < _eligible.Length && _eligible[candidate.TargetGroup])
             {
-                Consider(slot, BestLevel(slot), prune: false);
+                _considered++;
+                Score(slot, _scoring.Occupation(BestLevel(slot)), _distanceScores[candidate.Postcode], _scoring.Availability(candidate.AvailableFromDay - _vacancy.StartDay));
             }
         }
     }
@@ -120,28 +142,66 @@ internal sealed class SearchState
         return matches;
     }
 
+    /// <summary>Candidates whose bound was checked (eligible, in a tier searched), and of those, fully scored.</summary>
+    public SearchCounts Counts => new(_considered, _scored);
+
     /// <summary>True when no candidate at this level or below can enter the top N (or reach the minimum score).</summary>
     private bool CannotImprove(int level)
-    {
-        var bestPossible = _scoring.Total(_scoring.OccupationAtMost(level), 1.0, 1.0, 1.0);
-        return bestPossible < _scoring.MinimumScore || (_top.IsFull && _top.WorstScore > bestPossible);
-    }
+        => !MightEnter(_scoring.Total(_scoring.OccupationAtMost(level), 1.0, 1.0, 1.0));
 
-    private void Consider(int slot, int level, bool prune)
+    private void NoSharedGroupWithARequiredSkill(int seeksSameMajorGroup, double noOccupation)
     {
-        var occupation = _scoring.Occupation(level);
-        var distance = _distanceScores[_index.Postcodes[slot]];
-        var availability = _scoring.Availability(_index.AvailableFromDays[slot] - _vacancy.StartDay);
-        if (prune)
+        var slots = _index.Slots;
+        var visited = ArrayPool<ulong>.Shared.Rent((_index.SlotCount + 63) / 64);
+        try
         {
-            var skillsAtMost = _requiredSkills == 0 ? 1.0 : Math.Min(_index.SkillCounts[slot], _requiredSkills) / (double)_requiredSkills;
-            var bound = _scoring.Total(occupation, skillsAtMost, distance, availability);
-            if (bound < _scoring.MinimumScore || (_top.IsFull && bound < _top.WorstScore))
+            Array.Clear(visited, 0, (_index.SlotCount + 63) / 64);
+            foreach (var skill in _requiredSkillIds)
             {
-                return;
+                foreach (var slot in _index.SlotsBySkill[skill].Slots)
+                {
+                    // A candidate with several required skills is in several lists: visit it once.
+                    ref var word = ref visited[slot >> 6];
+                    var bit = 1UL << (slot & 63);
+                    ref readonly var candidate = ref slots[slot];
+                    if ((word & bit) == 0
+                        && _eligible[candidate.TargetGroup]
+                        && (candidate.MajorGroups & seeksSameMajorGroup) == 0)
+                    {
+                        word |= bit;
+                        if (MightEnter(candidate, noOccupation, out var distance, out var availability))
+                        {
+                            Score(slot, noOccupation, distance, availability);
+                        }
+                    }
+                }
             }
         }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(visited);
+        }
+    }
 
+    /// <summary>Whether a candidate whose score is at most <paramref name="bound"/> could still enter the top N.</summary>
+    private bool MightEnter(double bound) => bound >= _scoring.MinimumScore && (!_top.IsFull || bound >= _top.WorstScore);
+
+    /// <summary>
+    /// Whether the candidate could enter the top N: its score with all the skills it could have (at most as many as
+    /// it has) is not below the N-th best (equal may still win on id) nor below the minimum.
+    /// </summary>
+    private bool MightEnter(in CandidateSlot candidate, double occupation, out double distance, out double availability)
+    {
+        _considered++;
+        distance = _distanceScores[candidate.Postcode];
+        availability = _scoring.Availability(candidate.AvailableFromDay - _vacancy.StartDay);
+        var skillsAtMost = _requiredSkills == 0 ? 1.0 : Math.Min(candidate.SkillCount, _requiredSkills) / (double)_requiredSkills;
+        return MightEnter(_scoring.Total(occupation, skillsAtMost, distance, availability));
+    }
+
+    private void Score(int slot, double occupation, double distance, double availability)
+    {
+        _scored++;
         var score = _scoring.Total(occupation, MatchScoring.Skills(MatchedSkills(slot), _requiredSkills), distance, availability);
         if (score >= _scoring.MinimumScore)
         {
@@ -159,7 +219,7 @@ internal sealed class SearchState
         var terms = _index.Terms[slot];
         var skillBits = _skillBits;
         var matched = 0;
-        for (var i = _index.OccupationCounts[slot]; i < terms.Length; i++)
+        for (int i = _index.Slots[slot].OccupationCount; i < terms.Length; i++)
         {
             var id = terms[i];
             matched += (int)((skillBits[id >> 6] >> (id & 63)) & 1);
@@ -172,7 +232,7 @@ internal sealed class SearchState
     {
         var terms = _index.Terms[slot];
         var best = 0;
-        for (var i = 0; i < _index.OccupationCounts[slot]; i++)
+        for (var i = 0; i < _index.Slots[slot].OccupationCount; i++)
         {
             best = Math.Max(best, _levels[terms[i]]);
         }
@@ -180,11 +240,16 @@ internal sealed class SearchState
         return best;
     }
 
-    private bool IsFirstCodeAtBestLevel(int slot, int code, int level)
+    private bool IsFirstCodeAtBestLevel(int slot, int occupationCount, int code, int level)
     {
+        if (occupationCount == 1)
+        {
+            return true; // the code whose list holds the slot is its only one: no need to read its terms
+        }
+
         var terms = _index.Terms[slot];
         var firstAtLevel = -1;
-        for (var i = 0; i < _index.OccupationCounts[slot]; i++)
+        for (var i = 0; i < occupationCount; i++)
         {
             var codeLevel = _levels[terms[i]];
             if (codeLevel > level)
@@ -223,7 +288,7 @@ internal sealed class SearchState
 
     private MatchFacts Facts(int slot)
     {
-        var postcode = _index.PostcodeNames[_index.Postcodes[slot]];
+        var postcode = _index.PostcodeNames[_index.Slots[slot].Postcode];
         return new MatchFacts(
             _vacancy.OccupationCode,
             BestLevel(slot),
@@ -233,7 +298,10 @@ internal sealed class SearchState
             _vacancy.WorkplaceCentre >= 0,
             postcode,
             _vacancy.Centres.DistanceKm(_vacancy.WorkplacePostcode, postcode),
-            DateOnly.FromDayNumber(_index.AvailableFromDays[slot]),
+            DateOnly.FromDayNumber(_index.Slots[slot].AvailableFromDay),
             _vacancy.Vacancy.StartDate);
     }
 }
+
+/// <summary>How much of the pool one match looked at: for benchmarks and tests of the pruning.</summary>
+internal readonly record struct SearchCounts(int Considered, int Scored);
