@@ -11,11 +11,13 @@ namespace CrmAlliance.Matching.Engine;
 /// </para>
 /// <para>
 /// Layout, for matching 100,000 candidates in a millisecond or two: strings are interned to ints; each candidate
-/// is a slot in parallel arrays: its id; a 16-byte <see cref="CandidateSlot"/> with its target group, postcode, first
-/// available day, a bit mask of the major groups it seeks and its counts of occupations and skills (all a search
-/// needs to bound the candidate's score, in one cache line); and one int array holding its occupation ids then its
-/// skill ids. For every occupation code, the list of slots seeking it, so a match visits the closest occupations first;
-/// for every skill, the list of slots having it, so a match can visit only the candidates with a required skill.
+/// is a slot in parallel arrays: its id; a 24-byte <see cref="CandidateSlot"/> with its target group, postcode, first
+/// available day, a bit mask of the major groups it seeks, a 64-bit signature of its skills and its counts of
+/// occupations and skills (all a search needs to bound the candidate's score, in one cache line); and one int array holding its occupation ids then its
+/// skill ids. For every occupation code, the list of candidates seeking it, so a match visits the closest occupations
+/// first, carrying a copy of each candidate's packed facts, so a search reads them in order and bounds every candidate
+/// without jumping around the slot arrays (only the few that pass cost a random read); and for every skill, the list
+/// of slots having it, so a match can visit only the candidates with a required skill.
 /// </para>
 /// </summary>
 public sealed class CandidateIndex : IDisposable
@@ -36,15 +38,15 @@ public sealed class CandidateIndex : IDisposable
 
     internal Vocabulary TargetGroupNames { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Per occupation id, the slots of the candidates seeking it.</summary>
-    internal SlotList[] SlotsByOccupation { get; private set; } = [];
+    /// <summary>Per occupation id, the candidates seeking it (slot and a copy of its packed facts).</summary>
+    internal PostingList[] SlotsByOccupation { get; private set; } = [];
 
-    /// <summary>Per skill id, the slots of the candidates having it.</summary>
+    /// <summary>Per skill id, the slots of the candidates having it (slots only: these lists are many and long).</summary>
     internal SlotList[] SlotsBySkill { get; private set; } = [];
 
     internal Guid[] Ids { get; private set; } = [];
 
-    /// <summary>Per slot, what a search reads of every candidate it visits, packed into 16 bytes.</summary>
+    /// <summary>Per slot, what a search reads of every candidate it visits, packed into 24 bytes.</summary>
     internal CandidateSlot[] Slots { get; private set; } = [];
 
     /// <summary>Per slot: the occupation ids (as given, deduplicated) followed by the skill ids.</summary>
@@ -101,6 +103,12 @@ public sealed class CandidateIndex : IDisposable
                 throw new InvalidOperationException($"More than {FreeSlot - 1} different target groups: '{candidate.TargetGroup}' is not one of the core's.");
             }
 
+            var postcode = PostcodeNames.GetOrAdd(ProfileText.Trimmed(candidate.Postcode));
+            if (postcode > ushort.MaxValue)
+            {
+                throw new InvalidOperationException($"More than {ushort.MaxValue + 1} different postcodes: '{candidate.Postcode}' cannot be a Danish one.");
+            }
+
             int slot;
             if (known && !held.IsTombstone)
             {
@@ -113,7 +121,7 @@ public sealed class CandidateIndex : IDisposable
                 _count++;
             }
 
-            Store(slot, candidate, (ushort)targetGroup, occupations, skills);
+            Store(slot, candidate, (ushort)targetGroup, (ushort)postcode, occupations, skills);
             _entries[candidate.CandidateId] = new Entry(slot, asOf);
             return true;
         }
@@ -191,49 +199,52 @@ public sealed class CandidateIndex : IDisposable
         return new ReadLock(_lock);
     }
 
-    private void Store(int slot, CandidateProfile candidate, ushort targetGroup, List<string> occupations, List<string> skills)
+    private void Store(int slot, CandidateProfile candidate, ushort targetGroup, ushort postcode, List<string> occupations, List<string> skills)
     {
         var terms = new int[occupations.Count + skills.Count];
         ushort majorGroups = 0;
         for (var i = 0; i < occupations.Count; i++)
         {
             var code = occupations[i];
-            var id = OccupationCodes.GetOrAdd(code);
-            terms[i] = id;
+            terms[i] = OccupationCodes.GetOrAdd(code);
             if (char.IsAsciiDigit(code[0]))
             {
                 majorGroups |= (ushort)(1 << (code[0] - '0'));
             }
-
-            SlotsByOccupation = WithRoomFor(SlotsByOccupation, id);
-            SlotsByOccupation[id].Add(slot);
         }
 
+        ulong skillMask = 0;
         for (var i = 0; i < skills.Count; i++)
         {
             var id = SkillNames.GetOrAdd(skills[i]);
             terms[occupations.Count + i] = id;
-            SlotsBySkill = WithRoomFor(SlotsBySkill, id);
-            SlotsBySkill[id].Add(slot);
+            skillMask |= CandidateSlot.SkillBit(id);
         }
 
-        var postcode = PostcodeNames.GetOrAdd(ProfileText.Trimmed(candidate.Postcode));
-        if (postcode > ushort.MaxValue)
-        {
-            throw new InvalidOperationException($"More than {ushort.MaxValue + 1} different postcodes: '{candidate.Postcode}' cannot be a Danish one.");
-        }
-
-        Ids[slot] = candidate.CandidateId;
-        Slots[slot] = new CandidateSlot
+        var facts = new CandidateSlot
         {
             AvailableFromDay = candidate.AvailableFrom.DayNumber,
             TargetGroup = targetGroup,
-            Postcode = (ushort)postcode,
+            Postcode = postcode,
             MajorGroups = majorGroups,
             OccupationCount = (ushort)occupations.Count,
             SkillCount = (ushort)skills.Count,
+            SkillMask = skillMask,
         };
+        Ids[slot] = candidate.CandidateId;
+        Slots[slot] = facts;
         Terms[slot] = terms;
+        for (var i = 0; i < occupations.Count; i++)
+        {
+            SlotsByOccupation = WithRoomFor(SlotsByOccupation, terms[i]);
+            SlotsByOccupation[terms[i]].Add(slot, facts);
+        }
+
+        for (var i = occupations.Count; i < terms.Length; i++)
+        {
+            SlotsBySkill = WithRoomFor(SlotsBySkill, terms[i]);
+            SlotsBySkill[terms[i]].Add(slot);
+        }
     }
 
     private void RemoveFromPostings(int slot)
@@ -251,7 +262,7 @@ public sealed class CandidateIndex : IDisposable
         }
     }
 
-    private static SlotList[] WithRoomFor(SlotList[] lists, int id)
+    private static T[] WithRoomFor<T>(T[] lists, int id)
     {
         if (id >= lists.Length)
         {
@@ -310,9 +321,15 @@ public sealed class CandidateIndex : IDisposable
     }
 }
 
-/// <summary>What a search reads of every candidate it visits: enough to bound the score without the skill list.</summary>
+/// <summary>What a search reads of every candidate it visits: enough to bound the score without the skill list (24 bytes).</summary>
 internal struct CandidateSlot
 {
+    /// <summary>
+    /// Bit (id mod 64) set for each of the candidate's skill ids: a required skill whose bit is clear is surely
+    /// missing, so counting the required skills whose bit is set bounds the skills matched (a Bloom filter of one hash).
+    /// </summary>
+    public ulong SkillMask;
+
     public int AvailableFromDay;
 
     /// <summary>Target-group id; <see cref="CandidateIndex.FreeSlot"/> when the slot is empty.</summary>
@@ -326,4 +343,6 @@ internal struct CandidateSlot
     public ushort OccupationCount;
 
     public ushort SkillCount;
+
+    public static ulong SkillBit(int skillId) => 1UL << (skillId & 63);
 }

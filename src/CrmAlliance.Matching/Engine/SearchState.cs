@@ -19,6 +19,7 @@ internal sealed class SearchState
     private readonly int _requiredSkills;
     private readonly TopMatches _top;
     private readonly List<int> _requiredSkillIds = [];
+    private readonly ulong[] _requiredSkillBits;
     private int _considered;
     private int _scored;
 
@@ -51,6 +52,9 @@ internal sealed class SearchState
                 _requiredSkillIds.Add(id);
             }
         }
+
+        // A required skill no candidate has is left out: it cannot be matched.
+        _requiredSkillBits = [.. _requiredSkillIds.Select(CandidateSlot.SkillBit)];
     }
 
     /// <summary>Visits candidates closest occupation first and stops once no later tier can change the top N.</summary>
@@ -69,12 +73,16 @@ internal sealed class SearchState
             var occupation = _scoring.Occupation(level);
             foreach (var code in codesByLevel[level])
             {
-                foreach (var slot in _index.SlotsByOccupation[code].Slots)
+                ref readonly var list = ref _index.SlotsByOccupation[code];
+                var listSlots = list.Slots;
+                var listFacts = list.Facts;
+                for (var i = 0; i < listSlots.Length; i++)
                 {
-                    // The bound reads only the packed slot; the term array is read for the few that pass. A candidate
-                    // seeking several codes at this level is scored once, under the first of them; one seeking a
-                    // closer code was scored in an earlier tier.
-                    ref readonly var candidate = ref slots[slot];
+                    // The bound reads only the facts in the list; the slot's term array is read for the few that
+                    // pass. A candidate seeking several codes at this level is scored once, under the first of them;
+                    // one seeking a closer code was scored in an earlier tier.
+                    var slot = listSlots[i];
+                    ref readonly var candidate = ref listFacts[i];
                     if (eligible[candidate.TargetGroup]
                         && MightEnter(candidate, occupation, out var distance, out var availability)
                         && IsFirstCodeAtBestLevel(slot, candidate.OccupationCount, code, level))
@@ -160,13 +168,16 @@ internal sealed class SearchState
             {
                 foreach (var slot in _index.SlotsBySkill[skill].Slots)
                 {
+                    ref readonly var candidate = ref slots[slot];
+                    if (!_eligible[candidate.TargetGroup] || (candidate.MajorGroups & seeksSameMajorGroup) != 0)
+                    {
+                        continue;
+                    }
+
                     // A candidate with several required skills is in several lists: visit it once.
                     ref var word = ref visited[slot >> 6];
                     var bit = 1UL << (slot & 63);
-                    ref readonly var candidate = ref slots[slot];
-                    if ((word & bit) == 0
-                        && _eligible[candidate.TargetGroup]
-                        && (candidate.MajorGroups & seeksSameMajorGroup) == 0)
+                    if ((word & bit) == 0)
                     {
                         word |= bit;
                         if (MightEnter(candidate, noOccupation, out var distance, out var availability))
@@ -187,16 +198,32 @@ internal sealed class SearchState
     private bool MightEnter(double bound) => bound >= _scoring.MinimumScore && (!_top.IsFull || bound >= _top.WorstScore);
 
     /// <summary>
-    /// Whether the candidate could enter the top N: its score with all the skills it could have (at most as many as
-    /// it has) is not below the N-th best (equal may still win on id) nor below the minimum.
+    /// Whether the candidate could enter the top N: its score with all the required skills it could have (those its
+    /// skill signature does not rule out, and no more than it has) is not below the N-th best (equal may still win on
+    /// id) nor below the minimum.
     /// </summary>
     private bool MightEnter(in CandidateSlot candidate, double occupation, out double distance, out double availability)
     {
         _considered++;
         distance = _distanceScores[candidate.Postcode];
         availability = _scoring.Availability(candidate.AvailableFromDay - _vacancy.StartDay);
-        var skillsAtMost = _requiredSkills == 0 ? 1.0 : Math.Min(candidate.SkillCount, _requiredSkills) / (double)_requiredSkills;
+        var skillsAtMost = _requiredSkills == 0 ? 1.0 : Math.Min(candidate.SkillCount, SkillsPossiblyMatched(candidate.SkillMask)) / (double)_requiredSkills;
         return MightEnter(_scoring.Total(occupation, skillsAtMost, distance, availability));
+    }
+
+    /// <summary>How many required skills the candidate may have: those whose bit is in its signature (at least those it has).</summary>
+    private int SkillsPossiblyMatched(ulong candidateMask)
+    {
+        var possibly = 0;
+        foreach (var bit in _requiredSkillBits)
+        {
+            if ((candidateMask & bit) != 0)
+            {
+                possibly++;
+            }
+        }
+
+        return possibly;
     }
 
     private void Score(int slot, double occupation, double distance, double availability)

@@ -52,14 +52,58 @@ internal struct SlotList
 
     public void Remove(int slot)
     {
-        // Array.IndexOf on ints is vectorised: tens of thousands of slots are searched in microseconds.
-        var at = Array.IndexOf(_slots, slot, 0, Count);
-        if (at < 0)
+        var at = PostingList.IndexOf(_slots, slot, Count);
+        _slots[at] = _slots[--Count];
+    }
+}
+
+/// <summary>
+/// A growable list of candidates: their slots, and beside them a copy of their packed facts, so a search reads both
+/// in order. O(1) append and swap-remove (order does not matter).
+/// </summary>
+internal struct PostingList
+{
+    private int[] _slots;
+    private CandidateSlot[] _facts;
+
+    public int Count { get; private set; }
+
+    public readonly ReadOnlySpan<int> Slots => _slots.AsSpan(0, Count);
+
+    public readonly ReadOnlySpan<CandidateSlot> Facts => _facts.AsSpan(0, Count);
+
+    public void Add(int slot, in CandidateSlot facts)
+    {
+        if (_slots is null)
         {
-            throw new InvalidOperationException($"Slot {slot} is not in the list: the index is inconsistent.");
+            _slots = new int[4];
+            _facts = new CandidateSlot[4];
+        }
+        else if (Count == _slots.Length)
+        {
+            Array.Resize(ref _slots, _slots.Length * 2);
+            Array.Resize(ref _facts, _facts.Length * 2);
         }
 
-        _slots[at] = _slots[--Count];
+        _slots[Count] = slot;
+        _facts[Count] = facts;
+        Count++;
+    }
+
+    /// <summary>Where the slot is among the first <paramref name="count"/>; throws when it is not there.</summary>
+    public static int IndexOf(int[] slots, int slot, int count)
+    {
+        // Array.IndexOf on ints is vectorised: tens of thousands of slots are searched in microseconds.
+        var at = Array.IndexOf(slots, slot, 0, count);
+        return at >= 0 ? at : throw new InvalidOperationException($"Slot {slot} is not in the list: the index is inconsistent.");
+    }
+
+    public void Remove(int slot)
+    {
+        var at = IndexOf(_slots, slot, Count);
+        Count--;
+        _slots[at] = _slots[Count];
+        _facts[at] = _facts[Count];
     }
 }
 

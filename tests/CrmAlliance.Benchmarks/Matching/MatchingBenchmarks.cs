@@ -5,6 +5,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using CrmAlliance.Matching.Engine;
 using Microsoft.Extensions.Options;
+using Perfolizer.Mathematics.OutlierDetection;
 
 namespace CrmAlliance.Benchmarks.Matching;
 
@@ -102,6 +103,8 @@ public sealed class SingleMatchOnOneCoreConfig : ManualConfig
             .WithWarmupCount(30)
             .WithIterationCount(300)
             .WithGcForce(false)
+            // Percentiles of all matches: BenchmarkDotNet would otherwise drop the slow tail before computing P95.
+            .WithOutlierMode(OutlierMode.DontRemove)
             // Pinned to one CPU, the runtime's tier-up waits for a quiet spell in JIT activity that does not come
             // in time (measured: matches stayed in unoptimised tier-0 code for thousands of calls); without the
             // delay, methods are promoted after 30 calls as usual and the steady state is measured.
