@@ -1,5 +1,6 @@
 using CrmAlliance.Matching.Engine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Matching.Tests.Engine;
@@ -68,4 +69,32 @@ public sealed class MatchingOptionsTests
     [Fact]
     public void The_engine_refuses_to_start_with_invalid_options()
         => Assert.Throws<ArgumentException>(() => new MatchingEngine(new CandidateIndex(), Options.Create(new MatchingOptions { TopN = 0 }), Pools.Centres));
+
+    [Fact]
+    public void The_module_registers_an_engine_that_matches_with_the_configured_options()
+    {
+        using var provider = Provider(new() { ["Matching:TopN"] = "1" });
+        var index = provider.GetRequiredService<CandidateIndex>();
+        index.Upsert(Pools.Candidate(1));
+        index.Upsert(Pools.Candidate(2));
+
+        var matches = provider.GetRequiredService<MatchingEngine>().Match(Pools.Vacancy());
+
+        Assert.Equal([Pools.Id(1)], matches.Select(m => m.CandidateId));
+    }
+
+    [Fact]
+    public void The_module_refuses_invalid_configuration_naming_the_setting()
+    {
+        using var provider = Provider(new() { ["Matching:ZeroDistanceScoreFromKm"] = "5" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<MatchingEngine>());
+
+        Assert.Contains("FullDistanceScoreWithinKm (10) must be 0 or more and below ZeroDistanceScoreFromKm (5).", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Provider(Dictionary<string, string?> settings)
+        => new ServiceCollection()
+            .AddMatchingEngine(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .BuildServiceProvider();
 }
