@@ -1,12 +1,47 @@
+using CrmAlliance.Matching.Bus;
+using CrmAlliance.Matching.Loading;
+using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace CrmAlliance.Matching;
 
-/// <summary>The worker host: <c>dotnet run --project src/CrmAlliance.Matching</c>.</summary>
+/// <summary>
+/// The worker host: <c>dotnet run --project src/CrmAlliance.Matching</c>. It consumes candidate and
+/// vacancy events from RabbitMQ (in-memory only makes sense inside the Api), loads its index from the
+/// Api's snapshot, and answers <c>/health/live</c> and <c>/health/ready</c> (index loaded, broker connected).
+/// </summary>
 public static class MatchingWorker
 {
     public static async Task Main(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
-        using var host = builder.Build();
-        await host.RunAsync();
+        using var app = Build(args);
+        await app.RunAsync();
     }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var service = builder.Configuration.GetSection(MatchingServiceOptions.Section).Get<MatchingServiceOptions>() ?? new MatchingServiceOptions();
+        builder.Services.AddMatchingService(builder.Configuration);
+        builder.Services.AddHttpClient<ICandidateSnapshotSource, HttpCandidateSnapshotSource>();
+        builder.Services.AddHealthChecks().AddCheck<IndexLoadedCheck>("candidate-index", tags: ["ready"]);
+        builder.Services.AddMassTransit(x =>
+        {
+            x.AddMatchingConsumers(service.InstanceName);
+            x.UseConfiguredTransport(builder.Configuration.ReadBusOptions());
+        });
+
+        var app = builder.Build();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet("/", () => Results.Text("CrmAlliance matching worker. Health: /health/ready."));
+        return app;
+    }
+}
+
+internal sealed class IndexLoadedCheck(IndexReadiness readiness) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        => Task.FromResult(readiness.IsReady ? HealthCheckResult.Healthy("The candidate index is loaded.") : HealthCheckResult.Unhealthy("The candidate index is still loading from the Api's snapshot."));
 }

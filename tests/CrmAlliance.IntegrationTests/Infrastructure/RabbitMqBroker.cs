@@ -35,11 +35,25 @@ public static class RabbitMqBroker
     /// <summary><c>rabbitmqctl shutdown</c>: the broker is gone until <see cref="StartAsync"/>.</summary>
     public static Task StopAsync() => CtlAsync("shutdown");
 
-    /// <summary><c>rabbitmq-server -detached</c>, then <c>rabbitmqctl await_startup</c>.</summary>
+    /// <summary>
+    /// <c>rabbitmq-server -detached</c>, then <c>rabbitmqctl await_startup</c>, repeated while the node
+    /// is not yet registered (it answers "not running" for the first moments).
+    /// </summary>
     public static async Task StartAsync()
     {
         await RunAsync(Server!, "-detached");
-        await CtlAsync("await_startup");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CtlAsync("await_startup");
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 60)
+            {
+                await Task.Delay(1000);
+            }
+        }
     }
 
     public static async Task<IConnection> ConnectAsync(string virtualHost)
