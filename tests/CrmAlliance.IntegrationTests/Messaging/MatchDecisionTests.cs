@@ -9,8 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmAlliance.IntegrationTests.Messaging;
 
 /// <summary>What consultants do with matching's suggestions, through GraphQL, and who may see them.</summary>
-public sealed class MatchDecisionTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public sealed class MatchDecisionTests(MatchDecisionTests.Factory fixture) : IClassFixture<MatchDecisionTests.Factory>
 {
+    /// <summary>Matching is off: the tests store the suggestions themselves, as its consumer would.</summary>
+    public sealed class Factory : IDisposable
+    {
+        public CrmApiFactory Api { get; } = new(new Dictionary<string, string> { ["Matching:InProcess"] = "false" });
+
+        public void Dispose() => Api.Dispose();
+    }
+
+    private CrmApiFactory Api => fixture.Api;
+
     private const string MatchesQuery = "query($id: ID!) { vacancy(id: $id) { matches { id version rank score explanation status candidate { id } } matchQuality { suggested accepted dismissed pending acceptRate dismissRate } } }";
     private const string Accept = "mutation($input: AcceptMatchInput!) { acceptMatch(input: $input) { id status offerKind vacancy { id } candidate { id } } }";
     private const string Dismiss = "mutation($input: DismissMatchInput!) { dismissMatch(input: $input) { id status dismissReason version decidedBy { id } } }";
@@ -19,7 +29,7 @@ public sealed class MatchDecisionTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task A_consultant_sees_the_suggestions_best_first_and_a_company_user_is_refused()
     {
         var (consultant, company, vacancy, _) = await ArrangeAsync(3);
-        var own = (await factory.CreateUserAsync("COMPANY", company.CompanyId)).Client;
+        var own = (await Api.CreateUserAsync("COMPANY", company.CompanyId)).Client;
 
         var matches = (await consultant.QueryAsync(MatchesQuery, new { id = vacancy }))["vacancy"]!["matches"]!.AsArray();
         Assert.Equal([1, 2, 3], matches.Select(m => m!["rank"]!.GetValue<int>()));
@@ -63,7 +73,7 @@ public sealed class MatchDecisionTests(CrmApiFactory factory) : IClassFixture<Cr
         var refused = await consultant.SendAsync(Accept, new { input = new { id = Id(match), version = 1, plannedStart = Day(30), plannedEnd = Day(120) } });
         refused.ShouldFailWith("RULE_VIOLATION");
 
-        await using var db = factory.NewDbContext();
+        await using var db = Api.NewDbContext();
         var stored = await db.VacancyMatches.SingleAsync(m => m.Id == GlobalId.Parse(Id(match), "Match", "id"));
         Assert.Equal((MatchStatus.Suggested, 1, (Guid?)null), (stored.Status, stored.Version, stored.PlacementId));
         Assert.False(await db.Placements.AnyAsync(p => p.CandidateId == stored.CandidateId));
@@ -76,7 +86,7 @@ public sealed class MatchDecisionTests(CrmApiFactory factory) : IClassFixture<Cr
     /// <summary>An open vacancy with suggestions stored as the consumer stores them (insured unemployed candidates).</summary>
     private async Task<(GraphQLClient Consultant, CompanyAtWork Company, string Vacancy, List<Guid> Candidates)> ArrangeAsync(int count, string offerKind = "ORDINARY_JOB")
     {
-        var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
+        var consultant = (await Api.CreateUserAsync("CONSULTANT")).Client;
         var company = await consultant.RegisterCompanyAsync();
         var input = VacancyScenario.NewVacancy(company);
         input["offerKind"] = offerKind;
@@ -89,7 +99,7 @@ public sealed class MatchDecisionTests(CrmApiFactory factory) : IClassFixture<Cr
             candidates.Add(GlobalId.Parse(candidate["id"]!.GetValue<string>(), "Candidate", "id"));
         }
 
-        await using var db = factory.NewDbContext();
+        await using var db = Api.NewDbContext();
         db.VacancyMatches.AddRange(candidates.Select((c, i) => new VacancyMatch
         {
             VacancyId = vacancy.VacancyGuid(),
