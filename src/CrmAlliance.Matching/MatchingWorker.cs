@@ -22,6 +22,12 @@ public static class MatchingWorker
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        var bus = builder.Configuration.ReadBusOptions();
+        if (bus.Transport != BusTransportKind.RabbitMq)
+        {
+            throw new InvalidOperationException("The matching worker needs Bus:Transport=RabbitMq (with Bus:RabbitMq:Host etc.): with the in-memory bus, matching runs inside the Api and no worker is needed.");
+        }
+
         var service = builder.Configuration.GetSection(MatchingServiceOptions.Section).Get<MatchingServiceOptions>() ?? new MatchingServiceOptions();
         builder.Services.AddMatchingService(builder.Configuration);
         builder.Services.AddHttpClient<ICandidateSnapshotSource, HttpCandidateSnapshotSource>();
@@ -29,7 +35,7 @@ public static class MatchingWorker
         builder.Services.AddMassTransit(x =>
         {
             x.AddMatchingConsumers(service.InstanceName);
-            x.UseConfiguredTransport(builder.Configuration.ReadBusOptions());
+            x.UseConfiguredTransport(bus);
         });
 
         var app = builder.Build();

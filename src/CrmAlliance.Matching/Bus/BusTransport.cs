@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CrmAlliance.Matching.Bus;
 
@@ -14,6 +15,14 @@ public static class BusTransport
     public static void UseConfiguredTransport(this IBusRegistrationConfigurator bus, BusOptions options)
     {
         bus.SetKebabCaseEndpointNameFormatter();
+
+        // /health/ready reports the bus: unhealthy (503) while the broker cannot be reached.
+        bus.ConfigureHealthCheckOptions(health =>
+        {
+            health.Name = "bus";
+            health.MinimalFailureStatus = HealthStatus.Unhealthy;
+            health.Tags.Add("ready");
+        });
         if (options.Transport == BusTransportKind.RabbitMq)
         {
             var rabbit = options.RabbitMq;
