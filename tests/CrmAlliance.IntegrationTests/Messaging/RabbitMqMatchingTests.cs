@@ -3,7 +3,9 @@ using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.IntegrationTests.Infrastructure;
 using CrmAlliance.IntegrationTests.Vacancies;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CrmAlliance.IntegrationTests.Messaging;
@@ -84,6 +86,29 @@ public sealed class RabbitMqMatchingTests(RabbitMqFixture fixture, ITestOutputHe
         Assert.Equal(0, await db.VacancyMatches.CountAsync(m => vacancies.Contains(m.VacancyId) && m.Status == MatchStatus.Superseded));
         await WaitForAsync(async () => await BacklogAsync() == 0, TimeSpan.FromSeconds(30), "the outbox to drain");
         Assert.True(await RabbitMqBroker.QueueDepthAsync(fixture.VirtualHost, "vacancy-matching_error") is null or 0);
+    }
+
+    [RabbitMqFact]
+    public async Task A_message_that_keeps_failing_lands_in_the_error_queue_after_its_retries_and_is_listed_for_admins()
+    {
+        var company = await fixture.Consultant.RegisterCompanyAsync();
+        var vacancy = (await fixture.Consultant.PostVacancyAsync(company)).VacancyGuid();
+        var candidate = GlobalId.Parse(fixture.SnapshotCandidates[0], "Candidate", "id");
+
+        // A malformed answer (no explanation) for an open vacancy: the store fails on every attempt.
+        var poison = new CrmAlliance.Contracts.VacancyMatched(vacancy, [new CrmAlliance.Contracts.CandidateMatch(candidate, 0.5, null!)], DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow);
+        var messageId = Guid.NewGuid();
+        await fixture.Api.Services.GetRequiredService<IBus>().Publish(poison, c => c.MessageId = messageId);
+
+        await WaitForAsync(async () => await RabbitMqBroker.QueueDepthAsync(fixture.VirtualHost, "vacancy-matched_error") >= 1, TimeSpan.FromSeconds(30), "the message in vacancy-matched_error");
+        var errors = await RabbitMqBroker.PeekAsync(fixture.VirtualHost, "vacancy-matched_error");
+        Assert.Single(errors, body => body.Contains(messageId.ToString(), StringComparison.OrdinalIgnoreCase));
+
+        await WaitForAsync(async () =>
+        {
+            await using var db = fixture.Api.NewDbContext();
+            return await db.ConsumerFailures.AnyAsync(f => f.FaultedMessageId == messageId && f.MessageType == "VacancyMatched");
+        }, TimeSpan.FromSeconds(30), "the failure in consumerFailures");
     }
 
     private async Task<int> BacklogAsync()

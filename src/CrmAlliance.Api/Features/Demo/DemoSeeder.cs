@@ -1,6 +1,8 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +64,14 @@ public sealed class DemoSeeder(CrmDbContext db, UserManager<ApplicationUser> use
         db.Candidates.AddRange(data.Candidates);
         db.Placements.AddRange(data.Placements);
         db.Outcomes.AddRange(data.Outcomes);
+
+        // The open vacancies are announced like any other, so matching proposes candidates for them.
+        var postcodes = data.Companies.SelectMany(c => c.Workplaces).ToDictionary(w => w.Id, w => w.Postcode);
+        foreach (var vacancy in data.Vacancies.Where(v => v.Status == VacancyStatus.Open))
+        {
+            db.Enqueue(vacancy.Id, VacancyEvents.Posted(vacancy, postcodes[vacancy.WorkplaceId], now), now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         var companyOfCompanyUser = data.Companies.Single(c => c.Name == DemoCompanyProfiles.CompanyUsersCompany).Id;

@@ -27,10 +27,12 @@ public static class VacancyEvents
     public static async Task EnqueuePostedAsync(CrmDbContext db, Vacancy vacancy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var postcode = await WorkplacePostcodeAsync(db, vacancy.WorkplaceId, cancellationToken);
-        db.Enqueue(vacancy.Id, new VacancyPosted(
-            vacancy.Id, vacancy.CompanyId, vacancy.WorkplaceId, postcode, vacancy.OfferKind.ToString(), vacancy.OccupationCode,
-            [.. vacancy.RequiredSkills], vacancy.Positions, vacancy.StartDate, vacancy.ApplicationDeadline, now), now);
+        db.Enqueue(vacancy.Id, Posted(vacancy, postcode, now), now);
     }
+
+    public static VacancyPosted Posted(Vacancy vacancy, string workplacePostcode, DateTimeOffset now)
+        => new(vacancy.Id, vacancy.CompanyId, vacancy.WorkplaceId, workplacePostcode, vacancy.OfferKind.ToString(), vacancy.OccupationCode,
+            [.. vacancy.RequiredSkills], vacancy.Positions, vacancy.StartDate, vacancy.ApplicationDeadline, now);
 
     public static async Task EnqueueChangedAsync(CrmDbContext db, Vacancy vacancy, DateTimeOffset now, CancellationToken cancellationToken)
     {
