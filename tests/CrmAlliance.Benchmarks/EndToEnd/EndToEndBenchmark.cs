@@ -102,7 +102,7 @@ public static class EndToEndBenchmark
                 await comparison.OutboxAsync(options.Messages, aggregates: 10, cancellationToken),
             };
 
-            return new(options, command, machine, loadAfter, startedAt, traces.All, [.. driver.Failures], traces.Faults, checks, sampler.Summary(), warmUpDrain, drain, results);
+            return new(options, command, machine, loadAfter, startedAt, traces.All, [.. driver.Failures], traces.Faults, checks, sampler.Summary(), sampler.BrokerRestarted, warmUpDrain, drain, results);
         }
         finally
         {

@@ -37,6 +37,7 @@ public sealed record EndToEndResults(
     int Faults,
     StoreChecks Checks,
     string Load,
+    bool BrokerRestarted,
     TimeSpan WarmUpDrain,
     TimeSpan Drain,
     IReadOnlyList<PublishComparison.Result> Comparison)
@@ -81,6 +82,12 @@ public sealed record EndToEndResults(
         s.AppendLine();
         s.AppendLine($"Open-loop {Options.Rate:0.#} vacancies/s for {Options.Seconds} s after a {Options.WarmUpSeconds} s warm-up at the same rate ({Options.WarmUpVacancies:N0} vacancies, not counted; its last suggestions were stored {WarmUpDrain.TotalSeconds:0.0} s after its last commit, and measuring began then); pool {Options.Candidates:N0} candidates, {PoolSeeder.Companies} companies, {PoolSeeder.Workplaces} workplaces; top 20 per vacancy. After the last measured commit, the last suggestions were stored {Drain.TotalSeconds:0.0} s later.");
         s.AppendLine();
+        if (BrokerRestarted || Faults > 0)
+        {
+            s.AppendLine($"**Disturbed run:** {(BrokerRestarted ? "the RabbitMQ process changed while measuring (someone restarted the shared broker)" : "the bus reported faults")}; the latencies below are not the steady state. Lost and duplicated still count.");
+            s.AppendLine();
+        }
+
         s.AppendLine("| Figure | Target | Result |");
         s.AppendLine("| --- | ---: | ---: |");
         s.AppendLine($"| Vacancies committed (measured) | {Options.MeasuredVacancies:N0} at {Options.Rate:0.#}/s | {measured.Count:N0} at {achievedRate:0.0}/s |");

@@ -16,10 +16,16 @@ public sealed class LoadSampler : IAsyncDisposable
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private readonly TimeSpan _processCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly (long Busy, long Total)? _machineAtStart = MachineTicks();
-    private readonly long? _rabbitAtStart = RabbitMqTicks();
+    private readonly (int Pid, long Ticks)? _rabbitAtStart = RabbitMq();
     private string _cpu = "";
 
     public LoadSampler() => _sampling = SampleAsync();
+
+    /// <summary>
+    /// The broker's process changed while measuring: someone restarted the machine's shared RabbitMQ (e.g. a fault
+    /// test), so the latencies say nothing about the steady state.
+    /// </summary>
+    public bool BrokerRestarted { get; private set; }
 
     public string Summary()
     {
@@ -65,14 +71,16 @@ public sealed class LoadSampler : IAsyncDisposable
         _stop.Dispose();
         var wall = Stopwatch.GetElapsedTime(_startedAt).TotalSeconds;
         var process = (Process.GetCurrentProcess().TotalProcessorTime - _processCpuAtStart).TotalSeconds / wall;
-        var rabbit = _rabbitAtStart is { } r0 && RabbitMqTicks() is { } r1 ? (r1 - r0) / 100.0 / wall : double.NaN;
+        var rabbitAtEnd = RabbitMq();
+        BrokerRestarted = _rabbitAtStart?.Pid != rabbitAtEnd?.Pid;
+        var rabbit = !BrokerRestarted && _rabbitAtStart is { } r0 && rabbitAtEnd is { } r1 ? (r1.Ticks - r0.Ticks) / 100.0 / wall : double.NaN;
         if (_machineAtStart is { } m0 && MachineTicks() is { } m1)
         {
             // /proc/stat counts every tenant of the machine's cores: "busy" is all of them together.
             var cores = Environment.ProcessorCount;
             var busy = (double)(m1.Busy - m0.Busy) / (m1.Total - m0.Total) * cores;
             var others = busy - process - (double.IsNaN(rabbit) ? 0 : rabbit);
-            _cpu = $"CPU in cores (of {cores}) while measuring: machine {busy:0.00} busy — this process (both hosts) {process:0.00}, RabbitMQ {rabbit:0.00}, everything else {others:0.00}.";
+            _cpu = $"CPU in cores (of {cores}) while measuring: machine {busy:0.00} busy — this process (both hosts) {process:0.00}, RabbitMQ {(double.IsNaN(rabbit) ? "unknown" : rabbit.ToString("0.00"))}, everything else {others:0.00}.";
         }
         else
         {
@@ -93,8 +101,8 @@ public sealed class LoadSampler : IAsyncDisposable
         return (total - fields[3] - fields[4], total);
     }
 
-    /// <summary>User + system clock ticks (1/100 s) of the broker's Erlang VM, when it is visible in /proc.</summary>
-    private static long? RabbitMqTicks()
+    /// <summary>The broker's Erlang VM, when it is visible in /proc: its pid and its user + system clock ticks (1/100 s).</summary>
+    private static (int Pid, long Ticks)? RabbitMq()
     {
         if (!Directory.Exists("/proc"))
         {
@@ -110,7 +118,7 @@ public sealed class LoadSampler : IAsyncDisposable
                     // Fields after the parenthesised name: state is 3rd, utime 14th, stime 15th.
                     var stat = File.ReadAllText(Path.Combine(directory, "stat"));
                     var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    return long.Parse(fields[11]) + long.Parse(fields[12]);
+                    return (int.Parse(Path.GetFileName(directory)), long.Parse(fields[11]) + long.Parse(fields[12]));
                 }
             }
             catch (IOException)
