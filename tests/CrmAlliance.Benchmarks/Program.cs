@@ -1,10 +1,17 @@
 using BenchmarkDotNet.Running;
+using CrmAlliance.Benchmarks.EndToEnd;
 using CrmAlliance.Benchmarks.Matching;
 
 if (args is ["--matching-report"])
 {
     MatchingReport.Run();
-    return;
+    return 0;
+}
+
+if (args.Contains(EndToEndOptions.Switch))
+{
+    return await EndToEndBenchmark.RunAsync(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
