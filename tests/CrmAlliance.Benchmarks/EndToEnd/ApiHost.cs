@@ -20,12 +20,9 @@ public sealed class ApiHost : WebApplicationFactory<api::Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly VacancyTraces _traces;
 
-    private readonly int? _sqliteBusyTimeout;
-
-    public ApiHost(IReadOnlyDictionary<string, string> settings, VacancyTraces traces, int port, int? sqliteBusyTimeout)
+    public ApiHost(IReadOnlyDictionary<string, string> settings, VacancyTraces traces, int port)
     {
         _settings = settings;
-        _sqliteBusyTimeout = sqliteBusyTimeout;
         _traces = traces;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
@@ -48,10 +45,6 @@ public sealed class ApiHost : WebApplicationFactory<api::Program>
             services.AddSingleton<ApiTraceObserver>();
             services.AddPublishObserver(provider => provider.GetRequiredService<ApiTraceObserver>());
             services.AddConsumeObserver(provider => provider.GetRequiredService<ApiTraceObserver>());
-            if (_sqliteBusyTimeout is { } milliseconds)
-            {
-                services.ConfigureDbContext<SqliteCrmDbContext>(options => options.AddInterceptors(new SqliteBusyTimeout(milliseconds)));
-            }
         });
     }
 

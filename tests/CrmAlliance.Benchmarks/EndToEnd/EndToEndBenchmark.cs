@@ -58,7 +58,7 @@ public static class EndToEndBenchmark
         try
         {
             Progress($"Virtual host {virtualHost}, database {databaseFile}.");
-            api = new ApiHost(ApiSettings(virtualHost, databaseFile), traces, WorkerHost.FreePort(), options.SqliteBusyTimeout);
+            api = new ApiHost(ApiSettings(virtualHost, databaseFile), traces, WorkerHost.FreePort());
             api.StartServer();
             await WorkerHost.WaitUntilReadyAsync("Api", api.BaseAddress, TimeSpan.FromSeconds(60), cancellationToken);
 

@@ -5,10 +5,9 @@ namespace CrmAlliance.Benchmarks.EndToEnd;
 /// vacancies per second, measured seconds (after the warm-up seconds, whose vacancies are not counted), the
 /// candidate pool, and the messages of each publish comparison. The warm-up is 15 s: after 5 s the next 10 s still
 /// ran several times slower at the tail (a fresh process: code not yet tiered up, caches cold), which is not the
-/// steady state a long-running Api is in. <c>--sqlite-busy-timeout ms</c> is an experiment
-/// (see <see cref="EndToEnd.SqliteBusyTimeout"/>), not the shipped configuration.
+/// steady state a long-running Api is in.
 /// </summary>
-public sealed record EndToEndOptions(double Rate, int Seconds, int WarmUpSeconds, int Candidates, int Messages, int? SqliteBusyTimeout = null)
+public sealed record EndToEndOptions(double Rate, int Seconds, int WarmUpSeconds, int Candidates, int Messages)
 {
     public const string Switch = "--end-to-end";
 
@@ -38,8 +37,7 @@ public sealed record EndToEndOptions(double Rate, int Seconds, int WarmUpSeconds
                 "--warm-up" => options with { WarmUpSeconds = (int)value },
                 "--candidates" => options with { Candidates = (int)value },
                 "--messages" => options with { Messages = (int)value },
-                "--sqlite-busy-timeout" => options with { SqliteBusyTimeout = (int)value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; use --rate, --seconds, --warm-up, --candidates, --messages or --sqlite-busy-timeout."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}; use --rate, --seconds, --warm-up, --candidates or --messages."),
             };
             i++;
         }

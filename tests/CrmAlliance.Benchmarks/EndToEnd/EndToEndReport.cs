@@ -72,11 +72,6 @@ public sealed record EndToEndResults(
         s.AppendLine();
         s.AppendLine($"`{Command}`");
         s.AppendLine();
-        if (Options.SqliteBusyTimeout is { } busyTimeout)
-        {
-            s.AppendLine($"**Experiment, not the shipped configuration:** every Api connection sets `PRAGMA busy_timeout = {busyTimeout}`.");
-            s.AppendLine();
-        }
 
         s.AppendLine($"{StartedAt:yyyy-MM-dd HH:mm} UTC · {Machine.Cores} cores ({Machine.Cpu}) · load average {Machine.LoadAverage} at start, {LoadAverageAfter} at end · {Machine.Runtime} · {Machine.Os} · RabbitMQ {Machine.RabbitMq} · SQLite file (WAL) · Api and matching worker as two hosts in one process, each with its own bus connection");
         s.AppendLine();

@@ -25,7 +25,7 @@ public static class DatabaseSetup
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connectionString ??= $"Data Source={DefaultSqliteFile(environment.ContentRootPath)}";
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), SqliteBusyTimeoutInterceptor.Instance));
         }
         else
         {

@@ -40,7 +40,7 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
         var outcomes = await Task.WhenAll(ready.Select(rows => PublishInOrderAsync(rows, cancellationToken)));
         var sent = outcomes.SelectMany(o => o.Sent).ToList();
         var failed = outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList();
-        await RecordAsync(sent, failed, cancellationToken);
+        await RecordAsync(sent, failed, ready.Sum(rows => rows.Count), cancellationToken);
         return new(unsent.Count, sent.Count, failed.Count);
     }
 
@@ -98,7 +98,7 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
         return new(sent, null);
     }
 
-    private async Task RecordAsync(List<long> sent, List<FailedAttempt> failed, CancellationToken cancellationToken)
+    private async Task RecordAsync(List<long> sent, List<FailedAttempt> failed, int claimed, CancellationToken cancellationToken)
     {
         // Recording must not be skipped because the host is stopping: the rows are published already.
         var now = clock.GetUtcNow();
@@ -114,12 +114,19 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
             var next = now + settings.BackoffAfter(attempts);
             var message = error.Length > 1000 ? error[..1000] : error;
             await db.OutboxMessages.Where(m => m.Sequence == row.Sequence)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, message), CancellationToken.None);
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, message)
+                    .SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
             logger.LogWarning("Publishing {MessageType} {MessageId} failed (attempt {Attempts}): {Error}; retrying at {Next:u}.", row.MessageType, row.MessageId, attempts, message, next);
         }
 
-        await db.OutboxMessages.Where(m => m.ClaimedBy == dispatcherId && m.SentAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        // Rows behind a failure in their aggregate were claimed but not tried: give them back. (Each write
+        // waits for SQLite's single write lock, so the common all-sent round skips it.)
+        if (failed.Count > 0 || sent.Count < claimed)
+        {
+            await db.OutboxMessages.Where(m => m.ClaimedBy == dispatcherId && m.SentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -33,21 +34,75 @@ public sealed class OutboxSignal : IDisposable
 /// </summary>
 public sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private static readonly object AddsEvents = new();
+
+    // The interceptor is a singleton shared by all contexts, so what it remembers is keyed by context:
+    // contexts now saving outbox rows, and contexts that saved some inside a transaction not yet committed.
+    private readonly ConditionalWeakTable<DbContext, object> addingEvents = [];
+    private readonly ConditionalWeakTable<DbContext, object> pendingInTransaction = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
-        {
-            signal.Notify();
-        }
-
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
     }
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        Committed(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    private void Note(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        {
+            addingEvents.AddOrUpdate(context, AddsEvents);
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !addingEvents.Remove(context))
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            signal.Notify();
+        }
+        else
+        {
+            pendingInTransaction.AddOrUpdate(context, AddsEvents);
+        }
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && pendingInTransaction.Remove(context))
+        {
+            signal.Notify();
+        }
+    }
 }
