@@ -15,11 +15,12 @@ public sealed class ScriptedBroker : IEventPublisher
 
     public ConcurrentQueue<(Guid MessageId, object Message)> Published { get; } = new();
 
-    public ConcurrentQueue<Guid> Attempts { get; } = new();
+    /// <summary>Every publish attempt, failed ones included.</summary>
+    public ConcurrentQueue<(Guid MessageId, object Message)> Attempts { get; } = new();
 
     public async Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken cancellationToken)
     {
-        Attempts.Enqueue(messageId);
+        Attempts.Enqueue((messageId, message));
         if (IsDown)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

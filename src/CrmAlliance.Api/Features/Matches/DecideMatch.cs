@@ -36,7 +36,7 @@ public sealed class DecideMatchHandler(CrmDbContext db, ProposePlacementHandler 
         var match = await LoadUndecidedAsync(input.Id, input.Version, cancellationToken);
         Decide(match, MatchStatus.Dismissed, actor, reason: input.Reason.Trim());
         await db.SaveOrConflictAsync("The match could not be saved.", cancellationToken);
-        return new MatchView(match.Id, match.VacancyId, match.CandidateId, match.Rank, match.Score, match.Explanation, match.Status, match.MatchedAt, match.DecidedAt, match.DecidedBy, match.DismissReason, match.PlacementId, match.Version);
+        return MatchQueries.View(match);
     }
 
     private async Task<VacancyMatch> LoadUndecidedAsync(Guid id, int version, CancellationToken cancellationToken)

@@ -61,13 +61,13 @@ public sealed class MatchQueries(CrmDbContext db)
         var matches = db.VacancyMatches.AsNoTracking();
         if (from is { } first)
         {
-            var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var since = UtcDays.StartOf(first);
             matches = matches.Where(m => m.MatchedAt >= since);
         }
 
         if (to is { } last)
         {
-            var before = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var before = UtcDays.EndOf(last);
             matches = matches.Where(m => m.MatchedAt < before);
         }
 
@@ -81,6 +81,11 @@ public sealed class MatchQueries(CrmDbContext db)
         return await db.VacancyMatches.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(ToView).ToDictionaryAsync(m => m.Id, cancellationToken);
     }
 
+    /// <summary>The view of a match already loaded (e.g. one just changed), by the same projection the queries use.</summary>
+    public static MatchView View(VacancyMatch match) => ToViewCompiled(match);
+
     private static readonly System.Linq.Expressions.Expression<Func<VacancyMatch, MatchView>> ToView = m =>
         new MatchView(m.Id, m.VacancyId, m.CandidateId, m.Rank, m.Score, m.Explanation, m.Status, m.MatchedAt, m.DecidedAt, m.DecidedBy, m.DismissReason, m.PlacementId, m.Version);
+
+    private static readonly Func<VacancyMatch, MatchView> ToViewCompiled = ToView.Compile();
 }

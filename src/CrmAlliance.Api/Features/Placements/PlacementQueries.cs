@@ -143,13 +143,13 @@ public sealed class PlacementQueries(CrmDbContext db)
         var exemptions = db.RuleExemptions.AsNoTracking();
         if (from is { } first)
         {
-            var since = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var since = UtcDays.StartOf(first);
             exemptions = exemptions.Where(e => e.RecordedAt >= since);
         }
 
         if (to is { } last)
         {
-            var before = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var before = UtcDays.EndOf(last);
             exemptions = exemptions.Where(e => e.RecordedAt < before);
         }
 

@@ -39,7 +39,8 @@ public static class MessagingSetup
             x.AddConsumer<ConsumerFaultRecorder, ConsumerFaultRecorderDefinition>();
             if (matchingInProcess)
             {
-                x.AddMatchingConsumers(configuration.GetSection(MatchingServiceOptions.Section).Get<MatchingServiceOptions>()?.InstanceName ?? new MatchingServiceOptions().InstanceName);
+                var matching = configuration.GetSection(MatchingServiceOptions.Section).Get<MatchingServiceOptions>() ?? new MatchingServiceOptions();
+                x.AddMatchingConsumers(matching.InstanceName);
             }
 
             x.UseConfiguredTransport(bus);
