@@ -10,6 +10,7 @@ using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.Vacancies;
+using CrmAlliance.Api.Features.Yield;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
@@ -41,6 +42,7 @@ public static class CrmAllianceHost
         services.AddPlacements();
         services.AddOutcomes();
         services.AddMatches();
+        services.AddYield();
         return builder;
     }
 
