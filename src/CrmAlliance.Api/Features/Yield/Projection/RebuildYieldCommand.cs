@@ -31,7 +31,7 @@ public sealed class RebuildYieldCommand(YieldRebuild rebuild) : ICliCommand
         var result = await rebuild.RunAsync(bookThrough, Console.Error, cancellationToken);
         await Console.Error.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Rebuilt the yield read model in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s: {result.Companies:N0} companies, {result.Placements:N0} placements, {result.Vacancies:N0} vacancies, {result.Contacts:N0} contacts, {result.Pledges:N0} pledges, {result.Cells:N0} cells; days booked through {result.DaysBookedThrough:yyyy-MM-dd}."));
+            $"Rebuilt the yield read model in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s: {result.Companies:N0} companies, {result.Placements:N0} placements, {result.Vacancies:N0} vacancies, {result.Contacts:N0} contacts, {result.Pledges:N0} pledges, {result.Cells:N0} cells; days booked through {result.DaysBookedThrough:yyyy-MM-dd}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB."));
         return 0;
     }
 }
