@@ -6,6 +6,7 @@ using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Features.Demo;
 using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Outcomes.Import;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
@@ -40,6 +41,7 @@ public static class CrmAllianceHost
         services.AddDemoData();
         services.AddPlacements();
         services.AddOutcomes();
+        services.AddOutcomeImport();
         services.AddMatches();
         return builder;
     }
