@@ -4,6 +4,7 @@ using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Features.Demo;
+using CrmAlliance.Api.Features.Exports;
 using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Outcomes.Import;
@@ -42,6 +43,7 @@ public static class CrmAllianceHost
         services.AddPlacements();
         services.AddOutcomes();
         services.AddOutcomeImport();
+        services.AddExports();
         services.AddMatches();
         return builder;
     }
