@@ -79,7 +79,7 @@ public sealed class ImportOutcomeFollowUpsHandler(CrmDbContext db, TimeProvider 
                 p.Line.PlacementId,
                 p.Line.MonthsAfterEnd,
                 p.Status,
-                p.Stored?.Id ?? outcomeIds.GetValueOrDefault(p.Line.Line),
+                p.Stored?.Id ?? (outcomeIds.TryGetValue(p.Line.Line, out var id) ? id : null),
                 p.Errors)))
             .OrderBy(l => l.Line)
             .ToList();
@@ -144,9 +144,9 @@ public sealed class ImportOutcomeFollowUpsHandler(CrmDbContext db, TimeProvider 
         }
 
         new Validator()
-            .MaxLength(name, "input.fileName", MaxSourceLength)
-            .Check(!string.Equals(name, RecordOutcomeHandler.ConsultantSource, StringComparison.OrdinalIgnoreCase), "input.fileName", $"'{RecordOutcomeHandler.ConsultantSource}' marks outcomes recorded by hand; name the import after its file.")
-            .Check(!DanishIdentifiers.ContainsCprLikeNumber(name), "input.fileName", "contains something shaped like a CPR number; rename the file.")
+            .MaxLength(name, "fileName", MaxSourceLength)
+            .Check(!string.Equals(name, RecordOutcomeHandler.ConsultantSource, StringComparison.OrdinalIgnoreCase), "fileName", $"'{RecordOutcomeHandler.ConsultantSource}' marks outcomes recorded by hand; name the import after its file.")
+            .Check(!DanishIdentifiers.ContainsCprLikeNumber(name), "fileName", "contains something shaped like a CPR number; rename the file.")
             .ThrowIfInvalid();
         return name;
     }
