@@ -76,8 +76,17 @@ public sealed class RawRowExportTests(CrmApiFactory factory) : IClassFixture<Crm
         const string title = "Lager, nat\n\"Truck\" påkrævet";
         Vacancy Published(string publishedAt) => new()
         {
-            CompanyId = at.CompanyId, WorkplaceId = at.WorkplaceId, OfferKind = OfferKind.WageSubsidy, OccupationCode = "4321", Title = title, Positions = 2, HoursPerWeek = 37.5m,
-            StartDate = Date("2031-04-01"), Status = VacancyStatus.Open, CreatedAt = Instant("2031-02-01T10:00:00Z"), PublishedAt = Instant(publishedAt),
+            CompanyId = at.CompanyId,
+            WorkplaceId = at.WorkplaceId,
+            OfferKind = OfferKind.WageSubsidy,
+            OccupationCode = "4321",
+            Title = title,
+            Positions = 2,
+            HoursPerWeek = 37.5m,
+            StartDate = Date("2031-04-01"),
+            Status = VacancyStatus.Open,
+            CreatedAt = Instant("2031-02-01T10:00:00Z"),
+            PublishedAt = Instant(publishedAt),
         };
         var firstMinute = Published("2031-02-28T23:00:00Z");
         var lastSecond = Published("2031-03-31T21:59:59Z");
@@ -163,8 +172,14 @@ public sealed class RawRowExportTests(CrmApiFactory factory) : IClassFixture<Crm
             (Date("2032-12-04"), Date("2032-12-31")));
         Outcome Observed(int index, int months, EndResult? endResult, bool? selfSupporting) => new()
         {
-            PlacementId = placements[index].Id, MonthsAfterEnd = months, EndResult = endResult, SelfSupporting = selfSupporting,
-            ObservedOn = months == 1 ? Date("2033-03-01") : null, RecordedAt = Instant("2033-03-02T09:00:00Z"), RecordedBy = "test", Source = months == 0 ? "consultant" : "register-2033-03.csv",
+            PlacementId = placements[index].Id,
+            MonthsAfterEnd = months,
+            EndResult = endResult,
+            SelfSupporting = selfSupporting,
+            ObservedOn = months == 1 ? Date("2033-03-01") : null,
+            RecordedAt = Instant("2033-03-02T09:00:00Z"),
+            RecordedBy = "test",
+            Source = months == 0 ? "consultant" : "register-2033-03.csv",
         };
         var atEnd = Observed(0, 0, EndResult.FlexJob, null);
         var oneMonth = Observed(0, 1, null, true);
@@ -192,8 +207,13 @@ public sealed class RawRowExportTests(CrmApiFactory factory) : IClassFixture<Crm
         var at = await factory.AddCompanyAsync();
         ContactLog Contact(string occurredAt) => new()
         {
-            CompanyId = at.CompanyId, ConsultantId = consultantId, OccurredAt = Instant(occurredAt), Channel = ContactChannel.Visit,
-            Summary = "Talte om borgeren Jens Hansen", Outcome = "Hemmeligt udfald", FollowUpOn = Date("2034-04-15"),
+            CompanyId = at.CompanyId,
+            ConsultantId = consultantId,
+            OccurredAt = Instant(occurredAt),
+            Channel = ContactChannel.Visit,
+            Summary = "Talte om borgeren Jens Hansen",
+            Outcome = "Hemmeligt udfald",
+            FollowUpOn = Date("2034-04-15"),
         };
         var firstMinute = Contact("2034-02-28T23:00:00Z");
         var lastSecond = Contact("2034-03-31T21:59:59Z");
@@ -220,8 +240,16 @@ public sealed class RawRowExportTests(CrmApiFactory factory) : IClassFixture<Crm
         var at = await factory.AddCompanyAsync();
         Pledge Pledged(string start, string end) => new()
         {
-            CompanyId = at.CompanyId, PeriodStart = Date(start), PeriodEnd = Date(end), Internships = 3, WageSubsidyJobs = 1, Mentors = 2,
-            TargetGroups = [TargetGroup.InsuredUnemployed, TargetGroup.NewGraduate], Note = "Fortroligt", RecordedAt = Instant("2034-06-01T12:00:00Z"), RecordedBy = "test",
+            CompanyId = at.CompanyId,
+            PeriodStart = Date(start),
+            PeriodEnd = Date(end),
+            Internships = 3,
+            WageSubsidyJobs = 1,
+            Mentors = 2,
+            TargetGroups = [TargetGroup.InsuredUnemployed, TargetGroup.NewGraduate],
+            Note = "Fortroligt",
+            RecordedAt = Instant("2034-06-01T12:00:00Z"),
+            RecordedBy = "test",
         };
         var endsOnFirstDay = Pledged("2034-07-01", "2035-01-01");
         var startsOnLastDay = Pledged("2035-12-31", "2036-06-30");
