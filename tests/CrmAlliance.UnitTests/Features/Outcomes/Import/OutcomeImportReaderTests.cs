@@ -118,4 +118,26 @@ public sealed class OutcomeImportReaderTests
         Assert.Equal("csv", refusal.Field);
         Assert.Contains(problem, refusal.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_column_and_Danish_heading_is_documented_in_the_format_the_mutation_describes()
+    {
+        Assert.All(OutcomeImportColumns.Layout.Columns, c =>
+        {
+            Assert.Contains($"`{c.Name}`", OutcomeImportFormat.Description, StringComparison.Ordinal);
+            Assert.Contains(c.DanishHeading, OutcomeImportFormat.Description, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain("# Outcome follow-up file", OutcomeImportFormat.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_documented_example_is_a_valid_file()
+    {
+        var example = OutcomeImportFormat.Markdown.Split("```").Last(block => block.Contains("Sagsnummer", StringComparison.Ordinal));
+
+        var file = OutcomeImportReader.Read(example.Trim(), Today);
+
+        Assert.Empty(file.Rejections);
+        Assert.Equal(3, file.Lines.Count);
+    }
 }
