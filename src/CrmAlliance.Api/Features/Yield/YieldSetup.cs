@@ -15,6 +15,7 @@ public static class YieldSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<YieldOptions>>().Value);
         services.AddSingleton<YieldContributions>();
         services.AddScoped<YieldCellReader>();
+        services.AddYieldReports();
         return services;
     }
 }
