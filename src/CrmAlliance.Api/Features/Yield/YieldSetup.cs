@@ -23,6 +23,7 @@ public static class YieldSetup
         services.AddScoped<ICliCommand, RebuildYieldCommand>();
         services.AddHostedService<YieldClockService>();
         services.AddScoped<YieldCellReader>();
+        services.AddYieldReports();
         return services;
     }
 }
