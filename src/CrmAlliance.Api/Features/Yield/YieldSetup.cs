@@ -1,5 +1,6 @@
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Features.Yield.Reports;
+using CrmAlliance.Api.Features.Yield.Targets;
 using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Api.Features.Yield;
@@ -15,6 +16,7 @@ public static class YieldSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<YieldOptions>>().Value);
         services.AddSingleton<YieldContributions>();
         services.AddScoped<YieldCellReader>();
+        services.AddEffectTargets();
         return services;
     }
 }
