@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Features.Yield.Reports;
 using CrmAlliance.Api.Features.Yield.Targets;
@@ -17,6 +18,7 @@ public static class YieldSetup
         services.AddSingleton<YieldContributions>();
         services.AddScoped<YieldCellReader>();
         services.AddEffectTargets();
+        services.AddMonitoringReport();
         return services;
     }
 }
