@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace CrmAlliance.Api.Features.Yield;
 
@@ -39,12 +40,14 @@ public sealed class YieldOptions
     public int SuppressionThreshold { get; set; } = 5;
 
     /// <summary>The definition name with the fingerprint of every value, e.g. "2026.1 (a1b2c3d4)".</summary>
+    [JsonIgnore] // derived: serialising it into its own fingerprint would recurse without end
     public string DefinitionLabel => $"{DefinitionVersion} ({Fingerprint(this)})";
 
     /// <summary>
     /// The fingerprint of what the stored counts depend on (far-from-market groups, cooperation and conversion
     /// kinds, and the projection's own version): when it differs from the stored one, the read model is rebuilt.
     /// </summary>
+    [JsonIgnore]
     public string ProjectionFingerprint =>
         Fingerprint(new { ProjectionVersion, FarFromMarketGroups, CooperationKinds, ConversionKinds });
 
