@@ -14,10 +14,10 @@ namespace CrmAlliance.IntegrationTests.Yield.Targets;
 /// <see cref="YieldContributions"/> give for those facts, added to whatever cells are there already.
 /// Tests that share a database keep apart by using years of their own (alliance cells are shared).
 /// </summary>
-internal sealed class ReadModelArrangement(CrmApiFactory factory)
+internal sealed class ReadModelArrangement(CrmApiFactory factory, DateOnly? asOf = null)
 {
-    /// <summary>Running placements' days are booked through this day.</summary>
-    public static readonly DateOnly AsOf = new(2040, 12, 31);
+    /// <summary>Running placements' days are booked through this day (far ahead unless given).</summary>
+    public DateOnly AsOf { get; } = asOf ?? new DateOnly(2040, 12, 31);
 
     private readonly YieldOptions _options = factory.Services.GetRequiredService<YieldOptions>();
     private readonly YieldDeltas _deltas = new();

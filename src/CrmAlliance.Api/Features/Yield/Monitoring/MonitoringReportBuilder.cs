@@ -130,10 +130,9 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
     /// <summary>The period's quarters (clipped to the period), then the whole period as "All".</summary>
     private async Task AddQuartersAsync(List<MonitoringRow> rows, ReportPeriod period, List<CompanyRow> members, CancellationToken cancellationToken)
     {
-        var parts = QuartersOf(period).Append(period).ToList();
-        foreach (var part in parts)
+        var parts = QuartersOf(period).Select(q => (Slice: q.Label, Period: q)).Append((Slice: All, Period: period)).ToList();
+        foreach (var (slice, part) in parts)
         {
-            var slice = part == period ? All : part.Label;
             var f = Figures(await cells.AllianceAsync(part, All, All, cancellationToken));
             var byCompany = await cells.ByCompanyAsync(part, All, All, cancellationToken);
             rows.Add(MonitoringRow.Count(QuarterSection, VacanciesPosted, slice, f.VacanciesPosted));
@@ -168,7 +167,10 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
         }
     }
 
-    /// <summary>By DB07 section: every company's activity (members or not), members and active members; empty sections left out.</summary>
+    /// <summary>
+    /// By DB07 section: every company's activity (members or not), members and active members; empty sections left out,
+    /// and sections with fewer companies behind them (members or active) than the suppression threshold withheld.
+    /// </summary>
     private void AddIndustrySections(List<MonitoringRow> rows, List<CompanyRow> companies, List<CompanyRow> members, Dictionary<Guid, YieldTotals> byCompany)
     {
         var sectionOf = companies.ToDictionary(c => c.CompanyId, c => c.IndustrySection);
@@ -177,8 +179,11 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
         var activeCounts = members.Where(m => Figures(byCompany.GetValueOrDefault(m.CompanyId)).Active).GroupBy(m => m.IndustrySection).ToDictionary(g => g.Key, g => g.Count());
         var sections = activity.Keys.Union(memberCounts.Keys).Order(StringComparer.Ordinal).Select(s => (Slice: s, Totals: activity.GetValueOrDefault(s) ?? new YieldTotals()))
             .Append((Slice: All, Totals: Sum(byCompany.Values)));
+        // A section with only a few companies behind it would all but name them: it is withheld whole.
+        var companiesBehind = members.Select(m => m.CompanyId).Union(byCompany.Keys).GroupBy(id => sectionOf.GetValueOrDefault(id, "?")).ToDictionary(g => g.Key, g => g.Count());
         foreach (var (slice, totals) in sections)
         {
+            var first = rows.Count;
             var f = Figures(totals);
             rows.Add(MonitoringRow.Count(IndustrySection, Members, slice, slice == All ? members.Count : memberCounts.GetValueOrDefault(slice)));
             rows.Add(MonitoringRow.Count(IndustrySection, ActivePartners, slice, slice == All ? activeCounts.Values.Sum() : activeCounts.GetValueOrDefault(slice)));
@@ -187,6 +192,10 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
             rows.Add(MonitoringRow.Share(IndustrySection, Of(TargetMeasure.Reach), slice, f.Reach));
             rows.Add(MonitoringRow.Share(IndustrySection, Of(TargetMeasure.WorkOrEducation), slice, f.WorkOrEducation));
             rows.Add(MonitoringRow.Share(IndustrySection, Of(TargetMeasure.SelfSupportingAfter6Months), slice, f.SelfSupportingAfter6Months));
+            if (slice != All && SmallCounts.IsSmall(companiesBehind.GetValueOrDefault(slice), options.SuppressionThreshold))
+            {
+                rows[first..].ForEach(r => r.WithholdAll());
+            }
         }
     }
 

@@ -24,7 +24,11 @@ public static class SvgCharts
     /// <summary>Horizontal bars with their values written after them; markers draw a target line.</summary>
     public static string HorizontalBars(string id, string title, string description, IReadOnlyList<ChartBar> bars, double max)
     {
-        const int labelWidth = 230, barArea = 340, rowHeight = 24, top = 10;
+        const int rowHeight = 24, top = 10;
+
+        // Wide enough for the longest label at about 6.6 px a character (12 px sans-serif), within reason.
+        var labelWidth = (int)Math.Clamp((bars.Select(b => b.Label.Length).DefaultIfEmpty(0).Max() * 6.6) + 12, 120, 420);
+        var barArea = Width - labelWidth - 70;
         var hasMarkers = bars.Any(b => b.Marker is not null);
         var height = top + (bars.Count * rowHeight) + (hasMarkers ? 34 : 12);
         var scale = max <= 0 ? 0 : barArea / max;
@@ -40,10 +44,11 @@ public static class SvgCharts
                 svg.Append(Invariant($"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{length:0.#}\" height=\"{rowHeight - 8}\" fill=\"{Blue}\" />"));
             }
 
-            svg.Append(Invariant($"<text x=\"{labelWidth + length + 6:0.#}\" y=\"{y + 16}\" class=\"chart-value\">{Encode(bar.Shown)}</text>"));
-            if (bar.Marker is { } marker)
+            var markerX = bar.Marker is { } marker ? labelWidth + (marker * scale) : 0;
+            svg.Append(Invariant($"<text x=\"{Math.Max(labelWidth + length, markerX) + 6:0.#}\" y=\"{y + 16}\" class=\"chart-value\">{Encode(bar.Shown)}</text>"));
+            if (bar.Marker is not null)
             {
-                var x = labelWidth + (marker * scale);
+                var x = markerX;
                 svg.Append(Invariant($"<line x1=\"{x:0.#}\" y1=\"{y + 1}\" x2=\"{x:0.#}\" y2=\"{y + rowHeight - 1}\" stroke=\"{TargetRed}\" stroke-width=\"3\" stroke-dasharray=\"4 2\" />"));
             }
         }
@@ -64,7 +69,7 @@ public static class SvgCharts
     {
         const int left = 56, top = 30, plotHeight = 200, bottom = 40;
         var height = top + plotHeight + bottom;
-        var max = NiceMax(series.SelectMany(s => s.Values).Max(v => v ?? 0));
+        var max = NiceMax(series.SelectMany(s => s.Values).Select(v => v ?? 0).DefaultIfEmpty(0).Max());
         var groupWidth = (Width - left - 10) / (double)Math.Max(categories.Count, 1);
         var barWidth = Math.Min(40, (groupWidth * 0.8) / series.Count);
         var svg = Open(id, title, description, height);
