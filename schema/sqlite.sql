@@ -555,3 +555,23 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261124093043_OutcomeImportAndExports', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "EffectTargets" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_EffectTargets" PRIMARY KEY,
+    "Year" INTEGER NOT NULL,
+    "OfferKind" TEXT NOT NULL,
+    "TargetGroup" TEXT NOT NULL,
+    "Measure" TEXT NOT NULL,
+    "TargetPercent" TEXT NOT NULL,
+    "SetBy" TEXT NOT NULL,
+    "SetAt" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_EffectTargets_Year_OfferKind_TargetGroup_Measure" ON "EffectTargets" ("Year", "OfferKind", "TargetGroup", "Measure");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124093635_EffectTargets', '10.0.12');
+
+COMMIT;

@@ -1177,3 +1177,43 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093641_EffectTargets'
+)
+BEGIN
+    CREATE TABLE [EffectTargets] (
+        [Id] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [OfferKind] nvarchar(32) NOT NULL,
+        [TargetGroup] nvarchar(32) NOT NULL,
+        [Measure] nvarchar(32) NOT NULL,
+        [TargetPercent] decimal(5,2) NOT NULL,
+        [SetBy] nvarchar(450) NOT NULL,
+        [SetAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_EffectTargets] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093641_EffectTargets'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EffectTargets_Year_OfferKind_TargetGroup_Measure] ON [EffectTargets] ([Year], [OfferKind], [TargetGroup], [Measure]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093641_EffectTargets'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124093641_EffectTargets', N'10.0.12');
+END;
+
+COMMIT;
+GO

@@ -2,6 +2,7 @@ using CrmAlliance.Api;
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Exports;
 using CrmAlliance.Api.Features.Matches;
+using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 
@@ -27,6 +28,7 @@ app.MapGroup("/auth").MapIdentityApi<ApplicationUser>();
 app.MapGraphQLEndpoint();
 app.MapCandidateSnapshot();
 app.MapRawRowExports();
+app.MapMonitoringReport();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapGet("/", () => Results.Text("CrmAlliance is running. POST GraphQL to /graphql; sign in at /auth/login."));

@@ -42,7 +42,14 @@ public sealed class YieldReportScopeTests
     {
         YieldCompany Company(string section, int employees, string? consultant) => new()
         {
-            CompanyId = Guid.NewGuid(), Name = section + employees, Cvr = "", IndustryCode = "", IndustrySection = section, OrdinaryEmployees = employees, MembershipStatus = "Active", ResponsibleConsultantId = consultant,
+            CompanyId = Guid.NewGuid(),
+            Name = section + employees,
+            Cvr = "",
+            IndustryCode = "",
+            IndustrySection = section,
+            OrdinaryEmployees = employees,
+            MembershipStatus = "Active",
+            ResponsibleConsultantId = consultant,
         };
         var companies = new[] { Company("C", 10, "a"), Company("C", 300, "a"), Company("F", 10, "a"), Company("C", 49, "b") };
 
@@ -57,7 +64,13 @@ public sealed class YieldReportScopeTests
     {
         YieldCompany Company(string status, DateOnly? joined) => new()
         {
-            CompanyId = Guid.NewGuid(), Name = status, Cvr = "", IndustryCode = "", IndustrySection = "C", MembershipStatus = status, JoinedOn = joined,
+            CompanyId = Guid.NewGuid(),
+            Name = status,
+            Cvr = "",
+            IndustryCode = "",
+            IndustrySection = "C",
+            MembershipStatus = status,
+            JoinedOn = joined,
         };
         var companies = new[]
         {

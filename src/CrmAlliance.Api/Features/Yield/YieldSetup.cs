@@ -1,5 +1,7 @@
+using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Features.Yield.Reports;
+using CrmAlliance.Api.Features.Yield.Targets;
 using CrmAlliance.Api.Infrastructure.Commands;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +26,8 @@ public static class YieldSetup
         services.AddHostedService<YieldClockService>();
         services.AddScoped<YieldCellReader>();
         services.AddYieldReports();
+        services.AddEffectTargets();
+        services.AddMonitoringReport();
         return services;
     }
 }

@@ -9,6 +9,7 @@ using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Yield.ReadModel;
+using CrmAlliance.Api.Features.Yield.Targets;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -60,6 +61,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<YieldPledgeFact> YieldPledgeFacts => Set<YieldPledgeFact>();
 
     public DbSet<YieldState> YieldState => Set<YieldState>();
+
+    public DbSet<EffectTarget> EffectTargets => Set<EffectTarget>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -1099,6 +1099,54 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("YieldVacancyFacts", (string)null);
                 });
 
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.Targets.EffectTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OfferKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TargetGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "OfferKind", "TargetGroup", "Measure")
+                        .IsUnique();
+
+                    b.ToTable("EffectTargets", (string)null);
+                });
+
             modelBuilder.Entity("CrmAlliance.Api.Infrastructure.Messaging.ConsumerFailure", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1093,6 +1093,54 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("YieldVacancyFacts", (string)null);
                 });
 
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.Targets.EffectTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "OfferKind", "TargetGroup", "Measure")
+                        .IsUnique();
+
+                    b.ToTable("EffectTargets", (string)null);
+                });
+
             modelBuilder.Entity("CrmAlliance.Api.Infrastructure.Messaging.ConsumerFailure", b =>
                 {
                     b.Property<Guid>("Id")

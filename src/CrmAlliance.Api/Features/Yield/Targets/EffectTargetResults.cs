@@ -1,0 +1,111 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Yield.ReadModel;
+using CrmAlliance.Api.Features.Yield.Reports;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Yield.Targets;
+
+public enum TargetStatus
+{
+    /// <summary>The actual rate is at or above the target.</summary>
+    Met,
+    NotMet,
+
+    /// <summary>Nothing to measure in the period (the rate's base is zero).</summary>
+    NoData,
+
+    /// <summary>Withheld: the counts are too small to show to this reader.</summary>
+    Suppressed,
+}
+
+/// <summary>One target against the period's result in the target's slice.</summary>
+public sealed record EffectTargetResult(EffectTargetView Target, int? Count, int? Base, double? ActualPercent, TargetStatus Status)
+{
+    public bool Suppressed => Status == TargetStatus.Suppressed;
+}
+
+/// <summary>Every target of <see cref="TargetYear"/> against a company's (or the alliance's) result for a period.</summary>
+public sealed record EffectTargetResultsView(
+    string Period,
+    int TargetYear,
+    Guid? CompanyId,
+    string DefinitionVersion,
+    int? SuppressionThreshold,
+    IReadOnlyList<EffectTargetResult> Results);
+
+/// <summary>
+/// The evaluator: result against target, from the read model's cells (<see cref="YieldCellReader"/> with each
+/// target's offer kind and target group) and the rates of <see cref="YieldFigures"/>.
+/// Targets are set per calendar year; a period is judged against the targets of the year its last month falls
+/// in (so a rolling "2025-07..2026-06" is read against 2026's ambition), over the whole period.
+/// </summary>
+public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries targets, YieldCellReader cells, YieldOptions options)
+{
+    /// <summary>
+    /// For one company (staff, or a company user for its own company, who sees small counts suppressed) or for
+    /// the whole alliance (<paramref name="companyId"/> null; staff only).
+    /// </summary>
+    public async Task<EffectTargetResultsView> ForAsync(Guid? companyId, ReportPeriod period, Actor actor, CancellationToken cancellationToken)
+    {
+        await AuthorizeAsync(companyId, actor, cancellationToken);
+        var threshold = actor.Role == Role.Company ? options.SuppressionThreshold : (int?)null;
+        return await EvaluateAsync(companyId, period, threshold, cancellationToken);
+    }
+
+    /// <summary>The same with the period as written; it is read only once the actor may ask at all.</summary>
+    public async Task<EffectTargetResultsView> ForAsync(Guid? companyId, string period, Actor actor, CancellationToken cancellationToken)
+    {
+        await AuthorizeAsync(companyId, actor, cancellationToken);
+        var threshold = actor.Role == Role.Company ? options.SuppressionThreshold : (int?)null;
+        return await EvaluateAsync(companyId, ReportPeriod.Parse(period), threshold, cancellationToken);
+    }
+
+    /// <summary>No authorization: for reports that have checked their reader. A threshold suppresses small counts.</summary>
+    public async Task<EffectTargetResultsView> EvaluateAsync(Guid? companyId, ReportPeriod period, int? suppressionThreshold, CancellationToken cancellationToken)
+    {
+        var year = TargetYearOf(period);
+        var yearTargets = await targets.ForYearUncheckedAsync(year, cancellationToken);
+        var figures = new Dictionary<(string Kind, string Group), YieldFigures>();
+        foreach (var slice in yearTargets.Select(t => (Kind: Slice.Of(t.OfferKind), Group: Slice.Of(t.TargetGroup))).Distinct())
+        {
+            var totals = await cells.CompanyAsync(companyId ?? YieldCell.AllianceId, period, slice.Kind, slice.Group, cancellationToken);
+            figures[slice] = new YieldFigures(totals, options);
+        }
+
+        var results = yearTargets
+            .Select(t => Judge(t, figures[(Slice.Of(t.OfferKind), Slice.Of(t.TargetGroup))].RateOf(t.Measure), suppressionThreshold))
+            .ToList();
+        return new(period.Label, year, companyId, options.DefinitionLabel, suppressionThreshold, results);
+    }
+
+    private async Task AuthorizeAsync(Guid? companyId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (companyId is not { } id)
+        {
+            actor.Require(Role.Admin, Role.Consultant, Role.Manager);
+            return;
+        }
+
+        actor.RequireCompanyAccess(id);
+        if (!await db.Companies.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            throw new NotFoundException("Company", id, "companyId");
+        }
+    }
+
+    public static int TargetYearOf(ReportPeriod period) => period.LastMonth.Year;
+
+    public static EffectTargetResult Judge(EffectTargetView target, YieldRate rate, int? suppressionThreshold)
+    {
+        var shown = SmallCounts.Show(rate, suppressionThreshold);
+        var status = shown.Suppressed ? TargetStatus.Suppressed
+            : rate.Base == 0 ? TargetStatus.NoData
+            : IsMet(rate, target.TargetPercent) ? TargetStatus.Met
+            : TargetStatus.NotMet;
+        return new(target, shown.Count, shown.Base, shown.Rate is { } r ? Math.Round(r * 100, 2) : null, status);
+    }
+
+    /// <summary>Exact: count / base ≥ percent / 100, without floating-point rounding at the boundary.</summary>
+    public static bool IsMet(YieldRate rate, decimal targetPercent) => rate.Count * 100m >= targetPercent * rate.Base;
+}
