@@ -413,6 +413,134 @@ VALUES ('20261124065832_Messaging', '10.0.12');
 COMMIT;
 
 BEGIN TRANSACTION;
+CREATE TABLE "YieldCells" (
+    "CompanyId" TEXT NOT NULL,
+    "Grain" INTEGER NOT NULL,
+    "PeriodStart" INTEGER NOT NULL,
+    "OfferKind" TEXT NOT NULL,
+    "TargetGroup" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "VacanciesPosted" INTEGER NOT NULL,
+    "PositionsOffered" INTEGER NOT NULL,
+    "PlacementsStarted" INTEGER NOT NULL,
+    "FarFromMarketStarted" INTEGER NOT NULL,
+    "PlacementDays" INTEGER NOT NULL,
+    "PlacementsEnded" INTEGER NOT NULL,
+    "EndedEarly" INTEGER NOT NULL,
+    "EndResultsRecorded" INTEGER NOT NULL,
+    "EndedOrdinaryJob" INTEGER NOT NULL,
+    "EndedFlexJob" INTEGER NOT NULL,
+    "EndedEducation" INTEGER NOT NULL,
+    "EndedBackOnBenefits" INTEGER NOT NULL,
+    "EndedDroppedOut" INTEGER NOT NULL,
+    "ConversionEnded" INTEGER NOT NULL,
+    "ConvertedToOrdinaryJob" INTEGER NOT NULL,
+    "FollowUp1Recorded" INTEGER NOT NULL,
+    "SelfSupporting1" INTEGER NOT NULL,
+    "FollowUp3Recorded" INTEGER NOT NULL,
+    "SelfSupporting3" INTEGER NOT NULL,
+    "FollowUp6Recorded" INTEGER NOT NULL,
+    "SelfSupporting6" INTEGER NOT NULL,
+    "FollowUp12Recorded" INTEGER NOT NULL,
+    "SelfSupporting12" INTEGER NOT NULL,
+    "Contacts" INTEGER NOT NULL,
+    "PledgedMilli" INTEGER NOT NULL,
+    "CooperationActivity" INTEGER NOT NULL,
+    CONSTRAINT "PK_YieldCells" PRIMARY KEY ("CompanyId", "Grain", "PeriodStart", "OfferKind", "TargetGroup")
+);
+
+CREATE TABLE "YieldCompanies" (
+    "CompanyId" TEXT NOT NULL CONSTRAINT "PK_YieldCompanies" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Cvr" TEXT NOT NULL,
+    "IndustryCode" TEXT NOT NULL,
+    "IndustrySection" TEXT NOT NULL,
+    "OrdinaryEmployees" INTEGER NOT NULL,
+    "MembershipStatus" TEXT NOT NULL,
+    "JoinedOn" TEXT NULL,
+    "ResponsibleConsultantId" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "YieldContactFacts" (
+    "ContactLogId" TEXT NOT NULL CONSTRAINT "PK_YieldContactFacts" PRIMARY KEY,
+    "CompanyId" TEXT NOT NULL,
+    "OccurredOn" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "YieldPlacementFacts" (
+    "PlacementId" TEXT NOT NULL CONSTRAINT "PK_YieldPlacementFacts" PRIMARY KEY,
+    "CompanyId" TEXT NOT NULL,
+    "VacancyId" TEXT NULL,
+    "OfferKind" TEXT NOT NULL,
+    "TargetGroup" TEXT NOT NULL,
+    "StartedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "EndedEarly" INTEGER NOT NULL,
+    "EndResult" TEXT NULL,
+    "SelfSupporting1" INTEGER NULL,
+    "SelfSupporting3" INTEGER NULL,
+    "SelfSupporting6" INTEGER NULL,
+    "SelfSupporting12" INTEGER NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "YieldPledgeFacts" (
+    "PledgeId" TEXT NOT NULL CONSTRAINT "PK_YieldPledgeFacts" PRIMARY KEY,
+    "CompanyId" TEXT NOT NULL,
+    "PeriodStart" TEXT NOT NULL,
+    "PeriodEnd" TEXT NOT NULL,
+    "OrdinaryJobs" INTEGER NOT NULL,
+    "Internships" INTEGER NOT NULL,
+    "WageSubsidyJobs" INTEGER NOT NULL,
+    "AdultApprenticeships" INTEGER NOT NULL,
+    "FlexJobs" INTEGER NOT NULL,
+    "Mentors" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "YieldState" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_YieldState" PRIMARY KEY,
+    "DaysBookedThrough" TEXT NOT NULL,
+    "ProjectionFingerprint" TEXT NOT NULL,
+    "RebuiltAt" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "YieldVacancyFacts" (
+    "VacancyId" TEXT NOT NULL CONSTRAINT "PK_YieldVacancyFacts" PRIMARY KEY,
+    "CompanyId" TEXT NOT NULL,
+    "OfferKind" TEXT NOT NULL,
+    "Positions" INTEGER NOT NULL,
+    "PostedOn" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_YieldCells_Grain_PeriodStart_OfferKind_TargetGroup_CompanyId" ON "YieldCells" ("Grain", "PeriodStart", "OfferKind", "TargetGroup", "CompanyId");
+
+CREATE INDEX "IX_YieldCompanies_IndustrySection" ON "YieldCompanies" ("IndustrySection");
+
+CREATE INDEX "IX_YieldCompanies_ResponsibleConsultantId" ON "YieldCompanies" ("ResponsibleConsultantId");
+
+CREATE INDEX "IX_YieldContactFacts_CompanyId_OccurredOn" ON "YieldContactFacts" ("CompanyId", "OccurredOn");
+
+CREATE INDEX "IX_YieldPlacementFacts_CompanyId_EndedOn" ON "YieldPlacementFacts" ("CompanyId", "EndedOn");
+
+CREATE INDEX "IX_YieldPlacementFacts_CompanyId_StartedOn" ON "YieldPlacementFacts" ("CompanyId", "StartedOn");
+
+CREATE INDEX "IX_YieldPlacementFacts_EndedOn" ON "YieldPlacementFacts" ("EndedOn");
+
+CREATE INDEX "IX_YieldPledgeFacts_CompanyId_PeriodStart" ON "YieldPledgeFacts" ("CompanyId", "PeriodStart");
+
+CREATE INDEX "IX_YieldVacancyFacts_CompanyId_PostedOn" ON "YieldVacancyFacts" ("CompanyId", "PostedOn");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124092128_Yield', '10.0.12');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 ALTER TABLE "Outcomes" ADD "ObservedOn" TEXT NULL;
 
 CREATE INDEX "IX_Vacancies_PublishedAt" ON "Vacancies" ("PublishedAt");

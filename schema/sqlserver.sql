@@ -891,6 +891,243 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE TABLE [YieldCells] (
+        [CompanyId] uniqueidentifier NOT NULL,
+        [Grain] int NOT NULL,
+        [PeriodStart] int NOT NULL,
+        [OfferKind] nvarchar(32) NOT NULL,
+        [TargetGroup] nvarchar(32) NOT NULL,
+        [Version] int NOT NULL,
+        [VacanciesPosted] int NOT NULL,
+        [PositionsOffered] int NOT NULL,
+        [PlacementsStarted] int NOT NULL,
+        [FarFromMarketStarted] int NOT NULL,
+        [PlacementDays] int NOT NULL,
+        [PlacementsEnded] int NOT NULL,
+        [EndedEarly] int NOT NULL,
+        [EndResultsRecorded] int NOT NULL,
+        [EndedOrdinaryJob] int NOT NULL,
+        [EndedFlexJob] int NOT NULL,
+        [EndedEducation] int NOT NULL,
+        [EndedBackOnBenefits] int NOT NULL,
+        [EndedDroppedOut] int NOT NULL,
+        [ConversionEnded] int NOT NULL,
+        [ConvertedToOrdinaryJob] int NOT NULL,
+        [FollowUp1Recorded] int NOT NULL,
+        [SelfSupporting1] int NOT NULL,
+        [FollowUp3Recorded] int NOT NULL,
+        [SelfSupporting3] int NOT NULL,
+        [FollowUp6Recorded] int NOT NULL,
+        [SelfSupporting6] int NOT NULL,
+        [FollowUp12Recorded] int NOT NULL,
+        [SelfSupporting12] int NOT NULL,
+        [Contacts] int NOT NULL,
+        [PledgedMilli] bigint NOT NULL,
+        [CooperationActivity] int NOT NULL,
+        CONSTRAINT [PK_YieldCells] PRIMARY KEY ([CompanyId], [Grain], [PeriodStart], [OfferKind], [TargetGroup])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE TABLE [YieldCompanies] (
+        [CompanyId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Cvr] nvarchar(8) NOT NULL,
+        [IndustryCode] nvarchar(6) NOT NULL,
+        [IndustrySection] nvarchar(1) NOT NULL,
+        [OrdinaryEmployees] int NOT NULL,
+        [MembershipStatus] nvarchar(16) NOT NULL,
+        [JoinedOn] date NULL,
+        [ResponsibleConsultantId] nvarchar(450) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_YieldCompanies] PRIMARY KEY ([CompanyId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE TABLE [YieldContactFacts] (
+        [ContactLogId] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [OccurredOn] date NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_YieldContactFacts] PRIMARY KEY ([ContactLogId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE TABLE [YieldPlacementFacts] (
+        [PlacementId] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [VacancyId] uniqueidentifier NULL,
+        [OfferKind] nvarchar(32) NOT NULL,
+        [TargetGroup] nvarchar(32) NOT NULL,
+        [StartedOn] date NOT NULL,
+        [EndedOn] date NULL,
+        [EndedEarly] bit NOT NULL,
+        [EndResult] nvarchar(16) NULL,
+        [SelfSupporting1] bit NULL,
+        [SelfSupporting3] bit NULL,
+        [SelfSupporting6] bit NULL,
+        [SelfSupporting12] bit NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_YieldPlacementFacts] PRIMARY KEY ([PlacementId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE TABLE [YieldPledgeFacts] (
+        [PledgeId] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [PeriodStart] date NOT NULL,
+        [PeriodEnd] date NOT NULL,
+        [OrdinaryJobs] int NOT NULL,
+        [Internships] int NOT NULL,
+        [WageSubsidyJobs] int NOT NULL,
+        [AdultApprenticeships] int NOT NULL,
+        [FlexJobs] int NOT NULL,
+        [Mentors] int NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_YieldPledgeFacts] PRIMARY KEY ([PledgeId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE TABLE [YieldState] (
+        [Id] int NOT NULL,
+        [DaysBookedThrough] date NOT NULL,
+        [ProjectionFingerprint] nvarchar(16) NOT NULL,
+        [RebuiltAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_YieldState] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE TABLE [YieldVacancyFacts] (
+        [VacancyId] uniqueidentifier NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        [OfferKind] nvarchar(32) NOT NULL,
+        [Positions] int NOT NULL,
+        [PostedOn] date NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_YieldVacancyFacts] PRIMARY KEY ([VacancyId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE INDEX [IX_YieldCells_Grain_PeriodStart_OfferKind_TargetGroup_CompanyId] ON [YieldCells] ([Grain], [PeriodStart], [OfferKind], [TargetGroup], [CompanyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE INDEX [IX_YieldCompanies_IndustrySection] ON [YieldCompanies] ([IndustrySection]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE INDEX [IX_YieldCompanies_ResponsibleConsultantId] ON [YieldCompanies] ([ResponsibleConsultantId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE INDEX [IX_YieldContactFacts_CompanyId_OccurredOn] ON [YieldContactFacts] ([CompanyId], [OccurredOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE INDEX [IX_YieldPlacementFacts_CompanyId_EndedOn] ON [YieldPlacementFacts] ([CompanyId], [EndedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE INDEX [IX_YieldPlacementFacts_CompanyId_StartedOn] ON [YieldPlacementFacts] ([CompanyId], [StartedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE INDEX [IX_YieldPlacementFacts_EndedOn] ON [YieldPlacementFacts] ([EndedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE INDEX [IX_YieldPledgeFacts_CompanyId_PeriodStart] ON [YieldPledgeFacts] ([CompanyId], [PeriodStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    CREATE INDEX [IX_YieldVacancyFacts_CompanyId_PostedOn] ON [YieldVacancyFacts] ([CompanyId], [PostedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124092200_Yield'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124092200_Yield', N'10.0.12');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261124093048_OutcomeImportAndExports'
 )
 BEGIN

@@ -12,6 +12,8 @@ using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.Vacancies;
+using CrmAlliance.Api.Features.Yield;
+using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
@@ -45,6 +47,7 @@ public static class CrmAllianceHost
         services.AddOutcomeImport();
         services.AddExports();
         services.AddMatches();
+        services.AddYield();
         return builder;
     }
 
@@ -55,6 +58,7 @@ public static class CrmAllianceHost
         await scope.ServiceProvider.GetRequiredService<CrmDbContext>().MigrateAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RunAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<YieldStartup>().RunAsync(app.Lifetime.ApplicationStopping);
     }
 }
 

@@ -5,19 +5,19 @@ namespace CrmAlliance.UnitTests.Infrastructure;
 public sealed class TerminalProgressTests
 {
     [Fact]
-    public void The_first_step_is_printed_at_once_and_the_last_with_the_elapsed_time()
+    public void The_first_advance_prints_a_line_and_the_last_one_the_elapsed_time()
     {
-        var output = new StringWriter();
-        var progress = new TerminalProgress("outcomes written", 2_000, output, interactive: false);
+        using var output = new StringWriter();
+        var progress = new TerminalProgress("placements", 1_000, output, interactive: false);
 
-        progress.Advance(1_000);
-        progress.Advance(1_000);
+        progress.Advance(250);
+        progress.Advance(250);
         progress.Complete();
 
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("outcomes written: 1,000/2,000 (50.0 %)", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("outcomes written: 2,000/2,000 (100.0 %)", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("placements: 250/1,000 (25.0 %)", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("placements: 500/1,000 (50.0 %)", lines[1], StringComparison.Ordinal);
         Assert.Contains(" in ", lines[1], StringComparison.Ordinal);
     }
 }

@@ -17,7 +17,7 @@ public sealed class TerminalProgress
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly Lock gate = new();
     private long done;
-    private TimeSpan? lastPrinted;
+    private TimeSpan lastPrinted = TimeSpan.MinValue;
 
     public TerminalProgress(string label, long total, TextWriter? output = null, bool? interactive = null)
     {
@@ -35,8 +35,7 @@ public sealed class TerminalProgress
         var interval = interactive ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
         lock (gate)
         {
-            // Nothing printed yet: print at once (TimeSpan.MinValue as "never" overflowed the subtraction).
-            if (lastPrinted is { } last && clock.Elapsed - last < interval)
+            if (clock.Elapsed < lastPrinted + interval)
             {
                 return;
             }

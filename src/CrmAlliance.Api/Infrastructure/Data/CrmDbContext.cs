@@ -8,6 +8,7 @@ using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.Vacancies;
+using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -45,6 +46,20 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Outcome> Outcomes => Set<Outcome>();
 
     public DbSet<VacancyMatch> VacancyMatches => Set<VacancyMatch>();
+
+    public DbSet<YieldCell> YieldCells => Set<YieldCell>();
+
+    public DbSet<YieldCompany> YieldCompanies => Set<YieldCompany>();
+
+    public DbSet<YieldPlacementFact> YieldPlacementFacts => Set<YieldPlacementFact>();
+
+    public DbSet<YieldVacancyFact> YieldVacancyFacts => Set<YieldVacancyFact>();
+
+    public DbSet<YieldContactFact> YieldContactFacts => Set<YieldContactFact>();
+
+    public DbSet<YieldPledgeFact> YieldPledgeFacts => Set<YieldPledgeFact>();
+
+    public DbSet<YieldState> YieldState => Set<YieldState>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

@@ -752,6 +752,353 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("Vacancies");
                 });
 
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldCell", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConversionEnded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConvertedToOrdinaryJob")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CooperationActivity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EndResultsRecorded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EndedBackOnBenefits")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EndedDroppedOut")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EndedEarly")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EndedEducation")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EndedFlexJob")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EndedOrdinaryJob")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FarFromMarketStarted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FollowUp12Recorded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FollowUp1Recorded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FollowUp3Recorded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FollowUp6Recorded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlacementDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlacementsEnded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlacementsStarted")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PledgedMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PositionsOffered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SelfSupporting1")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SelfSupporting12")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SelfSupporting3")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SelfSupporting6")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VacanciesPosted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("CompanyId", "Grain", "PeriodStart", "OfferKind", "TargetGroup");
+
+                    b.HasIndex("Grain", "PeriodStart", "OfferKind", "TargetGroup", "CompanyId");
+
+                    b.ToTable("YieldCells", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldCompany", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Cvr")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("IndustryCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("IndustrySection")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MembershipStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("OrdinaryEmployees")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResponsibleConsultantId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("CompanyId");
+
+                    b.HasIndex("IndustrySection");
+
+                    b.HasIndex("ResponsibleConsultantId");
+
+                    b.ToTable("YieldCompanies", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldContactFact", b =>
+                {
+                    b.Property<Guid>("ContactLogId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("ContactLogId");
+
+                    b.HasIndex("CompanyId", "OccurredOn");
+
+                    b.ToTable("YieldContactFacts", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldPlacementFact", b =>
+                {
+                    b.Property<Guid>("PlacementId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EndResult")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("EndedEarly")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OfferKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool?>("SelfSupporting1")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("SelfSupporting12")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("SelfSupporting3")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("SelfSupporting6")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TargetGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("VacancyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("PlacementId");
+
+                    b.HasIndex("EndedOn");
+
+                    b.HasIndex("CompanyId", "EndedOn");
+
+                    b.HasIndex("CompanyId", "StartedOn");
+
+                    b.ToTable("YieldPlacementFacts", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldPledgeFact", b =>
+                {
+                    b.Property<Guid>("PledgeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AdultApprenticeships")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("FlexJobs")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Internships")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Mentors")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrdinaryJobs")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("WageSubsidyJobs")
+                        .HasColumnType("int");
+
+                    b.HasKey("PledgeId");
+
+                    b.HasIndex("CompanyId", "PeriodStart");
+
+                    b.ToTable("YieldPledgeFacts", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DaysBookedThrough")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProjectionFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("RebuiltAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("YieldState", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldVacancyFact", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OfferKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Positions")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("VacancyId");
+
+                    b.HasIndex("CompanyId", "PostedOn");
+
+                    b.ToTable("YieldVacancyFacts", (string)null);
+                });
+
             modelBuilder.Entity("CrmAlliance.Api.Infrastructure.Messaging.ConsumerFailure", b =>
                 {
                     b.Property<Guid>("Id")

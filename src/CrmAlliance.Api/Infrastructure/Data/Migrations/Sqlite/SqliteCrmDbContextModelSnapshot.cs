@@ -746,6 +746,353 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Vacancies");
                 });
 
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldCell", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConversionEnded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConvertedToOrdinaryJob")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CooperationActivity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndResultsRecorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedBackOnBenefits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedDroppedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedEducation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedFlexJob")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndedOrdinaryJob")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FarFromMarketStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUp12Recorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUp1Recorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUp3Recorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUp6Recorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacementDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacementsEnded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacementsStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PledgedMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositionsOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfSupporting1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfSupporting12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfSupporting3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfSupporting6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VacanciesPosted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CompanyId", "Grain", "PeriodStart", "OfferKind", "TargetGroup");
+
+                    b.HasIndex("Grain", "PeriodStart", "OfferKind", "TargetGroup", "CompanyId");
+
+                    b.ToTable("YieldCells", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldCompany", b =>
+                {
+                    b.Property<Guid>("CompanyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cvr")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndustryCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndustrySection")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MembershipStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrdinaryEmployees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleConsultantId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CompanyId");
+
+                    b.HasIndex("IndustrySection");
+
+                    b.HasIndex("ResponsibleConsultantId");
+
+                    b.ToTable("YieldCompanies", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldContactFact", b =>
+                {
+                    b.Property<Guid>("ContactLogId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContactLogId");
+
+                    b.HasIndex("CompanyId", "OccurredOn");
+
+                    b.ToTable("YieldContactFacts", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldPlacementFact", b =>
+                {
+                    b.Property<Guid>("PlacementId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndResult")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EndedEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SelfSupporting1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SelfSupporting12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SelfSupporting3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SelfSupporting6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetGroup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlacementId");
+
+                    b.HasIndex("EndedOn");
+
+                    b.HasIndex("CompanyId", "EndedOn");
+
+                    b.HasIndex("CompanyId", "StartedOn");
+
+                    b.ToTable("YieldPlacementFacts", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldPledgeFact", b =>
+                {
+                    b.Property<Guid>("PledgeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdultApprenticeships")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FlexJobs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Internships")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mentors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrdinaryJobs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WageSubsidyJobs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PledgeId");
+
+                    b.HasIndex("CompanyId", "PeriodStart");
+
+                    b.ToTable("YieldPledgeFacts", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DaysBookedThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectionFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RebuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("YieldState", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldVacancyFact", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Positions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VacancyId");
+
+                    b.HasIndex("CompanyId", "PostedOn");
+
+                    b.ToTable("YieldVacancyFacts", (string)null);
+                });
+
             modelBuilder.Entity("CrmAlliance.Api.Infrastructure.Messaging.ConsumerFailure", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,172 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Yield.ReadModel;
+
+namespace CrmAlliance.Api.Features.Yield.Projection;
+
+/// <summary>
+/// What each fact adds to the cells. The incremental projection applies contributions(new) − contributions(old)
+/// and the rebuild applies contributions of every fact: both use this one definition, which is why they agree.
+/// All counts are monthly; quarter and year cells are sums of their months.
+/// </summary>
+public sealed class YieldContributions(YieldOptions options)
+{
+    private readonly HashSet<string> farFromMarket = options.FarFromMarketGroups.Select(g => g.ToString()).ToHashSet();
+    private readonly HashSet<string> cooperation = options.CooperationKinds.Select(k => k.ToString()).ToHashSet();
+    private readonly HashSet<string> conversion = options.ConversionKinds.Select(k => k.ToString()).ToHashSet();
+
+    /// <summary>A placement: started, days delivered per month (running ones through <paramref name="asOf"/>), ended, results, follow-ups.</summary>
+    public void AddPlacement(YieldDeltas deltas, YieldPlacementFact fact, DateOnly asOf, int sign)
+    {
+        var started = deltas.For(fact.CompanyId, ReportPeriod.MonthKey(fact.StartedOn), fact.OfferKind, fact.TargetGroup);
+        started.PlacementsStarted += sign;
+        started.FarFromMarketStarted += farFromMarket.Contains(fact.TargetGroup) ? sign : 0;
+
+        var lastDay = fact.EndedOn ?? asOf;
+        for (var monthStart = new DateOnly(fact.StartedOn.Year, fact.StartedOn.Month, 1); monthStart <= lastDay; monthStart = monthStart.AddMonths(1))
+        {
+            var from = Max(monthStart, fact.StartedOn);
+            var to = Min(monthStart.AddMonths(1).AddDays(-1), lastDay);
+            var days = to.DayNumber - from.DayNumber + 1;
+            if (days <= 0)
+            {
+                continue;
+            }
+
+            var month = deltas.For(fact.CompanyId, ReportPeriod.MonthKey(monthStart), fact.OfferKind, fact.TargetGroup);
+            month.PlacementDays += sign * days;
+            month.CooperationActivity += cooperation.Contains(fact.OfferKind) ? sign * days : 0;
+        }
+
+        if (fact.EndedOn is not { } endedOn)
+        {
+            return;
+        }
+
+        var ended = deltas.For(fact.CompanyId, ReportPeriod.MonthKey(endedOn), fact.OfferKind, fact.TargetGroup);
+        ended.PlacementsEnded += sign;
+        ended.EndedEarly += fact.EndedEarly ? sign : 0;
+        if (fact.EndResult is { } result)
+        {
+            ended.EndResultsRecorded += sign;
+            ended.EndedOrdinaryJob += result == nameof(EndResult.OrdinaryJob) ? sign : 0;
+            ended.EndedFlexJob += result == nameof(EndResult.FlexJob) ? sign : 0;
+            ended.EndedEducation += result == nameof(EndResult.Education) ? sign : 0;
+            ended.EndedBackOnBenefits += result == nameof(EndResult.BackOnBenefits) ? sign : 0;
+            ended.EndedDroppedOut += result == nameof(EndResult.DroppedOut) ? sign : 0;
+            if (conversion.Contains(fact.OfferKind))
+            {
+                ended.ConversionEnded += sign;
+                ended.ConvertedToOrdinaryJob += result == nameof(EndResult.OrdinaryJob) ? sign : 0;
+            }
+        }
+
+        ended.FollowUp1Recorded += fact.SelfSupporting1.HasValue ? sign : 0;
+        ended.SelfSupporting1 += fact.SelfSupporting1 == true ? sign : 0;
+        ended.FollowUp3Recorded += fact.SelfSupporting3.HasValue ? sign : 0;
+        ended.SelfSupporting3 += fact.SelfSupporting3 == true ? sign : 0;
+        ended.FollowUp6Recorded += fact.SelfSupporting6.HasValue ? sign : 0;
+        ended.SelfSupporting6 += fact.SelfSupporting6 == true ? sign : 0;
+        ended.FollowUp12Recorded += fact.SelfSupporting12.HasValue ? sign : 0;
+        ended.SelfSupporting12 += fact.SelfSupporting12 == true ? sign : 0;
+    }
+
+    /// <summary>A published vacancy: offered in the month it was first published.</summary>
+    public void AddVacancy(YieldDeltas deltas, YieldVacancyFact fact, int sign)
+    {
+        var month = deltas.For(fact.CompanyId, ReportPeriod.MonthKey(fact.PostedOn), fact.OfferKind, YieldCell.All);
+        month.VacanciesPosted += sign;
+        month.PositionsOffered += sign * fact.Positions;
+        month.CooperationActivity += cooperation.Contains(fact.OfferKind) ? sign : 0;
+    }
+
+    /// <summary>A logged contact: effort in its month.</summary>
+    public static void AddContact(YieldDeltas deltas, YieldContactFact fact, int sign)
+        => deltas.For(fact.CompanyId, ReportPeriod.MonthKey(fact.OccurredOn), YieldCell.All, YieldCell.All).Contacts += sign;
+
+    /// <summary>A pledge: each kind's promised positions spread over its months in proportion to the days in each.</summary>
+    public static void AddPledge(YieldDeltas deltas, YieldPledgeFact fact, int sign)
+    {
+        var totalDays = fact.PeriodEnd.DayNumber - fact.PeriodStart.DayNumber + 1;
+        if (totalDays <= 0)
+        {
+            return;
+        }
+
+        foreach (var (kind, amount) in PledgedByKind(fact).Where(p => p.Amount > 0))
+        {
+            // Cumulative rounding: each month gets round(share so far) − round(share before), so the months add up
+            // to exactly what was pledged.
+            var daysSoFar = 0;
+            for (var monthStart = new DateOnly(fact.PeriodStart.Year, fact.PeriodStart.Month, 1); monthStart <= fact.PeriodEnd; monthStart = monthStart.AddMonths(1))
+            {
+                var before = Share(amount, daysSoFar, totalDays);
+                daysSoFar += Min(monthStart.AddMonths(1).AddDays(-1), fact.PeriodEnd).DayNumber - Max(monthStart, fact.PeriodStart).DayNumber + 1;
+                var milli = Share(amount, daysSoFar, totalDays) - before;
+                deltas.For(fact.CompanyId, ReportPeriod.MonthKey(monthStart), kind.ToString(), YieldCell.All).PledgedMilli += sign * milli;
+            }
+        }
+    }
+
+    public static IEnumerable<(OfferKind Kind, int Amount)> PledgedByKind(YieldPledgeFact fact) =>
+    [
+        (OfferKind.OrdinaryJob, fact.OrdinaryJobs),
+        (OfferKind.Internship, fact.Internships),
+        (OfferKind.WageSubsidy, fact.WageSubsidyJobs),
+        (OfferKind.AdultApprenticeship, fact.AdultApprenticeships),
+        (OfferKind.FlexJob, fact.FlexJobs),
+        (OfferKind.Mentor, fact.Mentors),
+    ];
+
+    private static long Share(int amount, int days, int totalDays) => (long)Math.Round(amount * 1000.0 * days / totalDays, MidpointRounding.AwayFromZero);
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}
+
+/// <summary>Monthly count changes per company and slice, expanded to cells by <see cref="Cells"/>.</summary>
+public sealed class YieldDeltas
+{
+    private readonly Dictionary<(Guid CompanyId, int Month, string Kind, string Group), YieldTotals> monthly = [];
+
+    public bool IsEmpty => monthly.Count == 0;
+
+    public YieldTotals For(Guid companyId, int monthKey, string offerKind, string targetGroup)
+    {
+        var key = (companyId, monthKey, offerKind, targetGroup);
+        if (!monthly.TryGetValue(key, out var totals))
+        {
+            monthly[key] = totals = new YieldTotals();
+        }
+
+        return totals;
+    }
+
+    /// <summary>The changes per cell, leaving out cells whose changes cancel out.</summary>
+    public Dictionary<YieldCellKey, YieldTotals> Cells()
+    {
+        var cells = new Dictionary<YieldCellKey, YieldTotals>();
+        foreach (var ((companyId, month, kind, group), change) in monthly)
+        {
+            foreach (var key in YieldCellKey.Touched(companyId, month, kind, group))
+            {
+                if (!cells.TryGetValue(key, out var total))
+                {
+                    cells[key] = total = new YieldTotals();
+                }
+
+                total.Add(change);
+            }
+        }
+
+        foreach (var key in cells.Where(c => c.Value.IsEmpty()).Select(c => c.Key).ToList())
+        {
+            cells.Remove(key);
+        }
+
+        return cells;
+    }
+
+    public void Clear() => monthly.Clear();
+}

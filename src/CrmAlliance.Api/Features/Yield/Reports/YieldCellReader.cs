@@ -1,0 +1,111 @@
+using System.Linq.Expressions;
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Yield.ReadModel;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Yield.Reports;
+
+/// <summary>
+/// Sums read-model cells for a period and a slice: per company, for one company, for the alliance, or as a
+/// series. It reads the year and quarter cells where they exist (see <see cref="YieldCellKey.Covering"/>), so a
+/// yearly ranking touches one row per company. No authorization here: callers check the actor.
+/// </summary>
+public sealed class YieldCellReader(CrmDbContext db)
+{
+    public async Task<Dictionary<Guid, YieldTotals>> ByCompanyAsync(ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
+    {
+        var (grain, starts) = YieldCellKey.Covering(period, companyCells: true, offerKind, targetGroup);
+        var rows = await Cells(grain, starts, offerKind, targetGroup)
+            .Where(c => c.CompanyId != YieldCell.AllianceId)
+            .GroupBy(c => c.CompanyId)
+            .Select(SumBy<Guid>())
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Key, r => r.Totals);
+    }
+
+    public async Task<YieldTotals> CompanyAsync(Guid companyId, ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
+    {
+        var (grain, starts) = YieldCellKey.Covering(period, companyCells: companyId != YieldCell.AllianceId, offerKind, targetGroup);
+        var totals = await Cells(grain, starts, offerKind, targetGroup)
+            .Where(c => c.CompanyId == companyId)
+            .GroupBy(c => c.CompanyId)
+            .Select(SumBy<Guid>())
+            .SingleOrDefaultAsync(cancellationToken);
+        return totals?.Totals ?? new YieldTotals();
+    }
+
+    public Task<YieldTotals> AllianceAsync(ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
+        => CompanyAsync(YieldCell.AllianceId, period, offerKind, targetGroup, cancellationToken);
+
+    /// <summary>Totals of every month in the period for one company (or the alliance), for trends: month key → totals.</summary>
+    public async Task<Dictionary<int, YieldTotals>> MonthsAsync(Guid companyId, ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
+    {
+        var starts = period.MonthKeys().ToList();
+        var rows = await Cells(YieldGrain.Month, starts, offerKind, targetGroup)
+            .Where(c => c.CompanyId == companyId)
+            .GroupBy(c => c.PeriodStart)
+            .Select(SumBy<int>())
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Key, r => r.Totals);
+    }
+
+    /// <summary>The last month with a vacancy or placement activity per company, for dormant-partner lists.</summary>
+    public async Task<Dictionary<Guid, int>> LastActiveMonthAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken)
+        => await db.YieldCells.AsNoTracking()
+            .Where(c => c.Grain == YieldGrain.Month && c.OfferKind == YieldCell.All && c.TargetGroup == YieldCell.All && companyIds.Contains(c.CompanyId)
+                && (c.VacanciesPosted > 0 || c.PlacementsStarted > 0 || c.PlacementDays > 0))
+            .GroupBy(c => c.CompanyId)
+            .Select(g => new { g.Key, Last = g.Max(c => c.PeriodStart) })
+            .ToDictionaryAsync(r => r.Key, r => r.Last, cancellationToken);
+
+    private IQueryable<YieldCell> Cells(YieldGrain grain, IReadOnlyList<int> starts, string offerKind, string targetGroup)
+    {
+        var (first, last) = (starts[0], starts[^1]);
+        var query = db.YieldCells.AsNoTracking().Where(c => c.Grain == grain && c.OfferKind == offerKind && c.TargetGroup == targetGroup);
+        return starts.Count == 1
+            ? query.Where(c => c.PeriodStart == starts[0])
+            : query.Where(c => c.PeriodStart >= first && c.PeriodStart <= last);
+    }
+
+    private static Expression<Func<IGrouping<TKey, YieldCell>, Keyed<TKey>>> SumBy<TKey>() => g => new Keyed<TKey>
+    {
+        Key = g.Key,
+        Totals = new YieldTotals
+        {
+            VacanciesPosted = g.Sum(c => c.VacanciesPosted),
+            PositionsOffered = g.Sum(c => c.PositionsOffered),
+            PlacementsStarted = g.Sum(c => c.PlacementsStarted),
+            FarFromMarketStarted = g.Sum(c => c.FarFromMarketStarted),
+            PlacementDays = g.Sum(c => c.PlacementDays),
+            PlacementsEnded = g.Sum(c => c.PlacementsEnded),
+            EndedEarly = g.Sum(c => c.EndedEarly),
+            EndResultsRecorded = g.Sum(c => c.EndResultsRecorded),
+            EndedOrdinaryJob = g.Sum(c => c.EndedOrdinaryJob),
+            EndedFlexJob = g.Sum(c => c.EndedFlexJob),
+            EndedEducation = g.Sum(c => c.EndedEducation),
+            EndedBackOnBenefits = g.Sum(c => c.EndedBackOnBenefits),
+            EndedDroppedOut = g.Sum(c => c.EndedDroppedOut),
+            ConversionEnded = g.Sum(c => c.ConversionEnded),
+            ConvertedToOrdinaryJob = g.Sum(c => c.ConvertedToOrdinaryJob),
+            FollowUp1Recorded = g.Sum(c => c.FollowUp1Recorded),
+            SelfSupporting1 = g.Sum(c => c.SelfSupporting1),
+            FollowUp3Recorded = g.Sum(c => c.FollowUp3Recorded),
+            SelfSupporting3 = g.Sum(c => c.SelfSupporting3),
+            FollowUp6Recorded = g.Sum(c => c.FollowUp6Recorded),
+            SelfSupporting6 = g.Sum(c => c.SelfSupporting6),
+            FollowUp12Recorded = g.Sum(c => c.FollowUp12Recorded),
+            SelfSupporting12 = g.Sum(c => c.SelfSupporting12),
+            Contacts = g.Sum(c => c.Contacts),
+            PledgedMilli = g.Sum(c => c.PledgedMilli),
+            CooperationActivity = g.Sum(c => c.CooperationActivity),
+        },
+    };
+
+    private sealed class Keyed<TKey>
+    {
+        public required TKey Key { get; init; }
+
+        public required YieldTotals Totals { get; init; }
+    }
+}

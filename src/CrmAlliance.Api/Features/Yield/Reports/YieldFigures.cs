@@ -1,0 +1,101 @@
+using CrmAlliance.Api.Features.Yield.ReadModel;
+
+namespace CrmAlliance.Api.Features.Yield.Reports;
+
+/// <summary>A count with its share of a base; the rate is null when the base is zero.</summary>
+public sealed record YieldRate(int Count, int Base)
+{
+    public double? Rate => Base == 0 ? null : (double)Count / Base;
+}
+
+/// <summary>
+/// The measures of DOMAIN.md's "Partner yield", computed from summed counts. The single place where counts
+/// become figures: partner yield, ranking, summary, trend, targets and the monitoring report all use it.
+/// </summary>
+public sealed record YieldFigures(YieldTotals Totals, YieldOptions Options)
+{
+    public int VacanciesPosted => Totals.VacanciesPosted;
+
+    public int PositionsOffered => Totals.PositionsOffered;
+
+    public int PlacementsStarted => Totals.PlacementsStarted;
+
+    /// <summary>Placement-weeks delivered (days / 7, one decimal).</summary>
+    public double PlacementWeeks => Math.Round(Totals.PlacementDays / 7.0, 1);
+
+    /// <summary>Reach: placements started of candidates far from the labour market, of all started.</summary>
+    public YieldRate Reach => new(Totals.FarFromMarketStarted, Totals.PlacementsStarted);
+
+    public int PlacementsEnded => Totals.PlacementsEnded;
+
+    /// <summary>Results: ended in ordinary work, a flex job or education, of those ended with a recorded result.</summary>
+    public YieldRate WorkOrEducation => new(Totals.EndedOrdinaryJob + Totals.EndedFlexJob + Totals.EndedEducation, Totals.EndResultsRecorded);
+
+    public YieldRate SelfSupportingAfter1Month => new(Totals.SelfSupporting1, Totals.FollowUp1Recorded);
+
+    public YieldRate SelfSupportingAfter3Months => new(Totals.SelfSupporting3, Totals.FollowUp3Recorded);
+
+    public YieldRate SelfSupportingAfter6Months => new(Totals.SelfSupporting6, Totals.FollowUp6Recorded);
+
+    public YieldRate SelfSupportingAfter12Months => new(Totals.SelfSupporting12, Totals.FollowUp12Recorded);
+
+    /// <summary>Conversion: internships and wage-subsidy placements that ended in an ordinary hire.</summary>
+    public YieldRate Conversion => new(Totals.ConvertedToOrdinaryJob, Totals.ConversionEnded);
+
+    /// <summary>Many internships, few hires (thresholds in <see cref="FreeLabourRiskOptions"/>).</summary>
+    public bool FreeLabourRisk =>
+        Totals.ConversionEnded >= Options.FreeLabourRisk.MinimumEndedPlacements && (Conversion.Rate ?? 0) < Options.FreeLabourRisk.MaximumHireRate;
+
+    public int Contacts => Totals.Contacts;
+
+    /// <summary>Placements started per logged contact; null without contacts.</summary>
+    public double? PlacementsPerContact => Totals.Contacts == 0 ? null : (double)Totals.PlacementsStarted / Totals.Contacts;
+
+    /// <summary>Positions pledged for the period (pro-rated by days), two decimals.</summary>
+    public double Pledged => Math.Round(Totals.PledgedMilli / 1000.0, 2);
+
+    /// <summary>Realised against pledged: placements started / pledged; null when nothing was pledged.</summary>
+    public double? PledgeFulfilment => Totals.PledgedMilli == 0 ? null : Totals.PlacementsStarted / (Totals.PledgedMilli / 1000.0);
+
+    /// <summary>Active: a vacancy posted or a placement running in the period.</summary>
+    public bool Active => Totals.VacanciesPosted + Totals.PlacementsStarted + Totals.PlacementDays > 0;
+
+    /// <summary>The weighted contributions before normalising by size.</summary>
+    public double RawScore
+    {
+        get
+        {
+            var weights = Options.Score;
+            return (weights.PerPositionOffered * Totals.PositionsOffered)
+                + (weights.PerPlacementStarted * Totals.PlacementsStarted)
+                + (weights.PerPlacementWeek * Totals.PlacementDays / 7.0)
+                + (weights.PerFarFromMarketPlacement * Totals.FarFromMarketStarted)
+                + (weights.PerOrdinaryWorkOrEducation * WorkOrEducation.Count)
+                + (weights.PerSelfSupportingAfter6Months * Totals.SelfSupporting6);
+        }
+    }
+
+    /// <summary>The yield score: the weighted contributions per <see cref="YieldScoreOptions.PerEmployees"/> ordinary employees.</summary>
+    public double Score(int ordinaryEmployees)
+    {
+        var size = Math.Max(ordinaryEmployees, Options.Score.MinimumEmployees);
+        return Math.Round(RawScore * Options.Score.PerEmployees / size, 2);
+    }
+
+    /// <summary>The size band's label for a headcount, e.g. "10–49".</summary>
+    public static string SizeBand(int ordinaryEmployees, IReadOnlyList<int> upperBounds)
+    {
+        var lower = 0;
+        foreach (var upper in upperBounds)
+        {
+            if (ordinaryEmployees <= upper)
+            {
+                return $"{lower}–{upper}";
+            }
+
+            lower = upper + 1;
+        }
+
+        return $"{lower}+";
+    }
+}
