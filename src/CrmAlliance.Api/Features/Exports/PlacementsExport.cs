@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,8 @@ public sealed class PlacementsExport(CrmDbContext db, TimeProvider clock) : IRaw
     public async IAsyncEnumerable<object?[]> RowsAsync(ReportPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (first, last) = (period.Start, period.End);
-        var today = DanishCalendar.Today(clock);
+        // Running placements' days are counted through the same day the yield figures book them through.
+        var bookedThrough = YieldClockDay.BookThrough(clock);
         var rows = (from p in db.Placements.AsNoTracking()
                     where p.ActualStart != null && p.ActualStart <= last && (p.ActualEnd == null || p.ActualEnd >= first)
                     join c in db.Candidates on p.CandidateId equals c.Id
@@ -34,16 +36,16 @@ public sealed class PlacementsExport(CrmDbContext db, TimeProvider clock) : IRaw
             yield return
             [
                 p.Id, p.CompanyId, p.WorkplaceId, p.VacancyId, p.OfferKind, p.Purpose, p.TargetGroup, p.Status,
-                p.PlannedStart, p.PlannedEnd, p.ActualStart, p.ActualEnd, DaysInPeriod(p.ActualStart!.Value, p.ActualEnd, first, last, today),
+                p.PlannedStart, p.PlannedEnd, p.ActualStart, p.ActualEnd, DaysInPeriod(p.ActualStart!.Value, p.ActualEnd, first, last, bookedThrough),
             ];
         }
     }
 
-    /// <summary>Days of the placement inside the period, both ends counted; a running placement counts to today.</summary>
-    public static int DaysInPeriod(DateOnly start, DateOnly? end, DateOnly first, DateOnly last, DateOnly today)
+    /// <summary>Days of the placement inside the period, both ends counted; a running placement counts through <paramref name="bookedThrough"/>.</summary>
+    public static int DaysInPeriod(DateOnly start, DateOnly? end, DateOnly first, DateOnly last, DateOnly bookedThrough)
     {
         var from = start > first ? start : first;
-        var runsTo = end ?? today;
+        var runsTo = end ?? bookedThrough;
         var to = runsTo < last ? runsTo : last;
         return Math.Max(0, to.DayNumber - from.DayNumber + 1);
     }

@@ -26,8 +26,6 @@ public sealed class RawRowExports(IEnumerable<IRawRowTable> tables)
     public const string CommaSeparator = "comma";
     public const string SemicolonSeparator = "semicolon";
 
-    public IReadOnlyList<string> TableNames => tables.Select(t => t.Name).ToList();
-
     /// <summary>Checks who asks and what, before a byte is written: refusals become the HTTP status.</summary>
     public RawRowExport Open(string table, string? period, string? separator, Actor? actor)
     {
