@@ -9,6 +9,7 @@ using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Features.Synthetic;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
@@ -41,6 +42,7 @@ public static class CrmAllianceHost
         services.AddPlacements();
         services.AddOutcomes();
         services.AddMatches();
+        services.AddSyntheticData();
         return builder;
     }
 

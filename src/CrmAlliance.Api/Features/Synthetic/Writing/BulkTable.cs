@@ -5,10 +5,10 @@ using System.Text;
 namespace CrmAlliance.Api.Features.Synthetic.Writing;
 
 /// <summary>
-/// Inserts rows into one table with multi-row, prepared, parameterised INSERT commands on a given connection
-/// and transaction. Rows are bound straight into the parameters of the next batch; a full batch is executed
-/// at once. Batches have a power-of-two size so that a partial flush needs at most a handful of commands,
-/// each prepared once. Tables whose rows reference this one's are flushed first (<see cref="Parents"/>), so
+/// Inserts rows into one table with prepared, parameterised INSERT commands on a given connection and
+/// transaction. Rows wait in a batch of stored values; a full batch is written at once, with as many rows per
+/// statement as the provider does best with (a power of two, so a partial flush needs at most a handful of
+/// commands, each prepared once). The tables this one references (<see cref="Parents"/>) are flushed first, so
 /// foreign keys hold at every statement on any provider.
 /// </summary>
 public sealed class BulkTable : IDisposable
@@ -19,11 +19,14 @@ public sealed class BulkTable : IDisposable
     private readonly string columnsSql;
     private readonly IReadOnlyList<BulkColumn> columns;
     private readonly int batchRows;
+    private readonly int statementRows;
     private readonly Dictionary<int, DbCommand> commands = [];
     private readonly object[] pending;
     private int pendingRows;
 
-    public BulkTable(string label, DbConnection connection, DbTransaction transaction, string tableSql, IReadOnlyList<string> quotedColumns, IReadOnlyList<BulkColumn> columns, int maxParameters)
+    /// <param name="maxParameters">The most parameters one statement may have.</param>
+    /// <param name="maxStatementRows">The most rows one statement should insert.</param>
+    public BulkTable(string label, DbConnection connection, DbTransaction transaction, string tableSql, IReadOnlyList<string> quotedColumns, IReadOnlyList<BulkColumn> columns, int maxParameters, int maxStatementRows)
     {
         Label = label;
         this.connection = connection;
@@ -31,14 +34,18 @@ public sealed class BulkTable : IDisposable
         this.tableSql = tableSql;
         this.columns = columns;
         columnsSql = string.Join(", ", quotedColumns);
-        batchRows = 1;
-        while (batchRows * 2 * columns.Count <= maxParameters && batchRows < 256)
+        statementRows = 1;
+        while ((long)statementRows * 2 * columns.Count <= maxParameters && statementRows * 2 <= maxStatementRows)
         {
-            batchRows *= 2;
+            statementRows *= 2;
         }
 
+        batchRows = Math.Max(BatchRows, statementRows);
         pending = new object[batchRows * columns.Count];
     }
+
+    /// <summary>Rows kept before they are written (when no child table needs them earlier).</summary>
+    public const int BatchRows = 256;
 
     /// <summary>The table's name in progress reports and counts.</summary>
     public string Label { get; }
@@ -80,9 +87,9 @@ public sealed class BulkTable : IDisposable
             await parent.FlushAsync(cancellationToken);
         }
 
-        // A full batch is one command; a partial one is split into powers of two (e.g. 100 = 64 + 32 + 4).
+        // Full statements first, then the rest in powers of two (e.g. 100 rows = 64 + 32 + 4).
         var row = 0;
-        for (var size = batchRows; size >= 1; size /= 2)
+        for (var size = statementRows; size >= 1; size /= 2)
         {
             while (pendingRows - row >= size)
             {
