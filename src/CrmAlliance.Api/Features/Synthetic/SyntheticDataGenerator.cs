@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Placements.Rules;
+using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Features.Synthetic.Writing;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CrmAlliance.Api.Features.Synthetic;
+
+/// <summary>What a seed run wrote: rows per table, the generator's own counts, and how long it took.</summary>
+public sealed record SeedResult(IReadOnlyDictionary<string, long> RowsWritten, SeedStatistics Statistics, TimeSpan Elapsed);
+
+/// <summary>The database already holds data: seeding is only for an empty one.</summary>
+public sealed class SeedRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// Writes the synthetic data set into an empty database in one transaction, with the bulk writer on the
+/// context's own connection: everything or, when cancelled or failing, nothing. No bus events are written.
+/// </summary>
+public sealed class SyntheticDataGenerator(CrmDbContext db, ReferenceCatalog catalog, IOptions<PlacementRulesOptions> rules, TimeProvider clock)
+{
+    private const int SqliteCacheKilobytes = 65_536;
+
+    public async Task<SeedResult> GenerateAsync(SeedOptions options, ISeedProgress progress, CancellationToken cancellationToken)
+    {
+        var problems = options.Problems(DanishCalendar.Today(clock));
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        await RefuseUnlessEmptyAsync(cancellationToken);
+        var consultantRole = Role.Consultant.ToString().ToUpperInvariant();
+        var roleId = await db.Roles.Where(r => r.NormalizedName == consultantRole).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The Consultant role does not exist yet: start the Api (or any command) once so that it creates the roles.");
+
+        var clockwatch = Stopwatch.StartNew();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                // 64 MB of page cache instead of 2 MB: the pages a bulk load touches again stay in memory.
+                await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{SqliteCacheKilobytes};", cancellationToken);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            using var writer = new BulkWriter(db);
+            var sink = new BulkSink(writer, progress);
+            var connection = db.Database.GetDbConnection();
+            var dbTransaction = transaction.GetDbTransaction();
+            var indexes = new SqliteIndexes();
+            if (db.Database.IsSqlite())
+            {
+                await indexes.DropAsync(connection, dbTransaction, writer.Tables.Select(t => t.Label).Where(t => !t.StartsWith("AspNet", StringComparison.Ordinal)), cancellationToken);
+            }
+
+            var statistics = await SyntheticDataSet.WriteAsync(options, catalog, rules.Value, roleId, sink, progress, cancellationToken);
+            await writer.FlushAsync(cancellationToken);
+            if (indexes.Count > 0)
+            {
+                progress.PhaseStarted("indexes", indexes.Count);
+                await indexes.CreateAsync(connection, dbTransaction, () => progress.Advanced(1), cancellationToken);
+                progress.PhaseCompleted();
+            }
+
+            // Past this point the run is not interrupted: the commit is one step.
+            await transaction.CommitAsync(CancellationToken.None);
+            return new SeedResult(writer.Tables.ToDictionary(t => t.Label, t => t.Written), statistics, clockwatch.Elapsed);
+        }
+        finally
+        {
+            if (db.Database.IsSqlite())
+            {
+                // The connection goes back to the pool: give it SQLite's default cache again.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task RefuseUnlessEmptyAsync(CancellationToken cancellationToken)
+    {
+        var companies = await db.Companies.CountAsync(cancellationToken);
+        if (companies > 0)
+        {
+            throw new SeedRefusedException($"The database already has {companies:N0} compan{(companies == 1 ? "y" : "ies")}: seed fills an empty database only. Point --ConnectionStrings:Crm at a new file (or an empty database) and run it again.");
+        }
+
+        var domain = "@" + CompanyBuilder.ConsultantDomain.ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith(domain), cancellationToken))
+        {
+            throw new SeedRefusedException($"The database already has consultants of a synthetic data set (e-mail ending {domain.ToLowerInvariant()}): seed fills an empty database only.");
+        }
+    }
+
+    /// <summary>Sends each row to its table's bulk writer; parents are flushed before children.</summary>
+    private sealed class BulkSink : ISeedSink
+    {
+        private readonly Dictionary<Type, BulkTable> tables;
+
+        public BulkSink(BulkWriter writer, ISeedProgress progress)
+        {
+            var users = writer.Table<Accounts.ApplicationUser>();
+            var userRoles = writer.Table<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>(users);
+            var companies = writer.Table<Companies.Company>();
+            var workplaces = writer.Table<Companies.Workplace>(companies);
+            var contacts = writer.Table<Companies.CompanyContact>(companies);
+            var pledges = writer.Table<Pledges.Pledge>(companies);
+            var contactLogs = writer.Table<ContactLogs.ContactLog>(companies);
+            var vacancies = writer.Table<Vacancies.Vacancy>(companies, workplaces);
+            var candidates = writer.Table<Candidates.Candidate>();
+            var placements = writer.Table<Placements.Placement>(candidates, companies, workplaces, vacancies);
+            var exemptions = writer.Table<Placements.RuleExemption>(placements);
+            var outcomes = writer.Table<Outcomes.Outcome>(placements);
+            tables = new Dictionary<Type, BulkTable>
+            {
+                [typeof(Accounts.ApplicationUser)] = users,
+                [typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<string>)] = userRoles,
+                [typeof(Companies.Company)] = companies,
+                [typeof(Companies.Workplace)] = workplaces,
+                [typeof(Companies.CompanyContact)] = contacts,
+                [typeof(Pledges.Pledge)] = pledges,
+                [typeof(ContactLogs.ContactLog)] = contactLogs,
+                [typeof(Vacancies.Vacancy)] = vacancies,
+                [typeof(Candidates.Candidate)] = candidates,
+                [typeof(Placements.Placement)] = placements,
+                [typeof(Placements.RuleExemption)] = exemptions,
+                [typeof(Outcomes.Outcome)] = outcomes,
+            };
+            foreach (var table in tables.Values)
+            {
+                table.Flushed = t => progress.RowsWritten(t.Label, t.Written);
+            }
+        }
+
+        public ValueTask AddAsync(object row, CancellationToken cancellationToken) => tables[row.GetType()].AddAsync(row, cancellationToken);
+    }
+}
