@@ -541,6 +541,22 @@ VALUES ('20261124092128_Yield', '10.0.12');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "Outcomes" ADD "ObservedOn" TEXT NULL;
+
+CREATE INDEX "IX_Vacancies_PublishedAt" ON "Vacancies" ("PublishedAt");
+
+CREATE INDEX "IX_Pledges_PeriodEnd_PeriodStart" ON "Pledges" ("PeriodEnd", "PeriodStart");
+
+CREATE INDEX "IX_Placements_ActualEnd_ActualStart" ON "Placements" ("ActualEnd", "ActualStart");
+
+CREATE INDEX "IX_ContactLogs_OccurredAt" ON "ContactLogs" ("OccurredAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124093043_OutcomeImportAndExports', '10.0.12');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 CREATE TABLE "EffectTargets" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_EffectTargets" PRIMARY KEY,
     "Year" INTEGER NOT NULL,

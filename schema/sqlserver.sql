@@ -1128,6 +1128,59 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093048_OutcomeImportAndExports'
+)
+BEGIN
+    ALTER TABLE [Outcomes] ADD [ObservedOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093048_OutcomeImportAndExports'
+)
+BEGIN
+    CREATE INDEX [IX_Vacancies_PublishedAt] ON [Vacancies] ([PublishedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093048_OutcomeImportAndExports'
+)
+BEGIN
+    CREATE INDEX [IX_Pledges_PeriodEnd_PeriodStart] ON [Pledges] ([PeriodEnd], [PeriodStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093048_OutcomeImportAndExports'
+)
+BEGIN
+    CREATE INDEX [IX_Placements_ActualEnd_ActualStart] ON [Placements] ([ActualEnd], [ActualStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093048_OutcomeImportAndExports'
+)
+BEGIN
+    CREATE INDEX [IX_ContactLogs_OccurredAt] ON [ContactLogs] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261124093048_OutcomeImportAndExports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261124093048_OutcomeImportAndExports', N'10.0.12');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261124093641_EffectTargets'
 )
 BEGIN

@@ -4,13 +4,16 @@ using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Features.Demo;
+using CrmAlliance.Api.Features.Exports;
 using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Outcomes.Import;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Yield;
+using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
@@ -41,6 +44,8 @@ public static class CrmAllianceHost
         services.AddDemoData();
         services.AddPlacements();
         services.AddOutcomes();
+        services.AddOutcomeImport();
+        services.AddExports();
         services.AddMatches();
         services.AddYield();
         return builder;
@@ -53,6 +58,7 @@ public static class CrmAllianceHost
         await scope.ServiceProvider.GetRequiredService<CrmDbContext>().MigrateAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RunAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<YieldStartup>().RunAsync(app.Lifetime.ApplicationStopping);
     }
 }
 

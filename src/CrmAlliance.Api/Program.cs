@@ -1,5 +1,6 @@
 using CrmAlliance.Api;
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Exports;
 using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Infrastructure.Commands;
@@ -26,6 +27,7 @@ app.UseAuthorization();
 app.MapGroup("/auth").MapIdentityApi<ApplicationUser>();
 app.MapGraphQLEndpoint();
 app.MapCandidateSnapshot();
+app.MapRawRowExports();
 app.MapMonitoringReport();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -18,5 +18,8 @@ public sealed record PlacementEnded(Guid PlacementId, Guid CompanyId, string Off
 /// <summary>
 /// An outcome of a placement was recorded: at its end (<see cref="MonthsAfterEnd"/> 0, with
 /// <see cref="EndResult"/>) or a follow-up 1, 3, 6 or 12 months after (with <see cref="SelfSupporting"/>).
+/// A register import that corrects a recorded outcome sends it again for the same placement and point with
+/// the new values: a consumer keeps the latest per (placement, point), or re-reads the placement's outcomes
+/// as the yield projection does.
 /// </summary>
 public sealed record OutcomeRecorded(Guid PlacementId, Guid CompanyId, int MonthsAfterEnd, string? EndResult, bool? SelfSupporting, DateTimeOffset RecordedAt);

@@ -1,11 +1,17 @@
 using BenchmarkDotNet.Running;
 using CrmAlliance.Benchmarks.EndToEnd;
 using CrmAlliance.Benchmarks.Matching;
+using CrmAlliance.Benchmarks.Yield;
 
 if (args is ["--matching-report"])
 {
     MatchingReport.Run();
     return 0;
+}
+
+if (args.Contains(YieldBenchmarkOptions.Switch))
+{
+    return await YieldBenchmark.RunAsync(args);
 }
 
 if (args.Contains(EndToEndOptions.Switch))

@@ -62,6 +62,8 @@ public static partial class MatrixRows
         .. Placements,
         .. Messaging,
         .. CandidateImport,
+        .. OutcomeImport,
+        .. Yield,
         .. YieldTargets,
         new("importCompanies", With(_ => ("mutation($input: ImportCompaniesInput!) { importCompanies(input: $input) { committed } }",
             new { input = new { csv = $"cvr,name,industryCode,address,postcode,sector\n{TestData.NewCvr()},Import ApS,620100,Vej 1,9000,private\n" } })), R, A, R, R, R),

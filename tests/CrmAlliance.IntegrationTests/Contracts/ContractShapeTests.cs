@@ -30,6 +30,9 @@ public sealed class ContractShapeTests
         new PlacementStarted(Id, Id, Id, Id, null, "WageSubsidy", "ActivityReadySocialAssistance", Day, Day.AddMonths(6)),
         new PlacementEnded(Id, Id, "WageSubsidy", "Completed", Day, Day.AddMonths(6)),
         new OutcomeRecorded(Id, Id, 6, null, true, At),
+        new CompanyChanged(Id, At),
+        new ContactLogged(Id, Id, At),
+        new PledgeChanged(Id, Id, false, At),
     ];
 
     [Fact]

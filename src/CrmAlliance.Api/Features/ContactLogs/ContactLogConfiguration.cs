@@ -15,5 +15,7 @@ public sealed class ContactLogConfiguration : IEntityTypeConfiguration<ContactLo
         builder.HasIndex(c => new { c.CompanyId, c.OccurredAt });
         // The "follow-ups due" list: a consultant's open follow-ups by date.
         builder.HasIndex(c => new { c.ConsultantId, c.FollowUpDone, c.FollowUpOn });
+        // The raw-row export: every company's contacts in a period.
+        builder.HasIndex(c => c.OccurredAt);
     }
 }

@@ -28,6 +28,9 @@ public sealed class Outcome
 
     public bool? SelfSupporting { get; set; }
 
+    /// <summary>The day the source observed it (a register's reference date), when the source says; null for a consultant's.</summary>
+    public DateOnly? ObservedOn { get; set; }
+
     public DateTimeOffset RecordedAt { get; set; }
 
     public required string RecordedBy { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Outcomes;
 
-public sealed record OutcomeView(Guid Id, Guid PlacementId, int MonthsAfterEnd, EndResult? EndResult, bool? SelfSupporting, DateTimeOffset RecordedAt, string Source);
+public sealed record OutcomeView(Guid Id, Guid PlacementId, int MonthsAfterEnd, EndResult? EndResult, bool? SelfSupporting, DateOnly? ObservedOn, DateTimeOffset RecordedAt, string Source);
 
 /// <summary>
 /// Reads of outcomes. Staff read all. A company user reads only the outcome at the end of its own
@@ -23,7 +23,7 @@ public sealed class OutcomeQueries(CrmDbContext db)
 
         var rows = await outcomes
             .OrderBy(o => o.MonthsAfterEnd)
-            .Select(o => new OutcomeView(o.Id, o.PlacementId, o.MonthsAfterEnd, o.EndResult, o.SelfSupporting, o.RecordedAt, o.Source))
+            .Select(o => new OutcomeView(o.Id, o.PlacementId, o.MonthsAfterEnd, o.EndResult, o.SelfSupporting, o.ObservedOn, o.RecordedAt, o.Source))
             .ToListAsync(cancellationToken);
         return rows.ToLookup(o => o.PlacementId);
     }

@@ -15,18 +15,29 @@ public static class OutcomeSchedule
     /// <summary>Refuses an observation the placement cannot have yet: it never ran, or the follow-up date is still ahead.</summary>
     public static void EnsureDue(DateOnly? actualEnd, int monthsAfterEnd, DateOnly today)
     {
+        if (Refusal(actualEnd, monthsAfterEnd, today) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>
+    /// The refusal <see cref="EnsureDue"/> throws, or null when the observation is due. For callers that
+    /// report rather than throw (the outcome import checks thousands of lines).
+    /// </summary>
+    public static RuleViolationException? Refusal(DateOnly? actualEnd, int monthsAfterEnd, DateOnly today)
+    {
         if (actualEnd is not { } end)
         {
-            throw new RuleViolationException(PlacementRuleNames.OutcomeSchedule, "the placement was called off before it started, so it has no outcome to record.");
+            return new RuleViolationException(PlacementRuleNames.OutcomeSchedule, "the placement was called off before it started, so it has no outcome to record.");
         }
 
         var due = DueOn(end, monthsAfterEnd);
-        if (due > today)
-        {
-            throw new RuleViolationException(
+        return due > today
+            ? new RuleViolationException(
                 PlacementRuleNames.OutcomeSchedule,
                 $"the follow-up {Describe(monthsAfterEnd)} is due on {due:yyyy-MM-dd} (the placement ended {end:yyyy-MM-dd}); it cannot be recorded before then.",
-                "input.monthsAfterEnd");
-        }
+                "input.monthsAfterEnd")
+            : null;
     }
 }

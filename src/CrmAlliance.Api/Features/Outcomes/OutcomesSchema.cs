@@ -30,7 +30,8 @@ public sealed class OutcomeGraphType : ObjectGraphType<OutcomeView>
         Field(o => o.MonthsAfterEnd).Description("0 at the end; 1, 3, 6 or 12 for a follow-up.");
         Field<EndResultGraphType>("endResult").Description("How the placement ended (at the end only).").Resolve(c => c.Source.EndResult);
         Field(o => o.SelfSupporting, nullable: true).Description("Whether the candidate was off public benefits (follow-ups only).");
-        Field(o => o.RecordedAt).Description("When it was recorded.");
+        Field(o => o.ObservedOn, nullable: true).Description("The day the source observed it (a register import's observedOn); null when not given.");
+        Field(o => o.RecordedAt).Description("When it was recorded (or last corrected by an import).");
         Field(o => o.Source).Description("Where the figure came from: \"consultant\" or the name of an import.");
     }
 }

@@ -1,9 +1,6 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Infrastructure.Data;
-using CrmAlliance.Api.Infrastructure.Messaging;
-using CrmAlliance.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Outcomes;
@@ -22,23 +19,16 @@ public sealed class RecordOutcomeHandler(CrmDbContext db, OutcomeQueries queries
     public async Task<OutcomeView> HandleAsync(RecordOutcomeInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
-        var atEnd = input.MonthsAfterEnd == 0;
-        new Validator()
-            .Check(OutcomeSchedule.IsObservationPoint(input.MonthsAfterEnd), "monthsAfterEnd", $"must be 0 (at the end) or a follow-up month: {string.Join(", ", Outcome.FollowUpMonths)}.")
-            .Check(!atEnd || input.EndResult is not null, "endResult", "is required for the outcome at the end (monthsAfterEnd 0).")
-            .Check(atEnd || input.EndResult is null, "endResult", "is only for the outcome at the end (monthsAfterEnd 0).")
-            .Check(atEnd || input.SelfSupporting is not null, "selfSupporting", "is required for a follow-up.")
-            .Check(!atEnd || input.SelfSupporting is null, "selfSupporting", "is only for follow-ups (monthsAfterEnd 1, 3, 6 or 12).")
-            .ThrowIfInvalid();
+        new Validator().CheckObservation(input.MonthsAfterEnd, input.EndResult, input.SelfSupporting).ThrowIfInvalid();
 
         var placement = await db.Placements.AsNoTracking()
             .Where(p => p.Id == input.PlacementId)
             .Select(p => new { p.Status, p.ActualEnd, p.CompanyId })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Placement", input.PlacementId, "input.placementId");
-        if (placement.Status is not (PlacementStatus.Completed or PlacementStatus.EndedEarly))
+        if (OutcomeRules.NotEndedRefusal(placement.Status) is { } notEnded)
         {
-            throw new RuleViolationException(PlacementRuleNames.PlacementStatus, $"an outcome is recorded once the placement has ended; it is {placement.Status}.");
+            throw notEnded;
         }
 
         OutcomeSchedule.EnsureDue(placement.ActualEnd, input.MonthsAfterEnd, clock.Today());
@@ -58,7 +48,7 @@ public sealed class RecordOutcomeHandler(CrmDbContext db, OutcomeQueries queries
             Source = ConsultantSource,
         };
         db.Outcomes.Add(outcome);
-        db.Enqueue(input.PlacementId, new OutcomeRecorded(input.PlacementId, placement.CompanyId, outcome.MonthsAfterEnd, outcome.EndResult?.ToString(), outcome.SelfSupporting, outcome.RecordedAt), outcome.RecordedAt);
+        OutcomeRules.EnqueueRecorded(db, outcome, placement.CompanyId);
         await db.SaveOrConflictAsync($"The outcome {OutcomeSchedule.Describe(input.MonthsAfterEnd)} is already recorded for this placement.", cancellationToken);
         return (await queries.ByPlacementAsync([input.PlacementId], actor, cancellationToken))[input.PlacementId].Single(o => o.Id == outcome.Id);
     }

@@ -36,6 +36,8 @@ public sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         // The period filter (planned end on or after its start) and the other sort keys.
         builder.HasIndex(p => p.PlannedEnd);
         builder.HasIndex(p => p.CreatedAt);
+        // The raw-row exports: placements that ran during a period, outcomes of those that ended in it.
+        builder.HasIndex(p => new { p.ActualEnd, p.ActualStart });
     }
 }
 

@@ -20,5 +20,7 @@ public sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         builder.HasIndex(v => v.StartDate);
         // The hourly expiry job and the deadline filters.
         builder.HasIndex(v => new { v.Status, v.ApplicationDeadline });
+        // The raw-row export: vacancies published in a period.
+        builder.HasIndex(v => v.PublishedAt);
     }
 }

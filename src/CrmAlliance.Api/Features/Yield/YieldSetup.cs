@@ -2,6 +2,7 @@ using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Features.Yield.Reports;
 using CrmAlliance.Api.Features.Yield.Targets;
+using CrmAlliance.Api.Infrastructure.Commands;
 using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Api.Features.Yield;
@@ -16,7 +17,15 @@ public static class YieldSetup
             "Yield: SuppressionThreshold, Score:PerEmployees and Score:MinimumEmployees must be at least 1, and SizeBandUpperBounds ascending.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<YieldOptions>>().Value);
         services.AddSingleton<YieldContributions>();
+        services.AddScoped<YieldFactSource>();
+        services.AddScoped<YieldCellWriter>();
+        services.AddScoped<YieldProjector>();
+        services.AddScoped<YieldRebuild>();
+        services.AddScoped<YieldStartup>();
+        services.AddScoped<ICliCommand, RebuildYieldCommand>();
+        services.AddHostedService<YieldClockService>();
         services.AddScoped<YieldCellReader>();
+        services.AddYieldReports();
         services.AddEffectTargets();
         services.AddMonitoringReport();
         return services;

@@ -35,7 +35,7 @@ public sealed class TerminalProgress
         var interval = interactive ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
         lock (gate)
         {
-            if (clock.Elapsed - lastPrinted < interval)
+            if (clock.Elapsed < lastPrinted + interval)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,12 +21,12 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is not set.");
             }
 
-            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<SourceChangeEvents>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connectionString ??= $"Data Source={DefaultSqliteFile(environment.ContentRootPath)}";
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>(), SqliteBusyTimeoutInterceptor.Instance));
+            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SourceChangeEvents>(), sp.GetRequiredService<OutboxCommitInterceptor>(), SqliteBusyTimeoutInterceptor.Instance));
         }
         else
         {
@@ -35,6 +36,9 @@ public static class DatabaseSetup
         // Wakes the outbox dispatcher when a commit wrote events.
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
+
+        // Stages the events of company, contact and pledge changes (first, so the commit signal sees them).
+        services.AddSingleton<SourceChangeEvents>();
 
         return services;
     }

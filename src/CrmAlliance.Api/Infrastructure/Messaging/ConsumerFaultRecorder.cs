@@ -10,7 +10,8 @@ namespace CrmAlliance.Api.Infrastructure.Messaging;
 public sealed class ConsumerFaultRecorder(Inbox inbox, TimeProvider clock, ILogger<ConsumerFaultRecorder> logger) :
     IConsumer<Fault<VacancyPosted>>, IConsumer<Fault<VacancyChanged>>, IConsumer<Fault<VacancyClosed>>, IConsumer<Fault<VacancyMatched>>,
     IConsumer<Fault<CandidateRegistered>>, IConsumer<Fault<CandidateChanged>>, IConsumer<Fault<CandidateWithdrawn>>,
-    IConsumer<Fault<PlacementStarted>>, IConsumer<Fault<PlacementEnded>>, IConsumer<Fault<OutcomeRecorded>>
+    IConsumer<Fault<PlacementStarted>>, IConsumer<Fault<PlacementEnded>>, IConsumer<Fault<OutcomeRecorded>>,
+    IConsumer<Fault<CompanyChanged>>, IConsumer<Fault<ContactLogged>>, IConsumer<Fault<PledgeChanged>>
 {
     public Task Consume(ConsumeContext<Fault<VacancyPosted>> context) => RecordAsync(context);
 
@@ -31,6 +32,12 @@ public sealed class ConsumerFaultRecorder(Inbox inbox, TimeProvider clock, ILogg
     public Task Consume(ConsumeContext<Fault<PlacementEnded>> context) => RecordAsync(context);
 
     public Task Consume(ConsumeContext<Fault<OutcomeRecorded>> context) => RecordAsync(context);
+
+    public Task Consume(ConsumeContext<Fault<CompanyChanged>> context) => RecordAsync(context);
+
+    public Task Consume(ConsumeContext<Fault<ContactLogged>> context) => RecordAsync(context);
+
+    public Task Consume(ConsumeContext<Fault<PledgeChanged>> context) => RecordAsync(context);
 
     private Task<bool> RecordAsync<T>(ConsumeContext<Fault<T>> context)
         where T : class

@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Features.Matches;
+using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Matching;
 using CrmAlliance.Matching.Bus;
@@ -36,6 +37,7 @@ public static class MessagingSetup
         services.AddMassTransit(x =>
         {
             x.AddConsumer<VacancyMatchedConsumer, VacancyMatchedConsumerDefinition>();
+            x.AddConsumer<YieldProjectionConsumer, YieldProjectionConsumerDefinition>();
             x.AddConsumer<ConsumerFaultRecorder, ConsumerFaultRecorderDefinition>();
             if (matchingInProcess)
             {

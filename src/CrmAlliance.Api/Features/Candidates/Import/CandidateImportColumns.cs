@@ -1,7 +1,6 @@
-namespace CrmAlliance.Api.Features.Candidates.Import;
+using CrmAlliance.Api.Features.ReferenceData;
 
-/// <summary>One column of the import file: its name, a Danish heading accepted in its place, and whether the header must have it.</summary>
-public sealed record CandidateImportColumn(string Name, string DanishHeading, bool Required);
+namespace CrmAlliance.Api.Features.Candidates.Import;
 
 /// <summary>The columns of the candidate import file, as documented in CandidateImportFormat.md.</summary>
 public static class CandidateImportColumns
@@ -19,7 +18,7 @@ public static class CandidateImportColumns
     /// <summary>The report's name for a problem with the line as a whole (more cells than the header has columns).</summary>
     public const string Line = "line";
 
-    public static readonly IReadOnlyList<CandidateImportColumn> All =
+    public static readonly IReadOnlyList<CsvImportColumn> All =
     [
         new(CaseReference, "Sagsnummer", true),
         new(TargetGroup, "Målgruppe", true),
@@ -32,27 +31,14 @@ public static class CandidateImportColumns
         new(LastEmployerCvr, "Seneste arbejdsgivers CVR", false),
     ];
 
-    private static readonly Dictionary<string, CandidateImportColumn> ByHeading = All
-        .SelectMany(c => new[] { (Key: Normalise(c.Name), Column: c), (Key: Normalise(c.DanishHeading), Column: c) })
-        .ToDictionary(x => x.Key, x => x.Column);
+    /// <summary>How the header and the lines are read (the shared CSV import rules).</summary>
+    public static readonly CsvImportLayout Layout = new(All);
 
     /// <summary>The column a heading names, ignoring case, spaces, hyphens, underscores and dots; null if unknown.</summary>
-    public static CandidateImportColumn? Find(string heading) => ByHeading.GetValueOrDefault(Normalise(heading));
+    public static CsvImportColumn? Find(string heading) => Layout.Find(heading);
 
     /// <summary>Where the column stands in <see cref="All"/>, to report a line's errors in column order (<see cref="Line"/> first).</summary>
-    public static int Position(string field)
-    {
-        for (var i = 0; i < All.Count; i++)
-        {
-            if (All[i].Name == field)
-            {
-                return i;
-            }
-        }
+    public static int Position(string field) => Layout.Position(field);
 
-        return -1;
-    }
-
-    public static string Normalise(string heading)
-        => new(heading.Trim().ToUpperInvariant().Where(c => c is not (' ' or '-' or '_' or '.')).ToArray());
+    public static string Normalise(string heading) => CsvImportLayout.Normalise(heading);
 }

@@ -22,13 +22,11 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
     /// <inheritdoc cref="MaxBytes"/>
     public const int MaxLines = 20_000;
 
-    private const string Field = "csv";
-
     public CandidateImportFile Read(string csv)
     {
         var text = CsvImportFile.Read(csv, MaxBytes, MaxLines);
-        var columns = ReadHeader(text.Header.Fields);
-        var present = columns.OfType<CandidateImportColumn>().Select(c => c.Name).ToHashSet();
+        var columns = Col.Layout.ReadHeader(text.Header.Fields);
+        var present = columns.OfType<CsvImportColumn>().Select(c => c.Name).ToHashSet();
         var hasSkills = present.Contains(Col.Skills);
         var lines = new List<CandidateImportLine>();
         var rejections = new List<CandidateImportRejection>();
@@ -62,53 +60,15 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
         return new CandidateImportFile(text.Separator, text.Lines.Count, hasSkills, present.Contains(Col.LastEmployerCvr), lines, rejections);
     }
 
-    private static CandidateImportColumn?[] ReadHeader(string[] headings)
-    {
-        var problems = new Validator();
-        var columns = headings.Select(h => string.IsNullOrWhiteSpace(h) ? null : Col.Find(h)).ToArray();
-        for (var i = 0; i < headings.Length; i++)
-        {
-            problems.Check(columns[i] is not null || string.IsNullOrWhiteSpace(headings[i]), Field, $"column {i + 1} '{headings[i].Trim()}' is not a known column; see the format for the column names.");
-        }
-
-        var present = columns.OfType<CandidateImportColumn>().ToList();
-        foreach (var duplicate in present.GroupBy(c => c.Name).Where(g => g.Count() > 1))
-        {
-            problems.Add(Field, $"the column {duplicate.Key} appears {duplicate.Count()} times.");
-        }
-
-        foreach (var missing in Col.All.Where(c => c.Required && !present.Contains(c)))
-        {
-            problems.Add(Field, $"the header has no {missing.Name} column (or '{missing.DanishHeading}'); it is required.");
-        }
-
-        problems.ThrowIfInvalid();
-        return columns;
-    }
-
     /// <returns>The line if it was accepted; its errors; its case reference unless that was refused.</returns>
-    private (CandidateImportLine Line, List<ImportLineError> Errors, string? Reference) ReadLine(CsvRecord record, CandidateImportColumn?[] columns, bool hasSkills)
+    private (CandidateImportLine Line, List<ImportLineError> Errors, string? Reference) ReadLine(CsvRecord record, CsvImportColumn?[] columns, bool hasSkills)
     {
-        var cells = new Dictionary<string, string>();
-        var extra = new List<string>();
-        for (var i = 0; i < record.Fields.Length; i++)
-        {
-            var value = record.Fields[i].Trim();
-            if (i < columns.Length && columns[i] is { } column)
-            {
-                cells[column.Name] = value;
-            }
-            else if (value.Length > 0)
-            {
-                extra.Add(value);
-            }
-        }
-
+        var (cells, extra) = CsvImportLayout.ReadCells(record, columns);
         string Cell(string name) => cells.GetValueOrDefault(name, "");
 
         var v = new Validator();
         // The extra cells are not repeated: unlike the company import's, they might hold a CPR number.
-        v.Check(extra.Count == 0, Col.Line, $"has {extra.Count} more cell(s) than the header has columns; quote cells that contain the separator.");
+        v.Check(extra == 0, Col.Line, $"has {extra} more cell(s) than the header has columns; quote cells that contain the separator.");
         var targetGroup = Parse<TargetGroup>(v, Col.TargetGroup, Cell(Col.TargetGroup), CandidateImportValues.TryTargetGroup);
         var educationLevel = Parse<EducationLevel>(v, Col.EducationLevel, Cell(Col.EducationLevel), CandidateImportValues.TryEducationLevel);
         var hasWorkExperience = Parse<bool>(v, Col.HasWorkExperience, Cell(Col.HasWorkExperience), TryYesNo);

@@ -95,10 +95,14 @@ public sealed class YieldContributions(YieldOptions options)
 
         foreach (var (kind, amount) in PledgedByKind(fact).Where(p => p.Amount > 0))
         {
+            // Cumulative rounding: each month gets round(share so far) − round(share before), so the months add up
+            // to exactly what was pledged.
+            var daysSoFar = 0;
             for (var monthStart = new DateOnly(fact.PeriodStart.Year, fact.PeriodStart.Month, 1); monthStart <= fact.PeriodEnd; monthStart = monthStart.AddMonths(1))
             {
-                var days = Min(monthStart.AddMonths(1).AddDays(-1), fact.PeriodEnd).DayNumber - Max(monthStart, fact.PeriodStart).DayNumber + 1;
-                var milli = (long)Math.Round(amount * 1000.0 * days / totalDays, MidpointRounding.AwayFromZero);
+                var before = Share(amount, daysSoFar, totalDays);
+                daysSoFar += Min(monthStart.AddMonths(1).AddDays(-1), fact.PeriodEnd).DayNumber - Max(monthStart, fact.PeriodStart).DayNumber + 1;
+                var milli = Share(amount, daysSoFar, totalDays) - before;
                 deltas.For(fact.CompanyId, ReportPeriod.MonthKey(monthStart), kind.ToString(), YieldCell.All).PledgedMilli += sign * milli;
             }
         }
@@ -113,6 +117,8 @@ public sealed class YieldContributions(YieldOptions options)
         (OfferKind.FlexJob, fact.FlexJobs),
         (OfferKind.Mentor, fact.Mentors),
     ];
+
+    private static long Share(int amount, int days, int totalDays) => (long)Math.Round(amount * 1000.0 * days / totalDays, MidpointRounding.AwayFromZero);
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 

@@ -51,13 +51,63 @@ public sealed class YieldCellReader(CrmDbContext db)
     }
 
     /// <summary>The last month with a vacancy or placement activity per company, for dormant-partner lists.</summary>
-    public async Task<Dictionary<Guid, int>> LastActiveMonthAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken)
+    public Task<Dictionary<Guid, int>> LastActiveMonthAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken)
+        => LastActiveMonthAsync(companyIds, int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// The last month up to <paramref name="throughMonth"/> (yyyymm) with a vacancy or placement activity per
+    /// company, so that a past period's dormant list is not changed by later activity.
+    /// </summary>
+    public async Task<Dictionary<Guid, int>> LastActiveMonthAsync(IReadOnlyCollection<Guid> companyIds, int throughMonth, CancellationToken cancellationToken)
         => await db.YieldCells.AsNoTracking()
             .Where(c => c.Grain == YieldGrain.Month && c.OfferKind == YieldCell.All && c.TargetGroup == YieldCell.All && companyIds.Contains(c.CompanyId)
+                && c.PeriodStart <= throughMonth
                 && (c.VacanciesPosted > 0 || c.PlacementsStarted > 0 || c.PlacementDays > 0))
             .GroupBy(c => c.CompanyId)
             .Select(g => new { g.Key, Last = g.Max(c => c.PeriodStart) })
             .ToDictionaryAsync(r => r.Key, r => r.Last, cancellationToken);
+
+    /// <summary>Totals per offer kind (every target group) for one company or the alliance: offer kind name → totals.</summary>
+    public Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(Guid companyId, ReportPeriod period, CancellationToken cancellationToken)
+        => ByOfferKindAsync(c => c.CompanyId == companyId, companyId != YieldCell.AllianceId, period, cancellationToken);
+
+    /// <summary>Totals per offer kind (every target group), summed over the companies a sub-query selects.</summary>
+    public Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(IQueryable<Guid> companyIds, ReportPeriod period, CancellationToken cancellationToken)
+        => ByOfferKindAsync(c => companyIds.Contains(c.CompanyId), companyCells: true, period, cancellationToken);
+
+    /// <summary>Quarter totals (all/all) of the years <paramref name="firstYear"/>–<paramref name="lastYear"/> for one company or the alliance: quarter start (yyyymm) → totals.</summary>
+    public Task<Dictionary<int, YieldTotals>> QuartersAsync(Guid companyId, int firstYear, int lastYear, CancellationToken cancellationToken)
+        => QuartersAsync(c => c.CompanyId == companyId, firstYear, lastYear, cancellationToken);
+
+    /// <summary>Quarter totals (all/all) of the years, summed over the companies a sub-query selects.</summary>
+    public Task<Dictionary<int, YieldTotals>> QuartersAsync(IQueryable<Guid> companyIds, int firstYear, int lastYear, CancellationToken cancellationToken)
+        => QuartersAsync(c => companyIds.Contains(c.CompanyId), firstYear, lastYear, cancellationToken);
+
+    private async Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(Expression<Func<YieldCell, bool>> companies, bool companyCells, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        // Every kind slice is stored at the same grains, so any kind name picks the covering cells.
+        var (grain, starts) = YieldCellKey.Covering(period, companyCells, nameof(OfferKind.OrdinaryJob), YieldCell.All);
+        var (first, last) = (starts[0], starts[^1]);
+        var rows = await db.YieldCells.AsNoTracking()
+            .Where(c => c.Grain == grain && c.PeriodStart >= first && c.PeriodStart <= last && c.OfferKind != YieldCell.All && c.TargetGroup == YieldCell.All)
+            .Where(companies)
+            .GroupBy(c => c.OfferKind)
+            .Select(SumBy<string>())
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Key, r => r.Totals);
+    }
+
+    private async Task<Dictionary<int, YieldTotals>> QuartersAsync(Expression<Func<YieldCell, bool>> companies, int firstYear, int lastYear, CancellationToken cancellationToken)
+    {
+        var (first, last) = ((firstYear * 100) + 1, (lastYear * 100) + 12);
+        var rows = await db.YieldCells.AsNoTracking()
+            .Where(c => c.Grain == YieldGrain.Quarter && c.PeriodStart >= first && c.PeriodStart <= last && c.OfferKind == YieldCell.All && c.TargetGroup == YieldCell.All)
+            .Where(companies)
+            .GroupBy(c => c.PeriodStart)
+            .Select(SumBy<int>())
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Key, r => r.Totals);
+    }
 
     private IQueryable<YieldCell> Cells(YieldGrain grain, IReadOnlyList<int> starts, string offerKind, string targetGroup)
     {

@@ -76,26 +76,30 @@ public sealed record YieldFigures(YieldTotals Totals, YieldOptions Options)
     }
 
     /// <summary>The yield score: the weighted contributions per <see cref="YieldScoreOptions.PerEmployees"/> ordinary employees.</summary>
-    public double Score(int ordinaryEmployees)
-    {
-        var size = Math.Max(ordinaryEmployees, Options.Score.MinimumEmployees);
-        return Math.Round(RawScore * Options.Score.PerEmployees / size, 2);
-    }
+    public double Score(int ordinaryEmployees) => Math.Round(RawScore * Options.Score.PerEmployees / ScoreBasis(ordinaryEmployees), 2);
+
+    /// <summary>The headcount the score divides by: the ordinary employees, but at least <see cref="YieldScoreOptions.MinimumEmployees"/>.</summary>
+    public int ScoreBasis(int ordinaryEmployees) => Math.Max(ordinaryEmployees, Options.Score.MinimumEmployees);
 
     /// <summary>The size band's label for a headcount, e.g. "10–49".</summary>
     public static string SizeBand(int ordinaryEmployees, IReadOnlyList<int> upperBounds)
+        => SizeBands(upperBounds).First(b => b.Max is not { } max || ordinaryEmployees <= max).Label;
+
+    /// <summary>Every size band in order: its label ("0–9", …, "250+") and headcounts (Max null for the open last band).</summary>
+    public static IReadOnlyList<SizeBandRange> SizeBands(IReadOnlyList<int> upperBounds)
     {
+        var bands = new List<SizeBandRange>();
         var lower = 0;
         foreach (var upper in upperBounds)
         {
-            if (ordinaryEmployees <= upper)
-            {
-                return $"{lower}–{upper}";
-            }
-
+            bands.Add(new($"{lower}–{upper}", lower, upper));
             lower = upper + 1;
         }
 
-        return $"{lower}+";
+        bands.Add(new($"{lower}+", lower, null));
+        return bands;
     }
 }
+
+/// <summary>A size band: ordinary employees from <see cref="Min"/> to <see cref="Max"/> (inclusive; null = no upper bound).</summary>
+public sealed record SizeBandRange(string Label, int Min, int? Max);

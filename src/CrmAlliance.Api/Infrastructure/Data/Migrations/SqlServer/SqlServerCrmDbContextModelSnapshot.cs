@@ -375,6 +375,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("CompanyId", "OccurredAt");
 
                     b.HasIndex("ConsultantId", "FollowUpDone", "FollowUpOn");
@@ -459,6 +461,9 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.Property<int>("MonthsAfterEnd")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ObservedOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("PlacementId")
                         .HasColumnType("uniqueidentifier");
@@ -559,6 +564,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("VacancyId");
 
+                    b.HasIndex("ActualEnd", "ActualStart");
+
                     b.HasIndex("CompanyId", "Status");
 
                     b.HasIndex("Status", "OfferKind", "PlannedStart");
@@ -657,6 +664,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("CompanyId", "PeriodStart");
 
+                    b.HasIndex("PeriodEnd", "PeriodStart");
+
                     b.ToTable("Pledges");
                 });
 
@@ -727,6 +736,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OccupationCode");
+
+                    b.HasIndex("PublishedAt");
 
                     b.HasIndex("StartDate");
 

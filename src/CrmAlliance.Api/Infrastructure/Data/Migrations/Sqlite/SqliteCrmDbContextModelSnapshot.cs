@@ -369,6 +369,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("CompanyId", "OccurredAt");
 
                     b.HasIndex("ConsultantId", "FollowUpDone", "FollowUpOn");
@@ -453,6 +455,9 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int>("MonthsAfterEnd")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ObservedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("PlacementId")
                         .HasColumnType("TEXT");
@@ -553,6 +558,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("VacancyId");
 
+                    b.HasIndex("ActualEnd", "ActualStart");
+
                     b.HasIndex("CompanyId", "Status");
 
                     b.HasIndex("Status", "OfferKind", "PlannedStart");
@@ -651,6 +658,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CompanyId", "PeriodStart");
 
+                    b.HasIndex("PeriodEnd", "PeriodStart");
+
                     b.ToTable("Pledges");
                 });
 
@@ -721,6 +730,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OccupationCode");
+
+                    b.HasIndex("PublishedAt");
 
                     b.HasIndex("StartDate");
 

@@ -1,0 +1,87 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Yield.ReadModel;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Yield.Reports;
+
+/// <summary>The alliance in a period: its members, active and dormant, cooperation share, totals and quarterly trend.</summary>
+public sealed record AllianceSummaryView(
+    ReportPeriod Period,
+    string DefinitionVersion,
+    int Members,
+    int ActiveMembers,
+    int MembersWithEmployees,
+    int CooperatedMembers,
+    YieldMeasuresView Totals,
+    IReadOnlyList<YieldOfferKindView> ByOfferKind,
+    IReadOnlyList<YieldTrendPoint> Quarters)
+{
+    public int DormantMembers => Members - ActiveMembers;
+
+    public double? ActiveShare => Members == 0 ? null : (double)ActiveMembers / Members;
+
+    public double? CooperationShare => MembersWithEmployees == 0 ? null : (double)CooperatedMembers / MembersWithEmployees;
+}
+
+/// <summary>
+/// allianceSummary (staff). Member counts cover members; totals, kinds and quarters cover every company the
+/// read model knows (members and the other companies the jobcenter worked with) that meets the filter. Without
+/// a filter they are read from the alliance's own cells (one row each); with one, summed over the companies.
+/// </summary>
+public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader, YieldOptions options)
+{
+    public async Task<AllianceSummaryView> GetAsync(string period, string? industrySection, string? sizeBand, string? consultantId, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Admin, Role.Consultant, Role.Manager);
+        var reportPeriod = ReportPeriod.Parse(period);
+        var filter = YieldCompanyFilter.Parse(industrySection, sizeBand, consultantId, options);
+
+        var filtered = filter.Apply(db.YieldCompanies.AsNoTracking());
+        var companies = await filtered.ToListAsync(cancellationToken);
+        var members = companies.AsQueryable().Where(YieldMembers.Of(reportPeriod)).ToList();
+        var byCompany = await reader.ByCompanyAsync(reportPeriod, YieldCell.All, YieldCell.All, cancellationToken);
+        var memberFigures = members.Select(m => (m.OrdinaryEmployees, Figures: new YieldFigures(byCompany.GetValueOrDefault(m.CompanyId) ?? new YieldTotals(), options))).ToList();
+
+        var (firstYear, lastYear) = (reportPeriod.FirstMonth.Year, reportPeriod.LastMonth.Year);
+        YieldTotals totals;
+        Dictionary<string, YieldTotals> byKind;
+        Dictionary<int, YieldTotals> quarters;
+        if (filter.IsEmpty)
+        {
+            totals = await reader.AllianceAsync(reportPeriod, YieldCell.All, YieldCell.All, cancellationToken);
+            byKind = await reader.ByOfferKindAsync(YieldCell.AllianceId, reportPeriod, cancellationToken);
+            quarters = await reader.QuartersAsync(YieldCell.AllianceId, firstYear, lastYear, cancellationToken);
+        }
+        else
+        {
+            totals = new YieldTotals();
+            foreach (var company in companies)
+            {
+                if (byCompany.TryGetValue(company.CompanyId, out var counts))
+                {
+                    totals.Add(counts);
+                }
+            }
+
+            var ids = filtered.Select(c => c.CompanyId);
+            byKind = await reader.ByOfferKindAsync(ids, reportPeriod, cancellationToken);
+            quarters = await reader.QuartersAsync(ids, firstYear, lastYear, cancellationToken);
+        }
+
+        var none = YieldSuppression.None;
+        return new AllianceSummaryView(
+            reportPeriod,
+            options.DefinitionLabel,
+            memberFigures.Count,
+            memberFigures.Count(m => m.Figures.Active),
+            memberFigures.Count(m => m.OrdinaryEmployees >= 1),
+            memberFigures.Count(m => m.OrdinaryEmployees >= 1 && m.Figures.Totals.CooperationActivity > 0),
+            new YieldMeasuresView(new YieldFigures(totals, options), none),
+            YieldOfferKindView.From(byKind, YieldSlice.Whole, options),
+            Enumerable.Range(firstYear, lastYear - firstYear + 1)
+                .SelectMany(year => Enumerable.Range(1, 4).Select(quarter => ReportPeriod.Quarter(year, quarter)))
+                .Select(q => new YieldTrendPoint(q, new YieldMeasuresView(new YieldFigures(quarters.GetValueOrDefault(ReportPeriod.MonthKey(q.FirstMonth)) ?? new YieldTotals(), options), none), null))
+                .ToList());
+    }
+}

@@ -1,0 +1,106 @@
+using System.Linq.Expressions;
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.Yield.ReadModel;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Yield.Reports;
+
+/// <summary>The offer kind and target group a report reads (null = all), as the cells name them.</summary>
+public sealed record YieldSlice(OfferKind? OfferKind = null, TargetGroup? TargetGroup = null)
+{
+    public static readonly YieldSlice Whole = new();
+
+    public string OfferKindKey => OfferKind?.ToString() ?? YieldCell.All;
+
+    public string TargetGroupKey => TargetGroup?.ToString() ?? YieldCell.All;
+}
+
+/// <summary>
+/// Which companies a report covers: a DB07 section letter, a size band label and a responsible consultant,
+/// each optional. Built by <see cref="Parse"/>, which refuses unknown values with the argument's name.
+/// </summary>
+public sealed record YieldCompanyFilter(string? IndustrySection, SizeBandRange? SizeBand, string? ConsultantId)
+{
+    public static readonly YieldCompanyFilter None = new(null, null, null);
+
+    /// <summary>DB07 sections (NACE Rev. 2): A–U.</summary>
+    public const string Sections = "ABCDEFGHIJKLMNOPQRSTU";
+
+    public bool IsEmpty => IndustrySection is null && SizeBand is null && ConsultantId is null;
+
+    public static YieldCompanyFilter Parse(string? industrySection, string? sizeBand, string? consultantId, YieldOptions options)
+    {
+        var v = new Validator();
+        string? section = null;
+        if (!string.IsNullOrWhiteSpace(industrySection))
+        {
+            section = industrySection.Trim().ToUpperInvariant();
+            v.Check(section.Length == 1 && Sections.Contains(section[0], StringComparison.Ordinal), "industrySection", $"'{industrySection}' is not a DB07 section; use one letter A–U.");
+        }
+
+        SizeBandRange? band = null;
+        if (!string.IsNullOrWhiteSpace(sizeBand))
+        {
+            var bands = YieldFigures.SizeBands(options.SizeBandUpperBounds);
+
+            // People type a hyphen where the label has an en dash.
+            band = bands.FirstOrDefault(b => b.Label == sizeBand.Trim().Replace('-', '–'));
+            v.Check(band is not null, "sizeBand", $"'{sizeBand}' is not a size band; use one of {string.Join(", ", bands.Select(b => b.Label))}.");
+        }
+
+        v.ThrowIfInvalid();
+        return new(section, band, string.IsNullOrWhiteSpace(consultantId) ? null : consultantId);
+    }
+
+    /// <summary>The companies that meet every given condition (in SQL, or in memory over <c>AsQueryable()</c>).</summary>
+    public IQueryable<YieldCompany> Apply(IQueryable<YieldCompany> companies)
+    {
+        if (IndustrySection is { } section)
+        {
+            companies = companies.Where(c => c.IndustrySection == section);
+        }
+
+        if (SizeBand is { } band)
+        {
+            var (min, max) = (band.Min, band.Max ?? int.MaxValue);
+            companies = companies.Where(c => c.OrdinaryEmployees >= min && c.OrdinaryEmployees <= max);
+        }
+
+        if (ConsultantId is { } consultant)
+        {
+            companies = companies.Where(c => c.ResponsibleConsultantId == consultant);
+        }
+
+        return companies;
+    }
+}
+
+/// <summary>Who counts as a member of the alliance for a period: ranked, summarised, listed when dormant.</summary>
+public static class YieldMembers
+{
+    private static readonly string Active = nameof(MembershipStatus.Active);
+    private static readonly string Paused = nameof(MembershipStatus.Paused);
+
+    /// <summary>
+    /// Membership active or paused now and joined on or before the period's last day. The read model keeps
+    /// the current membership only, so a company that has left is not a member of past periods either.
+    /// </summary>
+    public static Expression<Func<YieldCompany, bool>> Of(ReportPeriod period)
+    {
+        var end = period.End;
+        return c => (c.MembershipStatus == Active || c.MembershipStatus == Paused) && (c.JoinedOn == null || c.JoinedOn <= end);
+    }
+
+    public const string Description =
+        "Members are companies whose membership of Aalborg Alliancen is active or paused and who joined on or before the period's last day (the read model knows the current membership only).";
+}
+
+public static class YieldCompanyLookup
+{
+    /// <summary>The company's read-model row; NOT_FOUND on <c>companyId</c> when the read model does not know it.</summary>
+    public static async Task<YieldCompany> FindYieldCompanyAsync(this CrmDbContext db, Guid companyId, CancellationToken cancellationToken)
+        => await db.YieldCompanies.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyId == companyId, cancellationToken)
+            ?? throw new NotFoundException("Company", companyId, "companyId");
+}

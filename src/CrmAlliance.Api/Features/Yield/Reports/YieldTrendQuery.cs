@@ -1,0 +1,85 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Yield.ReadModel;
+using CrmAlliance.Api.Infrastructure.Data;
+
+namespace CrmAlliance.Api.Features.Yield.Reports;
+
+/// <summary>A series of periods for one company (or the alliance, <see cref="Company"/> null).</summary>
+public sealed record YieldTrendView(YieldCompanyView? Company, ReportPeriod Range, YieldGrain Grain, YieldSlice Slice, string DefinitionVersion, IReadOnlyList<YieldTrendPoint> Points, int? SuppressionThreshold);
+
+/// <summary>
+/// yieldTrend: a company's (company users: their own) or the alliance's (staff) measures per month, quarter or
+/// year from the first month of <c>from</c> to the last of <c>to</c>. Reads the range's month cells in one query
+/// and adds them up per point; points at the range's edges cover only its months (e.g. "2025-02..2025-03").
+/// </summary>
+public sealed class YieldTrendQuery(CrmDbContext db, YieldCellReader reader, YieldOptions options)
+{
+    public async Task<YieldTrendView> GetAsync(Guid? companyId, string from, string to, YieldGrain grain, YieldSlice slice, Actor actor, CancellationToken cancellationToken)
+    {
+        if (companyId is { } id)
+        {
+            actor.RequireCompanyAccess(id);
+        }
+        else
+        {
+            actor.Require(Role.Admin, Role.Consultant, Role.Manager);
+        }
+
+        var range = Range(from, to);
+        var company = companyId is { } wanted ? await db.FindYieldCompanyAsync(wanted, cancellationToken) : null;
+        var suppression = PartnerYieldQuery.SuppressionFor(actor, options);
+        var months = await reader.MonthsAsync(companyId ?? YieldCell.AllianceId, range, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
+
+        var points = Buckets(range, grain).Select(bucket =>
+        {
+            var totals = new YieldTotals();
+            foreach (var month in bucket.MonthKeys())
+            {
+                if (months.TryGetValue(month, out var counts))
+                {
+                    totals.Add(counts);
+                }
+            }
+
+            var figures = new YieldFigures(totals, options);
+            return new YieldTrendPoint(bucket, new YieldMeasuresView(figures, suppression), company is null ? null : figures.Score(company.OrdinaryEmployees));
+        }).ToList();
+
+        return new YieldTrendView(
+            company is null ? null : YieldCompanyView.From(company, options),
+            range,
+            grain,
+            slice,
+            options.DefinitionLabel,
+            points,
+            actor.Role == Role.Company ? suppression.Threshold : null);
+    }
+
+    private static ReportPeriod Range(string from, string to)
+    {
+        var first = ReportPeriod.Parse(from, "from");
+        var last = ReportPeriod.Parse(to, "to");
+        new Validator().Check(last.LastMonth >= first.FirstMonth, "to", $"'{to}' ends before '{from}' starts.").ThrowIfInvalid();
+        var range = ReportPeriod.Months(first.FirstMonth, last.LastMonth);
+        new Validator().Check(range.MonthCount <= ReportPeriod.MaxMonths, "to", $"the trend covers {range.MonthCount} months; at most {ReportPeriod.MaxMonths} are allowed.").ThrowIfInvalid();
+        return range;
+    }
+
+    /// <summary>The range cut at calendar month, quarter or year boundaries.</summary>
+    private static IEnumerable<ReportPeriod> Buckets(ReportPeriod range, YieldGrain grain)
+    {
+        var start = range.FirstMonth;
+        while (start <= range.LastMonth)
+        {
+            var naturalEnd = grain switch
+            {
+                YieldGrain.Month => start,
+                YieldGrain.Quarter => new DateOnly(start.Year, (((start.Month - 1) / 3) * 3) + 3, 1),
+                _ => new DateOnly(start.Year, 12, 1),
+            };
+            var end = naturalEnd < range.LastMonth ? naturalEnd : range.LastMonth;
+            yield return ReportPeriod.Months(start, end);
+            start = end.AddMonths(1);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+extern alias api;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using api::CrmAlliance.Api.Features.Yield;
+using api::CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Benchmarks.EndToEnd;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmAlliance.Benchmarks.Yield;
+
+/// <summary>
+/// The issue's yield benchmark: generate 5,000 companies and 1,000,000 placements (seed command), rebuild the
+/// read model (time and peak memory, in a child process of its own), then through GraphQL over HTTP time
+/// yieldRanking (a year, first 50) and allianceSummary (a year), and in the same run the same ranking computed
+/// straight from the raw tables, checking both rank the same scores.
+/// </summary>
+public static class YieldBenchmark
+{
+    public const string RankingQuery = """
+        query($period: String!) { yieldRanking(period: $period, first: 50) { totalCount edges { node { company { id name } score } } } }
+        """;
+
+    public const string SummaryQuery = """
+        query($period: String!) { allianceSummary(period: $period) { members active dormant cooperationShare definitionVersion totals { placementsStarted placementWeeks } } }
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = YieldBenchmarkOptions.Parse(args);
+        Console.WriteLine($"Partner-yield benchmark: {options.Companies:N0} companies, {options.Placements:N0} placements, seed {options.Seed}, year {options.Year}, database {options.Database}");
+        if (options.Reseed || !File.Exists(options.Database))
+        {
+            Delete(options.Database);
+            var seed = await ApiCommand.RunAsync(options.Database, "seed", "--companies", Str(options.Companies), "--placements", Str(options.Placements), "--seed", Str(options.Seed), "--until", options.Until);
+            Console.WriteLine($"Seeded in {seed.Elapsed.TotalSeconds:0} s (exit {seed.ExitCode}).");
+            if (seed.ExitCode != 0)
+            {
+                return seed.ExitCode;
+            }
+        }
+
+        var rebuild = await ApiCommand.RunAsync(options.Database, "rebuild-yield");
+        if (rebuild.ExitCode != 0)
+        {
+            return rebuild.ExitCode;
+        }
+
+        await using var host = new YieldApiHost(options.Database);
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(client));
+        var period = options.Year.ToString(CultureInfo.InvariantCulture);
+
+        var ranking = await TimeAsync(options.Iterations, () => GraphQLAsync(client, RankingQuery, period));
+        var summary = await TimeAsync(options.Iterations, () => GraphQLAsync(client, SummaryQuery, period));
+        var top = (await GraphQLAsync(client, RankingQuery, period))["yieldRanking"]!["edges"]!.AsArray()
+            .Select(e => e!["node"]!["score"]!.GetValue<double>()).ToList();
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var yieldOptions = scope.ServiceProvider.GetRequiredService<YieldOptions>();
+        var bookedThrough = (await db.YieldState.AsNoTracking().SingleAsync()).DaysBookedThrough;
+        List<(Guid CompanyId, double Score)> raw = [];
+        var rawTimes = await TimeAsync(options.RawIterations, async () => raw = await RawTableRanking.TopAsync(db, yieldOptions, options.Year, bookedThrough, 50));
+        var sameScores = raw.Select(r => r.Score).SequenceEqual(top);
+
+        Console.WriteLine();
+        Console.WriteLine($"| measurement ({options.Companies:N0} companies, {options.Placements:N0} placements, SQLite) | p50 | p95 | p99 | n |");
+        Console.WriteLine("| --- | --- | --- | --- | --- |");
+        Row($"yieldRanking, year {period}, first 50, GraphQL over HTTP", ranking);
+        Row($"allianceSummary, year {period}, GraphQL over HTTP", summary);
+        Row("the same ranking from the raw tables (EF, in process)", rawTimes);
+        Console.WriteLine($"raw tables / read model (p50): {rawTimes.Percentile(0.5) / ranking.Percentile(0.5):N0}×; same 50 top scores: {(sameScores ? "yes" : "NO")}");
+        return sameScores ? 0 : 1;
+    }
+
+    private static async Task<string> SignInAsync(HttpClient client)
+    {
+        var response = await client.PostAsJsonAsync("/auth/login", new { email = YieldApiHost.AdminEmail, password = YieldApiHost.AdminPassword });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+    }
+
+    private static async Task<JsonNode> GraphQLAsync(HttpClient client, string query, string period)
+    {
+        var response = await client.PostAsJsonAsync("/graphql", new { query, variables = new { period } });
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        if (!response.IsSuccessStatusCode || body?["errors"] is not null)
+        {
+            throw new InvalidOperationException($"GraphQL failed ({(int)response.StatusCode}): {body}");
+        }
+
+        return body!["data"]!;
+    }
+
+    /// <summary>Warms up with a tenth of the iterations, then times each call.</summary>
+    private static async Task<LatencyStats> TimeAsync(int iterations, Func<Task> call)
+    {
+        for (var i = 0; i < Math.Max(iterations / 10, 1); i++)
+        {
+            await call();
+        }
+
+        var times = new List<double>(iterations);
+        for (var i = 0; i < iterations; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await call();
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return LatencyStats.Of(times);
+    }
+
+    private static void Row(string name, LatencyStats stats)
+        => Console.WriteLine($"| {name} | {LatencyStats.Format(stats.Percentile(0.5))} | {LatencyStats.Format(stats.Percentile(0.95))} | {LatencyStats.Format(stats.Percentile(0.99))} | {stats.Count} |");
+
+    private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void Delete(string database)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace CrmAlliance.Benchmarks.Yield;
+
+/// <summary>Options of the partner-yield benchmark (<c>--yield</c>); defaults are the sizes.</summary>
+public sealed record YieldBenchmarkOptions(string Database, int Companies, int Placements, int Seed, string Until, int Year, int Iterations, int RawIterations, bool Reseed)
+{
+    public const string Switch = "--yield";
+
+    public static YieldBenchmarkOptions Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Int(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        return new(
+            Value("--db") ?? Path.Combine(Path.GetTempPath(), "crm-yield-bench.db"),
+            Int("--companies", 5_000),
+            Int("--placements", 1_000_000),
+            Int("--seed", 42),
+            Value("--until") ?? "2026-10-31",
+            Int("--year", 2025),
+            Int("--iterations", 300),
+            Int("--raw-iterations", 10),
+            args.Contains("--reseed"));
+    }
+}
