@@ -192,7 +192,7 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
             rows.Add(MonitoringRow.Share(IndustrySection, Of(TargetMeasure.Reach), slice, f.Reach));
             rows.Add(MonitoringRow.Share(IndustrySection, Of(TargetMeasure.WorkOrEducation), slice, f.WorkOrEducation));
             rows.Add(MonitoringRow.Share(IndustrySection, Of(TargetMeasure.SelfSupportingAfter6Months), slice, f.SelfSupportingAfter6Months));
-            if (slice != All && SmallCounts.IsSmall(companiesBehind.GetValueOrDefault(slice), options.SuppressionThreshold))
+            if (slice != All && new YieldSuppression(options.SuppressionThreshold).Hides(companiesBehind.GetValueOrDefault(slice)))
             {
                 rows[first..].ForEach(r => r.WithholdAll());
             }

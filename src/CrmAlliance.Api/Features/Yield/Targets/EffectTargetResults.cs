@@ -99,7 +99,7 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
 
     public static EffectTargetResult Judge(EffectTargetView target, YieldRate rate, int? suppressionThreshold)
     {
-        var shown = SmallCounts.Show(rate, suppressionThreshold);
+        var shown = (suppressionThreshold is { } threshold ? new YieldSuppression(threshold) : YieldSuppression.None).Rate(rate);
         var status = shown.Suppressed ? TargetStatus.Suppressed
             : rate.Base == 0 ? TargetStatus.NoData
             : IsMet(rate, target.TargetPercent) ? TargetStatus.Met
