@@ -24,6 +24,7 @@ public sealed class MonitoringReportHttpTests(MonitoringWorld world) : IClassFix
         AssertProblem(company, HttpStatusCode.Forbidden, "FORBIDDEN");
         Assert.Equal(HttpStatusCode.OK, admin.Response.StatusCode);
         Assert.Equal(format == "csv" ? "text/csv" : "text/html", MonitoringWorld.ContentType(admin.Response)!.MediaType);
+        Assert.Equal("utf-8", MonitoringWorld.ContentType(admin.Response)!.CharSet);
         Assert.Equal("no-store", admin.Response.Headers.CacheControl!.ToString());
     }
 

@@ -1,5 +1,4 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Features.Yield.Reports;
 using CrmAlliance.Api.Features.Yield.Targets;
@@ -37,10 +36,8 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
     /// <summary>Every figure before suppression, in the order the report shows them.</summary>
     private async Task<List<MonitoringRow>> CollectAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
-        var companies = await db.YieldCompanies.AsNoTracking()
-            .Select(c => new CompanyRow(c.CompanyId, c.IndustrySection, c.OrdinaryEmployees, c.MembershipStatus, c.JoinedOn))
-            .ToListAsync(cancellationToken);
-        var members = companies.Where(c => c.IsMemberIn(period)).ToList();
+        var companies = await db.YieldCompanies.AsNoTracking().ToListAsync(cancellationToken);
+        var members = companies.AsQueryable().Where(YieldMembers.Of(period)).ToList();
         var byCompany = await cells.ByCompanyAsync(period, All, All, cancellationToken);
         var alliance = await cells.AllianceAsync(period, All, All, cancellationToken);
 
@@ -54,7 +51,7 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
         return rows;
     }
 
-    private void AddAlliance(List<MonitoringRow> rows, List<CompanyRow> members, Dictionary<Guid, YieldTotals> byCompany, YieldTotals alliance)
+    private void AddAlliance(List<MonitoringRow> rows, List<YieldCompany> members, Dictionary<Guid, YieldTotals> byCompany, YieldTotals alliance)
     {
         var active = members.Count(m => Figures(byCompany.GetValueOrDefault(m.CompanyId)).Active);
         rows.Add(MonitoringRow.Count(AllianceSection, Members, All, members.Count));
@@ -128,7 +125,7 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
     }
 
     /// <summary>The period's quarters (clipped to the period), then the whole period as "All".</summary>
-    private async Task AddQuartersAsync(List<MonitoringRow> rows, ReportPeriod period, List<CompanyRow> members, CancellationToken cancellationToken)
+    private async Task AddQuartersAsync(List<MonitoringRow> rows, ReportPeriod period, List<YieldCompany> members, CancellationToken cancellationToken)
     {
         var parts = QuartersOf(period).Select(q => (Slice: q.Label, Period: q)).Append((Slice: All, Period: period)).ToList();
         foreach (var (slice, part) in parts)
@@ -171,7 +168,7 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
     /// By DB07 section: every company's activity (members or not), members and active members; empty sections left out,
     /// and sections with fewer companies behind them (members or active) than the suppression threshold withheld.
     /// </summary>
-    private void AddIndustrySections(List<MonitoringRow> rows, List<CompanyRow> companies, List<CompanyRow> members, Dictionary<Guid, YieldTotals> byCompany)
+    private void AddIndustrySections(List<MonitoringRow> rows, List<YieldCompany> companies, List<YieldCompany> members, Dictionary<Guid, YieldTotals> byCompany)
     {
         var sectionOf = companies.ToDictionary(c => c.CompanyId, c => c.IndustrySection);
         var activity = byCompany.GroupBy(c => sectionOf.GetValueOrDefault(c.Key, "?")).ToDictionary(g => g.Key, g => Sum(g.Select(c => c.Value)));
@@ -192,7 +189,7 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
             rows.Add(MonitoringRow.Share(IndustrySection, Of(TargetMeasure.Reach), slice, f.Reach));
             rows.Add(MonitoringRow.Share(IndustrySection, Of(TargetMeasure.WorkOrEducation), slice, f.WorkOrEducation));
             rows.Add(MonitoringRow.Share(IndustrySection, Of(TargetMeasure.SelfSupportingAfter6Months), slice, f.SelfSupportingAfter6Months));
-            if (slice != All && SmallCounts.IsSmall(companiesBehind.GetValueOrDefault(slice), options.SuppressionThreshold))
+            if (slice != All && new YieldSuppression(options.SuppressionThreshold).Hides(companiesBehind.GetValueOrDefault(slice)))
             {
                 rows[first..].ForEach(r => r.WithholdAll());
             }
@@ -210,13 +207,5 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
         }
 
         return sum;
-    }
-
-    private sealed record CompanyRow(Guid CompanyId, string IndustrySection, int OrdinaryEmployees, string MembershipStatus, DateOnly? JoinedOn)
-    {
-        /// <summary>A member: an active or paused membership that had begun by the period's end (the read model keeps no history of leaving).</summary>
-        public bool IsMemberIn(ReportPeriod period)
-            => MembershipStatus is nameof(Companies.MembershipStatus.Active) or nameof(Companies.MembershipStatus.Paused)
-                && (JoinedOn is null || JoinedOn <= period.End);
     }
 }

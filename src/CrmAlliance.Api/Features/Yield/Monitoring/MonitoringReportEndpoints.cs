@@ -15,13 +15,13 @@ public static class MonitoringReportEndpoints
         endpoints.MapGet("/reports/monitoring.csv", (HttpContext http, MonitoringReportBuilder builder) => ServeAsync(http, builder, report =>
         {
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"monitoring-{report.Period.Label}.csv\"";
-            return Results.Text(MonitoringCsv.Write(report), "text/csv; charset=utf-8", Encoding.UTF8);
+            return Results.Text(MonitoringCsv.Write(report), "text/csv", Encoding.UTF8);
         }));
         endpoints.MapGet("/reports/monitoring.html", (HttpContext http, MonitoringReportBuilder builder) => ServeAsync(http, builder, report =>
         {
             // Self-contained by design: nothing may load, run or frame it.
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
-            return Results.Text(MonitoringHtml.Write(report), "text/html; charset=utf-8", Encoding.UTF8);
+            return Results.Text(MonitoringHtml.Write(report), "text/html", Encoding.UTF8);
         }));
         return endpoints;
     }

@@ -1,4 +1,4 @@
-using CrmAlliance.Api.Features.Yield.Targets;
+using CrmAlliance.Api.Features.Yield.Reports;
 
 namespace CrmAlliance.Api.Features.Yield.Monitoring;
 
@@ -6,7 +6,7 @@ namespace CrmAlliance.Api.Features.Yield.Monitoring;
 /// Suppression (diskretionering) of the monitoring report, which leaves the jobcenter:
 /// <list type="number">
 /// <item>primary: every count or amount from 1 to threshold − 1 is withheld, and every rate whose base, count or
-/// complement is that small (<see cref="SmallCounts"/>);</item>
+/// complement is that small (the same rule as <see cref="YieldSuppression"/>, which it uses);</item>
 /// <item>secondary: in a partitioned table (offer kinds, target groups, quarters, industry sections, active/dormant),
 /// one withheld part could be recomputed as the total minus the others, so the smallest other non-zero part is
 /// withheld as well (or, if there is none, the total);</item>
@@ -17,9 +17,10 @@ public static class MonitoringSuppression
 {
     public static void Apply(IReadOnlyList<MonitoringRow> rows, int threshold)
     {
+        var suppression = new YieldSuppression(threshold);
         foreach (var row in rows)
         {
-            Primary(row, threshold);
+            Primary(row, suppression);
         }
 
         var partitions = rows.Where(r => r.Partitioned && r.Section != MonitoringCodes.EffectTargetSection)
@@ -44,18 +45,29 @@ public static class MonitoringSuppression
         FollowTables(rows);
     }
 
-    private static void Primary(MonitoringRow row, int threshold)
+    private static void Primary(MonitoringRow row, YieldSuppression suppression)
     {
         switch (row.Kind)
         {
-            case FigureKind.Count or FigureKind.Amount or FigureKind.Ratio when SmallCounts.IsSmall(row.Value ?? 0, threshold):
+            case FigureKind.Count or FigureKind.Ratio when suppression.Hides((int)(row.Value ?? 0)):
                 row.WithholdValue();
                 break;
-            case FigureKind.Rate when SmallCounts.IsSmall(row.Base ?? 0, threshold):
-                row.WithholdAll();
-                break;
-            case FigureKind.Rate when SmallCounts.IsSmall(row.Value ?? 0, threshold) || SmallCounts.IsSmall((row.Base ?? 0) - (row.Value ?? 0), threshold):
+
+            // Placement-weeks are fractional: 0.4 weeks is as telling as 1.
+            case FigureKind.Amount when row.Value is > 0 && row.Value < suppression.Threshold:
                 row.WithholdValue();
+                break;
+            case FigureKind.Rate:
+                var shown = suppression.Rate(new YieldRate((int)(row.Value ?? 0), (int)(row.Base ?? 0)));
+                if (shown.Base is null)
+                {
+                    row.WithholdAll();
+                }
+                else if (shown.Suppressed)
+                {
+                    row.WithholdValue();
+                }
+
                 break;
         }
     }

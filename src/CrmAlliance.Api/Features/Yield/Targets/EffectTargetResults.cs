@@ -49,16 +49,14 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
     public async Task<EffectTargetResultsView> ForAsync(Guid? companyId, ReportPeriod period, Actor actor, CancellationToken cancellationToken)
     {
         await AuthorizeAsync(companyId, actor, cancellationToken);
-        var threshold = actor.Role == Role.Company ? options.SuppressionThreshold : (int?)null;
-        return await EvaluateAsync(companyId, period, threshold, cancellationToken);
+        return await EvaluateAsync(companyId, period, ThresholdFor(actor), cancellationToken);
     }
 
     /// <summary>The same with the period as written; it is read only once the actor may ask at all.</summary>
     public async Task<EffectTargetResultsView> ForAsync(Guid? companyId, string period, Actor actor, CancellationToken cancellationToken)
     {
         await AuthorizeAsync(companyId, actor, cancellationToken);
-        var threshold = actor.Role == Role.Company ? options.SuppressionThreshold : (int?)null;
-        return await EvaluateAsync(companyId, ReportPeriod.Parse(period), threshold, cancellationToken);
+        return await EvaluateAsync(companyId, ReportPeriod.Parse(period), ThresholdFor(actor), cancellationToken);
     }
 
     /// <summary>No authorization: for reports that have checked their reader. A threshold suppresses small counts.</summary>
@@ -79,6 +77,9 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
         return new(period.Label, year, companyId, options.DefinitionLabel, suppressionThreshold, results);
     }
 
+    /// <summary>A company user's figures leave the jobcenter: small counts are withheld. Staff see them all.</summary>
+    private int? ThresholdFor(Actor actor) => actor.Role == Role.Company ? options.SuppressionThreshold : null;
+
     private async Task AuthorizeAsync(Guid? companyId, Actor actor, CancellationToken cancellationToken)
     {
         if (companyId is not { } id)
@@ -98,7 +99,7 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
 
     public static EffectTargetResult Judge(EffectTargetView target, YieldRate rate, int? suppressionThreshold)
     {
-        var shown = SmallCounts.Show(rate, suppressionThreshold);
+        var shown = (suppressionThreshold is { } threshold ? new YieldSuppression(threshold) : YieldSuppression.None).Rate(rate);
         var status = shown.Suppressed ? TargetStatus.Suppressed
             : rate.Base == 0 ? TargetStatus.NoData
             : IsMet(rate, target.TargetPercent) ? TargetStatus.Met
