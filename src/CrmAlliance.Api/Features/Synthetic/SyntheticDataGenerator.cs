@@ -22,8 +22,6 @@ public sealed class SeedRefusedException(string message) : Exception(message);
 /// </summary>
 public sealed class SyntheticDataGenerator(CrmDbContext db, ReferenceCatalog catalog, IOptions<PlacementRulesOptions> rules, TimeProvider clock)
 {
-    // In kilobytes; 256 MB was slower here (more memory to manage, no fewer reads).
-    private const string SqliteCacheSize = "PRAGMA cache_size = -65536;";
 
     public async Task<SeedResult> GenerateAsync(SeedOptions options, ISeedProgress progress, CancellationToken cancellationToken)
     {
@@ -40,16 +38,12 @@ public sealed class SyntheticDataGenerator(CrmDbContext db, ReferenceCatalog cat
 
         var clockwatch = Stopwatch.StartNew();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var sqlite = db.Database.IsSqlite() ? new SqliteLoadSettings(db.Database.GetDbConnection()) : null;
         try
         {
-            if (db.Database.IsSqlite())
+            if (sqlite is not null)
             {
-                // 64 MB of page cache instead of 2 MB: the pages a bulk load touches again stay in memory. A rollback
-                // journal instead of the write-ahead log: a new database's pages are then written once, not to the log
-                // and again into the file; the journal holds only the few pages that existed before. (SQLite keeps the
-                // log if another connection has the file open; the load is merely slower then.)
-                await db.Database.ExecuteSqlRawAsync(SqliteCacheSize, cancellationToken);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = DELETE;", cancellationToken);
+                await sqlite.ApplyAsync(cancellationToken);
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -58,7 +52,7 @@ public sealed class SyntheticDataGenerator(CrmDbContext db, ReferenceCatalog cat
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
             var indexes = new SqliteIndexes();
-            if (db.Database.IsSqlite())
+            if (sqlite is not null)
             {
                 await indexes.DropAsync(connection, dbTransaction, writer.Tables.Select(t => t.Label).Where(t => !t.StartsWith("AspNet", StringComparison.Ordinal)), cancellationToken);
             }
@@ -78,11 +72,9 @@ public sealed class SyntheticDataGenerator(CrmDbContext db, ReferenceCatalog cat
         }
         finally
         {
-            if (db.Database.IsSqlite())
+            if (sqlite is not null)
             {
-                // The connection goes back to the pool and the Api expects write-ahead logging: as before.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", CancellationToken.None);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", CancellationToken.None);
+                await sqlite.RestoreAsync();
             }
 
             await db.Database.CloseConnectionAsync();
