@@ -20,7 +20,7 @@ public sealed partial class ActivityBuilder(
     IReadOnlySet<string> companyCvrs,
     ISeedSink sink)
 {
-    private const int MaxCompanyAttempts = 8;
+    private const int MaxCompanyAttempts = 16;
     private const double CandidateReuse = 0.55;
     private const double ConversionChance = 0.6;
     private const double CancelledBeforeStart = 0.025;
@@ -48,9 +48,15 @@ public sealed partial class ActivityBuilder(
                 await UnpairedVacanciesAsync(bucket, placementsInBucket, cancellationToken);
             }
 
-            while (Statistics.Placements < targets[b])
+            foreach (var (company, start) in Starts(bucket, targets[b] - Statistics.Placements))
             {
-                await PlacementAsync(bucket, cancellationToken);
+                if (Statistics.Placements >= targets[b])
+                {
+                    // Hires that followed earlier placements already took some of the month's share.
+                    break;
+                }
+
+                await PlacementAsync(bucket, company, start, cancellationToken);
                 if (Statistics.Placements - reported >= 256)
                 {
                     progress.Advanced(Statistics.Placements - reported);
@@ -63,26 +69,44 @@ public sealed partial class ActivityBuilder(
         progress.Advanced(Statistics.Placements - reported);
     }
 
-    private async Task PlacementAsync(ActivityBucket bucket, CancellationToken cancellationToken)
+    /// <summary>
+    /// The month's placements as (company, start) in order of start: a place under the ratio rule is then taken
+    /// and freed in the order of time, so one taken late in the month does not block an earlier start.
+    /// </summary>
+    private List<(CompanyPlan Company, DateOnly Start)> Starts(ActivityBucket bucket, int count)
     {
-        var company = calendar.Company(random.FromCumulative(bucket.Cumulative));
+        var starts = new List<(CompanyPlan Company, DateOnly Start)>(Math.Max(0, count));
+        for (var i = 0; i < count && bucket.Total > 0; i++)
+        {
+            var company = calendar.Company(random.FromCumulative(bucket.Cumulative));
+            starts.Add((company, StartDay(company, bucket)));
+        }
+
+        // A stable sort: the same draws always come out in the same order.
+        return starts.Select((s, i) => (s, i)).OrderBy(x => x.s.Start).ThenBy(x => x.i).Select(x => x.s).ToList();
+    }
+
+    private async Task PlacementAsync(ActivityBucket bucket, CompanyPlan company, DateOnly start, CancellationToken cancellationToken)
+    {
         var kind = (OfferKind)random.FromCumulative(company.OfferKindCumulative);
         var group = (TargetGroup)random.Weighted(SyntheticDistributions.TargetGroupWeights(kind));
         var candidate = ChooseCandidate(group, kind, bucket);
 
-        PlannedPlacement? planned = null;
-        for (var attempt = 0; attempt < MaxCompanyAttempts && planned is null; attempt++)
+        var planned = Plan(company, kind, candidate, bucket, reserve: true, start);
+        for (var attempt = 1; attempt < MaxCompanyAttempts && planned is null; attempt++)
         {
-            // The ratio rule, a missing representative or a shrinking workforce send the consultant to another company.
-            var at = attempt == 0 ? company : calendar.Company(random.FromCumulative(bucket.Cumulative));
-            planned = Plan(at, kind, candidate, bucket, reserve: true);
+            // The ratio rule, a missing representative or a shrinking workforce send the consultant to another
+            // company, one with places under the ratio rule more likely, for the same start if it can.
+            var other = calendar.Company(random.FromCumulative(kind.IsSubsidisedPlacement() && bucket.RoomCumulative[^1] > 0 ? bucket.RoomCumulative : bucket.Cumulative));
+            planned = Plan(other, kind, candidate, bucket, reserve: true, other.IsActiveOn(start) ? start : null);
+            Statistics.Redirected += planned is null ? 0 : 1;
         }
 
         if (planned is null)
         {
             Statistics.KindFallbacks++;
             kind = group == TargetGroup.FlexJobSeeker ? OfferKind.FlexJob : OfferKind.OrdinaryJob;
-            planned = Plan(company, kind, candidate, bucket, reserve: true)!;
+            planned = Plan(company, kind, candidate, bucket, reserve: true, start)!;
         }
 
         await WriteAsync(planned, candidate, cancellationToken);
@@ -258,6 +282,9 @@ public sealed class SeedStatistics
 
     /// <summary>Internships and wage subsidies that became ordinary jobs at the same company.</summary>
     public int Conversions { get; set; }
+
+    /// <summary>Internships and wage subsidies placed at another company than first drawn, the first having no room.</summary>
+    public int Redirected { get; set; }
 
     /// <summary>Placements that became an ordinary (or flex) job because no company could take the subsidised kind.</summary>
     public int KindFallbacks { get; set; }

@@ -34,7 +34,9 @@ public sealed class ActivityCalendar
         {
             var weights = new double[companies.Count];
             var cumulative = new double[companies.Count];
+            var room = new double[companies.Count];
             var total = 0.0;
+            var roomTotal = 0.0;
             var yearIndex = first.Year - options.From.Year;
             for (var i = 0; i < companies.Count; i++)
             {
@@ -44,9 +46,11 @@ public sealed class ActivityCalendar
                 weights[i] = days == 0 || dormant ? 0 : company.Activity * seasons[company.Section][first.Month - 1] * days * (pipeline ? PipelineShare : 1);
                 total += weights[i];
                 cumulative[i] = total;
+                roomTotal += weights[i] == 0 || company.RepresentativeName is null ? 0 : company.Places * days;
+                room[i] = roomTotal;
             }
 
-            return new ActivityBucket(first, last, pipeline, weights, cumulative);
+            return new ActivityBucket(first, last, pipeline, weights, cumulative, room);
         }
     }
 
@@ -91,8 +95,11 @@ public sealed class ActivityCalendar
     public CompanyPlan Company(int index) => companies[index];
 }
 
-/// <summary>One month of the history (or the pipeline) and each company's weight in it.</summary>
-public sealed record ActivityBucket(DateOnly First, DateOnly Last, bool IsPipeline, double[] Weights, double[] Cumulative)
+/// <summary>
+/// One month of the history (or the pipeline), each company's weight in it, and running totals of the weights
+/// and of the places the ratio rule gives the companies active in it (<see cref="RoomCumulative"/>).
+/// </summary>
+public sealed record ActivityBucket(DateOnly First, DateOnly Last, bool IsPipeline, double[] Weights, double[] Cumulative, double[] RoomCumulative)
 {
     public double Total => Cumulative.Length == 0 ? 0 : Cumulative[^1];
 

@@ -45,6 +45,9 @@ public sealed class CompanyPlan
     /// <summary>Running totals of the company's offer-kind weights, for drawing a kind.</summary>
     public required double[] OfferKindCumulative { get; init; }
 
+    /// <summary>Internship and wage-subsidy places at all the company's workplaces together.</summary>
+    public int Places => Workplaces.Sum(w => w.Places);
+
     public bool IsActiveOn(DateOnly day) => ActiveFrom is { } from && day >= from && (ActiveUntil is not { } until || day <= until);
 }
 
@@ -58,6 +61,9 @@ public sealed class WorkplacePlan(Guid id, int employees, decimal averageEmploye
     public int Employees { get; } = employees;
 
     public decimal AverageEmployees { get; } = averageEmployees;
+
+    /// <summary>How many internship and wage-subsidy placements the ratio rule allows at a time.</summary>
+    public int Places => freeFrom.Length;
 
     /// <summary>Headcount below the 12-month average: no additional employment, so no wage subsidy.</summary>
     public bool Shrinking => Employees < AverageEmployees;

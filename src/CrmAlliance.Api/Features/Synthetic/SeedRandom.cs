@@ -46,13 +46,18 @@ public sealed class SeedRandom(int seed, int stream)
         return weights.Length - 1;
     }
 
-    /// <summary>An index drawn from running totals (<paramref name="cumulative"/>[i] = sum of weights 0..i).</summary>
+    /// <summary>An index drawn from running totals (<paramref name="cumulative"/>[i] = sum of weights 0..i); never one of weight 0 unless all are.</summary>
     public int FromCumulative(double[] cumulative)
     {
         var roll = random.NextDouble() * cumulative[^1];
         var index = Array.BinarySearch(cumulative, roll);
-        index = index < 0 ? ~index : index + 1;
-        return Math.Min(index, cumulative.Length - 1);
+        index = Math.Min(index < 0 ? ~index : index + 1, cumulative.Length - 1);
+        while (index < cumulative.Length - 1 && cumulative[index] == (index == 0 ? 0 : cumulative[index - 1]))
+        {
+            index++;
+        }
+
+        return index;
     }
 
     public double Normal()

@@ -22,7 +22,6 @@ public sealed class SeedRefusedException(string message) : Exception(message);
 /// </summary>
 public sealed class SyntheticDataGenerator(CrmDbContext db, ReferenceCatalog catalog, IOptions<PlacementRulesOptions> rules, TimeProvider clock)
 {
-    private const int SqliteCacheKilobytes = 65_536;
 
     public async Task<SeedResult> GenerateAsync(SeedOptions options, ISeedProgress progress, CancellationToken cancellationToken)
     {
@@ -39,12 +38,12 @@ public sealed class SyntheticDataGenerator(CrmDbContext db, ReferenceCatalog cat
 
         var clockwatch = Stopwatch.StartNew();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var sqlite = db.Database.IsSqlite() ? new SqliteLoadSettings(db.Database.GetDbConnection()) : null;
         try
         {
-            if (db.Database.IsSqlite())
+            if (sqlite is not null)
             {
-                // 64 MB of page cache instead of 2 MB: the pages a bulk load touches again stay in memory.
-                await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{SqliteCacheKilobytes};", cancellationToken);
+                await sqlite.ApplyAsync(cancellationToken);
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -53,7 +52,7 @@ public sealed class SyntheticDataGenerator(CrmDbContext db, ReferenceCatalog cat
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
             var indexes = new SqliteIndexes();
-            if (db.Database.IsSqlite())
+            if (sqlite is not null)
             {
                 await indexes.DropAsync(connection, dbTransaction, writer.Tables.Select(t => t.Label).Where(t => !t.StartsWith("AspNet", StringComparison.Ordinal)), cancellationToken);
             }
@@ -73,10 +72,9 @@ public sealed class SyntheticDataGenerator(CrmDbContext db, ReferenceCatalog cat
         }
         finally
         {
-            if (db.Database.IsSqlite())
+            if (sqlite is not null)
             {
-                // The connection goes back to the pool: give it SQLite's default cache again.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", CancellationToken.None);
+                await sqlite.RestoreAsync();
             }
 
             await db.Database.CloseConnectionAsync();
