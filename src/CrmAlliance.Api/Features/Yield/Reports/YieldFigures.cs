@@ -83,7 +83,20 @@ public sealed record YieldFigures(YieldTotals Totals, YieldOptions Options)
 
     /// <summary>The size band's label for a headcount, e.g. "10–49".</summary>
     public static string SizeBand(int ordinaryEmployees, IReadOnlyList<int> upperBounds)
-        => SizeBands(upperBounds).First(b => b.Max is not { } max || ordinaryEmployees <= max).Label;
+    {
+        var lower = 0;
+        foreach (var upper in upperBounds)
+        {
+            if (ordinaryEmployees <= upper)
+            {
+                return BandLabel(lower, upper);
+            }
+
+            lower = upper + 1;
+        }
+
+        return BandLabel(lower, null);
+    }
 
     /// <summary>Every size band in order: its label ("0–9", …, "250+") and headcounts (Max null for the open last band).</summary>
     public static IReadOnlyList<SizeBandRange> SizeBands(IReadOnlyList<int> upperBounds)
@@ -92,13 +105,15 @@ public sealed record YieldFigures(YieldTotals Totals, YieldOptions Options)
         var lower = 0;
         foreach (var upper in upperBounds)
         {
-            bands.Add(new($"{lower}–{upper}", lower, upper));
+            bands.Add(new(BandLabel(lower, upper), lower, upper));
             lower = upper + 1;
         }
 
-        bands.Add(new($"{lower}+", lower, null));
+        bands.Add(new(BandLabel(lower, null), lower, null));
         return bands;
     }
+
+    private static string BandLabel(int lower, int? upper) => upper is { } max ? $"{lower}–{max}" : $"{lower}+";
 }
 
 /// <summary>A size band: ordinary employees from <see cref="Min"/> to <see cref="Max"/> (inclusive; null = no upper bound).</summary>
