@@ -8,13 +8,6 @@ namespace CrmAlliance.Api.Features.Yield.Targets;
 /// <summary>The effect targets' root fields; each resolver only calls the core.</summary>
 public sealed class EffectTargetsSchema : ISchemaContributor
 {
-    /// <summary>
-    /// For other report types to hang the targets off, e.g. <c>partnerYield { effectTargets }</c>: the same
-    /// evaluation, authorization and suppression as the root field <c>effectTargetResults</c>.
-    /// </summary>
-    public static async Task<object?> ResolveResultsAsync(IResolveFieldContext context, Guid? companyId, ReportPeriod period)
-        => await context.Service<EffectTargetResults>().ForAsync(companyId, period, context.Actor(), context.CancellationToken);
-
     public void AddQueries(QueryType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EffectTargetGraphType>>>>("effectTargets")

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Yield.Targets;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -27,6 +28,9 @@ public sealed class PartnerYieldGraphType : ObjectGraphType<PartnerYieldView>
         Position("inIndustrySection", y => y.InIndustrySection, "Place among the members in the same industry section; null when the company is not a member in the period.");
         Position("inSizeBand", y => y.InSizeBand, "Place among the members in the same size band; null when the company is not a member in the period.");
         Field(y => y.SuppressionThreshold, nullable: true).Description("In a company user's view: counts from 1 to this minus 1 are suppressed. Null for jobcenter staff, who see every count.");
+        Field<NonNullGraphType<EffectTargetResultsGraphType>>("effectTargets")
+            .Description("The company's result for the period against every effect target of the year the period ends in (over every offer kind and target group, whatever this report's slice), suppressed like the rest of this view.")
+            .ResolveAsync(async c => await c.Service<EffectTargetResults>().EvaluateAsync(c.Source.Company.Id, c.Source.Period, c.Source.SuppressionThreshold, c.CancellationToken));
     }
 
     private void Position(string name, Func<PartnerYieldView, YieldPosition?> value, string description)
@@ -77,6 +81,9 @@ public sealed class AllianceSummaryGraphType : ObjectGraphType<AllianceSummaryVi
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<YieldTrendPointGraphType>>>>("quarters")
             .Description("The trend by quarter over every quarter of the period's year(s), with the same companies as totals.")
             .Resolve(c => c.Source.Quarters);
+        Field<NonNullGraphType<EffectTargetResultsGraphType>>("effectTargets")
+            .Description("The whole alliance's result for the period against every effect target of the year the period ends in. Targets are set for the alliance, so the filters do not apply here.")
+            .ResolveAsync(async c => await c.Service<EffectTargetResults>().EvaluateAsync(null, c.Source.Period, null, c.CancellationToken));
     }
 }
 
