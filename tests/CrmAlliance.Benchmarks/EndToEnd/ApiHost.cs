@@ -52,7 +52,7 @@ public sealed class ApiHost : WebApplicationFactory<api::Program>
     /// The Api's project folder (its appsettings.json), from the manifest Mvc.Testing writes next to this program:
     /// the factory itself only looks for that file in the current directory, which <c>dotnet run</c> leaves at the caller's.
     /// </summary>
-    private static string ApiContentRoot()
+    internal static string ApiContentRoot()
     {
         var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
         var roots = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest))

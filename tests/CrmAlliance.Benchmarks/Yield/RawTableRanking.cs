@@ -1,6 +1,7 @@
 extern alias api;
 using api::CrmAlliance.Api.Core;
 using api::CrmAlliance.Api.Features;
+using api::CrmAlliance.Api.Features.Companies;
 using api::CrmAlliance.Api.Features.Outcomes;
 using api::CrmAlliance.Api.Features.Placements;
 using api::CrmAlliance.Api.Features.Yield;
@@ -71,7 +72,10 @@ public static class RawTableRanking
         }
 
         var employees = await db.Workplaces.AsNoTracking().GroupBy(w => w.CompanyId).Select(g => new { g.Key, Employees = g.Sum(w => w.OrdinaryEmployees) }).ToDictionaryAsync(g => g.Key, g => g.Employees);
-        var names = await db.Companies.AsNoTracking().Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name);
+        // Ranked are the members of the period, as in the read model's YieldMembers.
+        var names = await db.Companies.AsNoTracking()
+            .Where(c => (c.MembershipStatus == MembershipStatus.Active || c.MembershipStatus == MembershipStatus.Paused) && (c.JoinedOn == null || c.JoinedOn <= end))
+            .Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name);
         return names.Keys
             .Select(id => (CompanyId: id, Score: new YieldFigures(totals.GetValueOrDefault(id) ?? new YieldTotals(), options).Score(employees.GetValueOrDefault(id))))
             .OrderByDescending(r => r.Score).ThenBy(r => names[r.CompanyId], StringComparer.Ordinal)

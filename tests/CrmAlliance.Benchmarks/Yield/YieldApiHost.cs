@@ -1,5 +1,6 @@
 extern alias api;
 using Microsoft.AspNetCore.Hosting;
+using CrmAlliance.Benchmarks.EndToEnd;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CrmAlliance.Benchmarks.Yield;
@@ -13,6 +14,7 @@ public sealed class YieldApiHost(string database) : WebApplicationFactory<api::P
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseContentRoot(ApiHost.ApiContentRoot());
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={database}");
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);

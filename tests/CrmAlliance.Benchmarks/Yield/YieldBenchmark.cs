@@ -22,11 +22,28 @@ namespace CrmAlliance.Benchmarks.Yield;
 public static class YieldBenchmark
 {
     public const string RankingQuery = """
-        query($period: String!) { yieldRanking(period: $period, first: 50) { totalCount edges { node { company { id name } score } } } }
+        query($period: String!) {
+          yieldRanking(period: $period, first: 50) {
+            totalCount definitionVersion pageInfo { hasNextPage endCursor }
+            edges { node {
+              company { id name } industrySection sizeBand employees score rank
+              inIndustrySection { rank of } inSizeBand { rank of } freeLabourRisk
+              measures { vacanciesPosted placementsStarted placementWeeks reach { rate } workOrEducation { rate } conversion { rate } contacts pledgeFulfilment }
+            } }
+          }
+        }
         """;
 
     public const string SummaryQuery = """
-        query($period: String!) { allianceSummary(period: $period) { members active dormant cooperationShare definitionVersion totals { placementsStarted placementWeeks } } }
+        query($period: String!) {
+          allianceSummary(period: $period) {
+            definitionVersion members activeMembers dormantMembers activeShare cooperationShare
+            totals { vacanciesPosted positionsOffered placementsStarted placementWeeks reach { rate } workOrEducation { rate } conversion { rate } contacts pledged pledgeFulfilment }
+            byOfferKind { offerKind vacanciesPosted positionsOffered placementsStarted placementWeeks pledged fulfilment }
+            quarters { period measures { placementsStarted placementWeeks } }
+            effectTargets { targetYear results { target { measure targetPercent } actualPercent status } }
+          }
+        }
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -58,7 +75,7 @@ public static class YieldBenchmark
         var ranking = await TimeAsync(options.Iterations, () => GraphQLAsync(client, RankingQuery, period));
         var summary = await TimeAsync(options.Iterations, () => GraphQLAsync(client, SummaryQuery, period));
         var top = (await GraphQLAsync(client, RankingQuery, period))["yieldRanking"]!["edges"]!.AsArray()
-            .Select(e => e!["node"]!["score"]!.GetValue<double>()).ToList();
+            .Select(e => (Name: e!["node"]!["company"]!["name"]!.GetValue<string>(), Score: e["node"]!["score"]!.GetValue<double>())).ToList();
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
@@ -66,15 +83,21 @@ public static class YieldBenchmark
         var bookedThrough = (await db.YieldState.AsNoTracking().SingleAsync()).DaysBookedThrough;
         List<(Guid CompanyId, double Score)> raw = [];
         var rawTimes = await TimeAsync(options.RawIterations, async () => raw = await RawTableRanking.TopAsync(db, yieldOptions, options.Year, bookedThrough, 50));
-        var sameScores = raw.Select(r => r.Score).SequenceEqual(top);
+        var sameScores = raw.Select(r => r.Score).SequenceEqual(top.Select(t => t.Score));
+        var (companies, placements) = (await db.Companies.CountAsync(), await db.Placements.CountAsync());
 
         Console.WriteLine();
-        Console.WriteLine($"| measurement ({options.Companies:N0} companies, {options.Placements:N0} placements, SQLite) | p50 | p95 | p99 | n |");
+        Console.WriteLine($"| measurement ({companies:N0} companies, {placements:N0} placements, SQLite) | p50 | p95 | p99 | n |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");
         Row($"yieldRanking, year {period}, first 50, GraphQL over HTTP", ranking);
         Row($"allianceSummary, year {period}, GraphQL over HTTP", summary);
         Row("the same ranking from the raw tables (EF, in process)", rawTimes);
         Console.WriteLine($"raw tables / read model (p50): {rawTimes.Percentile(0.5) / ranking.Percentile(0.5):N0}×; same 50 top scores: {(sameScores ? "yes" : "NO")}");
+        foreach (var (rank, readModel, rawRow) in top.Zip(raw).Select((pair, i) => (i + 1, pair.First, pair.Second)).Where(x => x.First.Score != x.Second.Score).Take(5))
+        {
+            Console.WriteLine($"  rank {rank}: read model {readModel.Name} {readModel.Score}, raw tables {rawRow.CompanyId} {rawRow.Score}");
+        }
+
         return sameScores ? 0 : 1;
     }
 

@@ -7,9 +7,9 @@ using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
-using CrmAlliance.Api.Features.Synthetic.Writing;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Infrastructure.Data.Bulk;
 using CrmAlliance.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,6 +4,7 @@ using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.Synthetic.Writing;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Infrastructure.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Infrastructure.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Yield.Projection;
@@ -12,6 +13,8 @@ public sealed record YieldRebuildResult(int Companies, int Placements, int Vacan
 /// the previous read model as it was. Companies are processed in chunks so memory stays bounded whatever the
 /// data size; the alliance's cells are summed across chunks and written last. Facts and contributions come
 /// from the same <see cref="YieldFactSource"/> and <see cref="YieldContributions"/> as the incremental projection.
+/// Rows are written with the <see cref="BulkWriter"/> (prepared inserts, no change tracking): with EF's
+/// SaveChanges the millions of cells of a large alliance took most of the rebuild's time and memory.
 /// </summary>
 public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldContributions contributions, YieldOptions options, TimeProvider clock)
 {
@@ -21,50 +24,50 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
     public async Task<YieldRebuildResult> RunAsync(DateOnly? bookThrough, TextWriter? progressOutput, CancellationToken cancellationToken)
     {
         var asOf = bookThrough ?? YieldClockDay.BookThrough(clock);
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ClearAsync(cancellationToken);
+        using var writer = new BulkWriter(db);
+        var tables = new RebuildTables(writer);
+
+        var companies = await source.CompaniesAsync(_ => true, cancellationToken);
+        foreach (var company in companies)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await ClearAsync(cancellationToken);
+            await tables.Companies.AddAsync(company, cancellationToken);
+        }
 
-            var companies = await source.CompaniesAsync(_ => true, cancellationToken);
-            db.YieldCompanies.AddRange(companies);
-            await SaveAndClearAsync(cancellationToken);
-
-            var totalPlacements = await db.Placements.CountAsync(p => p.ActualStart != null, cancellationToken);
-            var progress = progressOutput is null ? null : new TerminalProgress("placements", totalPlacements, progressOutput);
-            var alliance = new Dictionary<YieldCellKey, YieldTotals>();
-            var result = new YieldRebuildResult(companies.Count, 0, 0, 0, 0, 0, asOf);
-            foreach (var chunk in companies.Select(c => c.CompanyId).Chunk(CompaniesPerChunk))
+        var totalPlacements = await db.Placements.CountAsync(p => p.ActualStart != null, cancellationToken);
+        var progress = progressOutput is null ? null : new TerminalProgress("placements", totalPlacements, progressOutput);
+        var alliance = new Dictionary<YieldCellKey, YieldTotals>();
+        var result = new YieldRebuildResult(companies.Count, 0, 0, 0, 0, 0, asOf);
+        foreach (var chunk in companies.Select(c => c.CompanyId).Chunk(CompaniesPerChunk))
+        {
+            var chunkResult = await RebuildChunkAsync(chunk, asOf, tables, alliance, cancellationToken);
+            result = result with
             {
-                var chunkResult = await RebuildChunkAsync(chunk, asOf, alliance, cancellationToken);
-                result = result with
-                {
-                    Placements = result.Placements + chunkResult.Placements,
-                    Vacancies = result.Vacancies + chunkResult.Vacancies,
-                    Contacts = result.Contacts + chunkResult.Contacts,
-                    Pledges = result.Pledges + chunkResult.Pledges,
-                    Cells = result.Cells + chunkResult.Cells,
-                };
-                progress?.Advance(chunkResult.Placements);
-            }
+                Placements = result.Placements + chunkResult.Placements,
+                Vacancies = result.Vacancies + chunkResult.Vacancies,
+                Contacts = result.Contacts + chunkResult.Contacts,
+                Pledges = result.Pledges + chunkResult.Pledges,
+                Cells = result.Cells + chunkResult.Cells,
+            };
+            progress?.Advance(chunkResult.Placements);
+        }
 
-            db.YieldCells.AddRange(alliance.Select(c => ToCell(c.Key, c.Value)));
-            db.YieldState.Add(new YieldState { DaysBookedThrough = asOf, ProjectionFingerprint = options.ProjectionFingerprint, RebuiltAt = clock.GetUtcNow() });
-            await SaveAndClearAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            progress?.Complete();
-            return result with { Cells = result.Cells + alliance.Count };
-        }
-        finally
+        foreach (var (key, totals) in alliance)
         {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            await tables.Cells.AddAsync(ToCell(key, totals), cancellationToken);
         }
+
+        await writer.FlushAsync(cancellationToken);
+        db.YieldState.Add(new YieldState { DaysBookedThrough = asOf, ProjectionFingerprint = options.ProjectionFingerprint, RebuiltAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        await transaction.CommitAsync(cancellationToken);
+        progress?.Complete();
+        return result with { Cells = result.Cells + alliance.Count };
     }
 
-    private async Task<YieldRebuildResult> RebuildChunkAsync(Guid[] companyIds, DateOnly asOf, Dictionary<YieldCellKey, YieldTotals> alliance, CancellationToken cancellationToken)
+    private async Task<YieldRebuildResult> RebuildChunkAsync(Guid[] companyIds, DateOnly asOf, RebuildTables tables, Dictionary<YieldCellKey, YieldTotals> alliance, CancellationToken cancellationToken)
     {
         var placements = await source.PlacementsAsync(p => companyIds.Contains(p.CompanyId), cancellationToken);
         var vacancies = await source.VacanciesAsync(v => companyIds.Contains(v.CompanyId), cancellationToken);
@@ -91,17 +94,25 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
             }
             else
             {
-                db.YieldCells.Add(ToCell(key, totals));
+                await tables.Cells.AddAsync(ToCell(key, totals), cancellationToken);
                 companyCells++;
             }
         }
 
-        db.YieldPlacementFacts.AddRange(placements);
-        db.YieldVacancyFacts.AddRange(vacancies);
-        db.YieldContactFacts.AddRange(contacts);
-        db.YieldPledgeFacts.AddRange(pledges);
-        await SaveAndClearAsync(cancellationToken);
+        await AddAllAsync(tables.Placements, placements, cancellationToken);
+        await AddAllAsync(tables.Vacancies, vacancies, cancellationToken);
+        await AddAllAsync(tables.Contacts, contacts, cancellationToken);
+        await AddAllAsync(tables.Pledges, pledges, cancellationToken);
         return new YieldRebuildResult(0, placements.Count, vacancies.Count, contacts.Count, pledges.Count, companyCells, asOf);
+    }
+
+    private static async Task AddAllAsync<T>(BulkTable table, List<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        foreach (var row in rows)
+        {
+            await table.AddAsync(row, cancellationToken);
+        }
     }
 
     private async Task ClearAsync(CancellationToken cancellationToken)
@@ -115,17 +126,26 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
         await db.YieldState.ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task SaveAndClearAsync(CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-    }
-
     private static YieldCell ToCell(YieldCellKey key, YieldTotals totals)
     {
         var cell = YieldCellWriter.NewCell(key);
         cell.Add(totals);
         return cell;
+    }
+
+    /// <summary>The read model's tables, written in bulk.</summary>
+    private sealed class RebuildTables(BulkWriter writer)
+    {
+        public BulkTable Companies { get; } = writer.Table<YieldCompany>();
+
+        public BulkTable Cells { get; } = writer.Table<YieldCell>();
+
+        public BulkTable Placements { get; } = writer.Table<YieldPlacementFact>();
+
+        public BulkTable Vacancies { get; } = writer.Table<YieldVacancyFact>();
+
+        public BulkTable Contacts { get; } = writer.Table<YieldContactFact>();
+
+        public BulkTable Pledges { get; } = writer.Table<YieldPledgeFact>();
     }
 }

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
-namespace CrmAlliance.Api.Features.Synthetic.Writing;
+namespace CrmAlliance.Api.Infrastructure.Data.Bulk;
 
 /// <summary>
 /// Inserts rows into one table with prepared, parameterised INSERT commands on a given connection and

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace CrmAlliance.Api.Features.Synthetic.Writing;
+namespace CrmAlliance.Api.Infrastructure.Data.Bulk;
 
 /// <summary>
 /// Bulk inserts on the context's own connection, inside its current transaction, bypassing the change tracker.

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace CrmAlliance.Api.Features.Synthetic.Writing;
+namespace CrmAlliance.Api.Infrastructure.Data.Bulk;
 
 /// <summary>
 /// One column of a table as EF maps it: its name, the type mapping that turns a CLR value into the stored
