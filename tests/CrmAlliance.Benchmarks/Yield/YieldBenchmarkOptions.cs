@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CrmAlliance.Benchmarks.Yield;
 
 /// <summary>Options of the partner-yield benchmark (<c>--yield</c>); defaults are the sizes.</summary>
-public sealed record YieldBenchmarkOptions(string Database, int Companies, int Placements, int Seed, string Until, int Year, int Iterations, int RawIterations, bool Reseed)
+public sealed record YieldBenchmarkOptions(string Database, int Companies, int Placements, int Seed, string Until, int Year, int Iterations, int ColdIterations, int RawIterations, bool Reseed, bool Rebuild)
 {
     public const string Switch = "--yield";
 
@@ -19,7 +19,9 @@ public sealed record YieldBenchmarkOptions(string Database, int Companies, int P
             Value("--until") ?? "2026-10-31",
             Int("--year", 2025),
             Int("--iterations", 300),
+            Int("--cold-iterations", 100),
             Int("--raw-iterations", 10),
-            args.Contains("--reseed"));
+            args.Contains("--reseed"),
+            !args.Contains("--no-rebuild"));
     }
 }

@@ -1,4 +1,5 @@
 using CrmAlliance.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static CrmAlliance.IntegrationTests.Yield.Reports.YieldQueries;
 
 namespace CrmAlliance.IntegrationTests.Yield.Reports;
@@ -81,15 +82,30 @@ public sealed class YieldRankingTests(YieldReportsFixture world)
     }
 
     [Fact]
-    public async Task The_ranking_takes_the_same_few_SQL_commands_for_any_page_size()
+    public async Task The_ranking_takes_the_same_few_SQL_commands_for_any_page_size_and_one_while_the_read_model_is_unchanged()
     {
-        var (small, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2025", first = 1 });
-        var (large, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2025", first = 100 });
-        var (quarter, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2025-Q1", kind = "INTERNSHIP", first = 100 });
+        var small = await CountAfterChangeAsync(new { period = "2025", first = 1 });
+        var large = await CountAfterChangeAsync(new { period = "2025", first = 100 });
+        var quarter = await CountAfterChangeAsync(new { period = "2025-Q1", kind = "INTERNSHIP", first = 100 });
+        var (repeated, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2025-Q1", kind = "INTERNSHIP", first = 100 });
 
-        // The members, and one summed row per company; nothing per row.
-        Assert.Equal(2, small);
+        // The read model's stamp, the members, and one summed row per company; nothing per row.
+        Assert.Equal(3, small);
         Assert.Equal(small, large);
         Assert.Equal(small, quarter);
+
+        // Unchanged since: only the stamp is read, the ranking comes from the cache.
+        Assert.Equal(1, repeated);
+    }
+
+    /// <summary>SQL commands of a ranking query right after a change to the read model (so nothing is cached).</summary>
+    private async Task<int> CountAfterChangeAsync(object variables)
+    {
+        await using (var db = world.Factory.NewDbContext())
+        {
+            await db.YieldState.ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1));
+        }
+
+        return (await world.Factory.QueryCountingAsync(world.Manager, Ranking, variables)).Item1;
     }
 }

@@ -140,6 +140,7 @@ public sealed class YieldWorld(CrmApiFactory factory, DateOnly daysBookedThrough
         {
             state.DaysBookedThrough = DaysBookedThrough;
             state.ProjectionFingerprint = options.ProjectionFingerprint;
+            state.Version++; // as the projector does: cached reports are computed afresh
         }
 
         await db.SaveChangesAsync();

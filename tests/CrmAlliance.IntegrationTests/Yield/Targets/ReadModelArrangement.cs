@@ -124,17 +124,15 @@ internal sealed class ReadModelArrangement(CrmApiFactory factory, DateOnly? asOf
             cell.Add(change);
         }
 
-        if (daysBookedThrough is { } day)
+        var state = await db.YieldState.FindAsync(YieldState.SingletonId);
+        if (state is null && daysBookedThrough is { } day)
         {
-            var state = await db.YieldState.FindAsync(YieldState.SingletonId);
-            if (state is null)
-            {
-                db.YieldState.Add(new YieldState { DaysBookedThrough = day, ProjectionFingerprint = _options.ProjectionFingerprint, RebuiltAt = DateTimeOffset.UtcNow });
-            }
-            else
-            {
-                state.DaysBookedThrough = day;
-            }
+            db.YieldState.Add(new YieldState { DaysBookedThrough = day, ProjectionFingerprint = _options.ProjectionFingerprint, RebuiltAt = DateTimeOffset.UtcNow });
+        }
+        else if (state is not null)
+        {
+            state.DaysBookedThrough = daysBookedThrough ?? state.DaysBookedThrough;
+            state.Version++; // as the projector does: cached reports are computed afresh
         }
 
         await db.SaveChangesAsync();

@@ -29,14 +29,22 @@ public sealed record AllianceSummaryView(
 /// read model knows (members and the other companies the jobcenter worked with) that meets the filter. Without
 /// a filter they are read from the alliance's own cells (one row each); with one, summed over the companies.
 /// </summary>
-public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader, YieldOptions options)
+public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader, YieldOptions options, YieldReportCache cache)
 {
     public async Task<AllianceSummaryView> GetAsync(string period, string? industrySection, string? sizeBand, string? consultantId, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Admin, Role.Consultant, Role.Manager);
         var reportPeriod = ReportPeriod.Parse(period);
         var filter = YieldCompanyFilter.Parse(industrySection, sizeBand, consultantId, options);
+        return await cache.GetOrComputeAsync(
+            db,
+            $"summary|{reportPeriod.Label}|{industrySection}|{sizeBand}|{consultantId}",
+            () => ComputeAsync(reportPeriod, filter, cancellationToken),
+            cancellationToken);
+    }
 
+    private async Task<AllianceSummaryView> ComputeAsync(ReportPeriod reportPeriod, YieldCompanyFilter filter, CancellationToken cancellationToken)
+    {
         var filtered = filter.Apply(db.YieldCompanies.AsNoTracking());
         var companies = await filtered.ToListAsync(cancellationToken);
         var members = companies.AsQueryable().Where(YieldMembers.Of(reportPeriod)).ToList();

@@ -16,11 +16,15 @@ public sealed record RankedCompany(YieldCompany Source, YieldCompanyView Company
 /// share a rank (1, 2, 2, 4) and are listed by name. Two SQL queries whatever the number of companies: the members,
 /// and one summed cell per company (the year or quarter cell where it exists).
 /// </summary>
-public sealed class YieldRankings(CrmDbContext db, YieldCellReader reader, YieldOptions options)
+public sealed class YieldRankings(CrmDbContext db, YieldCellReader reader, YieldOptions options, YieldReportCache cache)
 {
     public const string AllianceGroup = "Alliance";
 
-    public async Task<IReadOnlyList<RankedCompany>> RankAsync(ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
+    /// <summary>The ranking, from <see cref="YieldReportCache"/> while the read model is unchanged.</summary>
+    public Task<IReadOnlyList<RankedCompany>> RankAsync(ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
+        => cache.GetOrComputeAsync(db, $"ranking|{period.Label}|{slice.OfferKindKey}|{slice.TargetGroupKey}", () => ComputeAsync(period, slice, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<RankedCompany>> ComputeAsync(ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
     {
         var members = await db.YieldCompanies.AsNoTracking().Where(YieldMembers.Of(period)).ToListAsync(cancellationToken);
         var totals = await reader.ByCompanyAsync(period, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);

@@ -8,6 +8,7 @@ public static class YieldReportsSetup
     /// <summary>The report queries (partner yield, ranking, summary, trend, dormant partners, drill-down) and their GraphQL fields.</summary>
     public static IServiceCollection AddYieldReports(this IServiceCollection services)
     {
+        services.AddSingleton<YieldReportCache>();
         services.AddScoped<YieldRankings>();
         services.AddScoped<PartnerYieldQuery>();
         services.AddScoped<YieldRankingQuery>();
