@@ -58,6 +58,19 @@ public sealed class SeedCommandTests
         Assert.Equal(4, await db.Companies.CountAsync());
     }
 
+    [Fact]
+    public async Task Interrupting_an_after_seed_step_exits_with_130_and_leaves_the_committed_data()
+    {
+        using var interrupt = new CancellationTokenSource();
+        using var factory = new CrmApiFactory(new Dictionary<string, string>(), services => services.AddScoped<IAfterSeed>(_ => new InterruptedStep(interrupt)));
+        var seed = factory.Services.GetServices<ICliCommand>().Single(c => c.Name == "seed");
+
+        Assert.Equal(130, await seed.RunAsync(new CliArguments(Tiny), interrupt.Token));
+
+        await using var db = factory.NewDbContext();
+        Assert.Equal(4, await db.Companies.CountAsync());
+    }
+
     public sealed class StepLog
     {
         public List<string> Entries { get; } = [];
@@ -82,5 +95,15 @@ public sealed class SeedCommandTests
     private sealed class FailingStep : IAfterSeed
     {
         public Task RunAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("the read model could not be rebuilt");
+    }
+
+    /// <summary>Ctrl+C while the step runs.</summary>
+    private sealed class InterruptedStep(CancellationTokenSource interrupt) : IAfterSeed
+    {
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            await interrupt.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace CrmAlliance.Api.Features.Synthetic;
 /// <summary>
 /// <c>seed</c>: fills an empty database with the synthetic data set, then runs every <see cref="IAfterSeed"/>.
 /// Exit codes: 0 done, 2 bad options or a database that is not empty, 1 an after-seed step failed (the data
-/// stays), 130 interrupted (nothing was kept).
+/// stays), 130 interrupted (nothing was kept; or, during an after-seed step, the seeded data stays).
 /// </summary>
 public sealed class SeedCommand(IServiceScopeFactory scopes, TimeProvider clock) : ICliCommand
 {
@@ -78,6 +78,12 @@ public sealed class SeedCommand(IServiceScopeFactory scopes, TimeProvider clock)
             try
             {
                 await step.RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Not the runner's "nothing was kept": the seeded rows are committed; only this step was undone.
+                await output.WriteLineAsync($"seed: interrupted during {name}; the seeded data was committed and stays, {name} kept nothing. Run that step again (e.g. rebuild-yield).");
+                return 130;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

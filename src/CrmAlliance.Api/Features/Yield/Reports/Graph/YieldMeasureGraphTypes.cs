@@ -59,7 +59,7 @@ public sealed class YieldMeasuresGraphType : ObjectGraphType<YieldMeasuresView>
         Field(m => m.Contacts).Description("Effort: contacts with the company logged in the period.");
         Field(m => m.PlacementsPerContact, nullable: true).Description("Yield per contact: placements started per contact logged; null without contacts.");
         Field(m => m.Pledged).Description("Positions pledged for the period, pro-rated by days (two decimals). Pledges have no target group: 0 under a targetGroup slice.");
-        Field(m => m.PledgeFulfilment, nullable: true).Description("Placements started / positions pledged over every kind; null when nothing was pledged. See byOfferKind for fulfilment per offer kind.");
+        Field(m => m.PledgeFulfilment, nullable: true).Description("Placements started / positions pledged, over every offer kind; null when nothing was pledged. Placements of kinds that were not pledged count too, so it can exceed 1 (100 %): see byOfferKind.fulfilment for realised against pledged per offer kind.");
         Field(m => m.Active).Description("Active: a vacancy posted, or a placement started or running, in the period.");
     }
 
