@@ -46,10 +46,7 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
     private async Task<AllianceSummaryView> ComputeAsync(ReportPeriod reportPeriod, YieldCompanyFilter filter, CancellationToken cancellationToken)
     {
         var filtered = filter.Apply(db.YieldCompanies.AsNoTracking());
-        var companies = await filtered.ToListAsync(cancellationToken);
-        var members = companies.AsQueryable().Where(YieldMembers.Of(reportPeriod)).ToList();
-        var byCompany = await reader.ByCompanyAsync(reportPeriod, YieldCell.All, YieldCell.All, cancellationToken);
-        var memberFigures = members.Select(m => (m.OrdinaryEmployees, Figures: new YieldFigures(byCompany.GetValueOrDefault(m.CompanyId) ?? new YieldTotals(), options))).ToList();
+        var members = await reader.MemberCountsAsync(filtered.Where(YieldMembers.Of(reportPeriod)), reportPeriod, cancellationToken);
 
         var (firstYear, lastYear) = (reportPeriod.FirstMonth.Year, reportPeriod.LastMonth.Year);
         YieldTotals totals;
@@ -64,9 +61,10 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
         else
         {
             totals = new YieldTotals();
-            foreach (var company in companies)
+            var byCompany = await reader.ByCompanyAsync(reportPeriod, YieldCell.All, YieldCell.All, cancellationToken);
+            foreach (var company in await filtered.Select(c => c.CompanyId).ToListAsync(cancellationToken))
             {
-                if (byCompany.TryGetValue(company.CompanyId, out var counts))
+                if (byCompany.TryGetValue(company, out var counts))
                 {
                     totals.Add(counts);
                 }
@@ -81,10 +79,10 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
         return new AllianceSummaryView(
             reportPeriod,
             options.DefinitionLabel,
-            memberFigures.Count,
-            memberFigures.Count(m => m.Figures.Active),
-            memberFigures.Count(m => m.OrdinaryEmployees >= 1),
-            memberFigures.Count(m => m.OrdinaryEmployees >= 1 && m.Figures.Totals.CooperationActivity > 0),
+            members.Members,
+            members.Active,
+            members.WithEmployees,
+            members.Cooperated,
             new YieldMeasuresView(new YieldFigures(totals, options), none),
             YieldOfferKindView.From(byKind, YieldSlice.Whole, options),
             Enumerable.Range(firstYear, lastYear - firstYear + 1)

@@ -109,6 +109,28 @@ public sealed class YieldCellReader(CrmDbContext db)
         return rows.ToDictionary(r => r.Key, r => r.Totals);
     }
 
+    /// <summary>
+    /// How many of <paramref name="members"/> were active, have ordinary employees, and cooperated in the period:
+    /// counted in one SQL query (a look-up of each member's covering cells), without reading a row per member.
+    /// Active and cooperation are defined as in <see cref="YieldFigures.Active"/> and the cooperation share.
+    /// </summary>
+    public async Task<MemberCounts> MemberCountsAsync(IQueryable<YieldCompany> members, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var (grain, starts) = YieldCellKey.Covering(period, companyCells: true, YieldCell.All, YieldCell.All);
+        var cells = Cells(grain, starts, YieldCell.All, YieldCell.All);
+        var perMember = members.Select(m => new
+        {
+            WithEmployees = m.OrdinaryEmployees >= 1,
+            Activity = cells.Where(c => c.CompanyId == m.CompanyId).Sum(c => (long?)(c.VacanciesPosted + c.PlacementsStarted + c.PlacementDays)) ?? 0,
+            Cooperation = cells.Where(c => c.CompanyId == m.CompanyId).Sum(c => (long?)c.CooperationActivity) ?? 0,
+        });
+        var counts = await perMember
+            .GroupBy(_ => 1)
+            .Select(g => new MemberCounts(g.Count(), g.Count(m => m.Activity > 0), g.Count(m => m.WithEmployees), g.Count(m => m.WithEmployees && m.Cooperation > 0)))
+            .SingleOrDefaultAsync(cancellationToken);
+        return counts ?? new MemberCounts(0, 0, 0, 0);
+    }
+
     private IQueryable<YieldCell> Cells(YieldGrain grain, IReadOnlyList<int> starts, string offerKind, string targetGroup)
     {
         var (first, last) = (starts[0], starts[^1]);
@@ -159,3 +181,6 @@ public sealed class YieldCellReader(CrmDbContext db)
         public required YieldTotals Totals { get; init; }
     }
 }
+
+/// <summary>Members in a period: all, active, with ordinary employees, and of those cooperated with.</summary>
+public sealed record MemberCounts(int Members, int Active, int WithEmployees, int Cooperated);
