@@ -1,6 +1,6 @@
 extern alias api;
-using Microsoft.AspNetCore.Hosting;
 using CrmAlliance.Benchmarks.EndToEnd;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CrmAlliance.Benchmarks.Yield;
