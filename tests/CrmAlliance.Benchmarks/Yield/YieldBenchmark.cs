@@ -49,9 +49,10 @@ public static class YieldBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var options = YieldBenchmarkOptions.Parse(args);
-        Console.WriteLine($"Partner-yield benchmark: {options.Companies:N0} companies, {options.Placements:N0} placements, seed {options.Seed}, year {options.Year}, database {options.Database}");
+        Console.WriteLine($"Partner-yield benchmark: year {options.Year}, database {options.Database}");
         if (options.Reseed || !File.Exists(options.Database))
         {
+            Console.WriteLine($"Seeding {options.Companies:N0} companies and {options.Placements:N0} placements (seed {options.Seed}) …");
             Delete(options.Database);
             var seed = await ApiCommand.RunAsync(options.Database, "seed", "--companies", Str(options.Companies), "--placements", Str(options.Placements), "--seed", Str(options.Seed), "--until", options.Until);
             Console.WriteLine($"Seeded in {seed.Elapsed.TotalSeconds:0} s (exit {seed.ExitCode}).");

@@ -60,17 +60,8 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
         }
         else
         {
-            totals = new YieldTotals();
-            var byCompany = await reader.ByCompanyAsync(reportPeriod, YieldCell.All, YieldCell.All, cancellationToken);
-            foreach (var company in await filtered.Select(c => c.CompanyId).ToListAsync(cancellationToken))
-            {
-                if (byCompany.TryGetValue(company, out var counts))
-                {
-                    totals.Add(counts);
-                }
-            }
-
             var ids = filtered.Select(c => c.CompanyId);
+            totals = await reader.TotalsAsync(ids, reportPeriod, cancellationToken);
             byKind = await reader.ByOfferKindAsync(ids, reportPeriod, cancellationToken);
             quarters = await reader.QuartersAsync(ids, firstYear, lastYear, cancellationToken);
         }

@@ -79,6 +79,18 @@ public sealed class YieldCellReader(CrmDbContext db)
     public Task<Dictionary<int, YieldTotals>> QuartersAsync(Guid companyId, int firstYear, int lastYear, CancellationToken cancellationToken)
         => QuartersAsync(c => c.CompanyId == companyId, firstYear, lastYear, cancellationToken);
 
+    /// <summary>Totals (every kind and group) for a period, summed over the companies a sub-query selects.</summary>
+    public async Task<YieldTotals> TotalsAsync(IQueryable<Guid> companyIds, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        var (grain, starts) = YieldCellKey.Covering(period, companyCells: true, YieldCell.All, YieldCell.All);
+        var sum = await Cells(grain, starts, YieldCell.All, YieldCell.All)
+            .Where(c => companyIds.Contains(c.CompanyId))
+            .GroupBy(_ => 1)
+            .Select(SumBy<int>())
+            .SingleOrDefaultAsync(cancellationToken);
+        return sum?.Totals ?? new YieldTotals();
+    }
+
     /// <summary>Quarter totals (all/all) of the years, summed over the companies a sub-query selects.</summary>
     public Task<Dictionary<int, YieldTotals>> QuartersAsync(IQueryable<Guid> companyIds, int firstYear, int lastYear, CancellationToken cancellationToken)
         => QuartersAsync(c => companyIds.Contains(c.CompanyId), firstYear, lastYear, cancellationToken);
