@@ -99,7 +99,6 @@ public sealed partial class ActivityBuilder(
             // company, one with places under the ratio rule more likely, for the same start if it can.
             var other = calendar.Company(random.FromCumulative(kind.IsSubsidisedPlacement() && bucket.RoomCumulative[^1] > 0 ? bucket.RoomCumulative : bucket.Cumulative));
             planned = Plan(other, kind, candidate, bucket, reserve: true, other.IsActiveOn(start) ? start : null);
-            Statistics.Redirected += planned is null ? 0 : 1;
         }
 
         if (planned is null)
@@ -282,9 +281,6 @@ public sealed class SeedStatistics
 
     /// <summary>Internships and wage subsidies that became ordinary jobs at the same company.</summary>
     public int Conversions { get; set; }
-
-    /// <summary>Internships and wage subsidies placed at another company than first drawn, the first having no room.</summary>
-    public int Redirected { get; set; }
 
     /// <summary>Placements that became an ordinary (or flex) job because no company could take the subsidised kind.</summary>
     public int KindFallbacks { get; set; }

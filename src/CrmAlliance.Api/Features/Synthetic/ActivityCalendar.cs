@@ -102,6 +102,4 @@ public sealed class ActivityCalendar
 public sealed record ActivityBucket(DateOnly First, DateOnly Last, bool IsPipeline, double[] Weights, double[] Cumulative, double[] RoomCumulative)
 {
     public double Total => Cumulative.Length == 0 ? 0 : Cumulative[^1];
-
-    public int Month => First.Month;
 }

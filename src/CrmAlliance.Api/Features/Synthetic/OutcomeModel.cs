@@ -102,7 +102,4 @@ public static class OutcomeModel
         };
         return byKind * byGroup;
     }
-
-    /// <summary>Whether a placement with this status has an outcome to record: it started and ended.</summary>
-    public static bool HasOutcome(Placement placement) => placement.ActualEnd is not null;
 }

@@ -21,6 +21,7 @@ public sealed class ProjectionBehaviourTests(CrmApiFactory factory) : IClassFixt
         var ended = await consultant.CompletedInternshipAsync(await factory.CreateCandidateAsync(TargetGroup.Integration), at, Today.AddDays(-40));
         await consultant.MutateOkAsync("recordOutcome", new { placementId = Id(ended), monthsAfterEnd = 1, selfSupporting = true }, OutcomeFields);
         var before = await ReadModelSnapshot.SettledAsync(factory);
+        var refreshesBefore = await StateVersionAsync();
 
         var placementId = Key(Id(ended));
         var bus = factory.Services.GetRequiredService<IBus>();
@@ -29,9 +30,27 @@ public sealed class ProjectionBehaviourTests(CrmApiFactory factory) : IClassFixt
         await bus.Publish(started);
         await bus.Publish(new OutcomeRecorded(placementId, Key(at.CompanyId), 1, null, true, DateTimeOffset.UtcNow));
 
+        // Every refresh raises the read model's version: wait until all three events were handled.
+        await WaitUntilAsync(async () => await StateVersionAsync() >= refreshesBefore + 3);
         var after = await ReadModelSnapshot.SettledAsync(factory);
         Assert.Equal(before, after);
         Assert.Contains($"PlacementId={placementId}", after, StringComparison.Ordinal);
+    }
+
+    private async Task<int> StateVersionAsync()
+    {
+        await using var db = factory.NewDbContext();
+        return (await db.YieldState.AsNoTracking().SingleAsync()).Version;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The yield projection did not handle the events within 30 s.");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

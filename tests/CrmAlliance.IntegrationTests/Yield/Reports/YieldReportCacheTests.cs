@@ -35,11 +35,17 @@ public sealed class YieldReportCacheTests(CrmApiFactory factory) : IClassFixture
         Assert.Equal("computed 2", await ReadAsync());
         Assert.Equal("computed 2", await ReadAsync());
 
+        int versionBefore;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
+            versionBefore = (await scope.ServiceProvider.GetRequiredService<CrmDbContext>().YieldState.AsNoTracking().SingleAsync()).Version;
             await scope.ServiceProvider.GetRequiredService<YieldRebuild>().RunAsync(null, null, CancellationToken.None);
         }
 
         Assert.Equal("computed 3", await ReadAsync());
+
+        // A rebuild raises the version too, so a projection that read the old state cannot save over the new model.
+        await using var db = factory.NewDbContext();
+        Assert.Equal(versionBefore + 1, (await db.YieldState.AsNoTracking().SingleAsync()).Version);
     }
 }

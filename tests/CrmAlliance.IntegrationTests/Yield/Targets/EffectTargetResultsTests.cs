@@ -66,6 +66,7 @@ public sealed class EffectTargetResultsTests(CrmApiFactory factory) : IClassFixt
         Assert.Equal((3, 7, 42.86, "NOT_MET"), Result(staff, "REACH"));
         Assert.Equal(cast.CompanyId, own["company"]!["id"]!.GetValue<string>());
         Assert.Equal(5, own["suppressionThreshold"]!.GetValue<int>());
+        Assert.Equal(5, own["results"]!.AsArray().Count);
         foreach (var result in own["results"]!.AsArray())
         {
             // Every base here is under 5 but for reach (7), whose count 3 is small: nothing is shown, not even met or not.

@@ -34,9 +34,6 @@ public static class CandidateImportColumns
     /// <summary>How the header and the lines are read (the shared CSV import rules).</summary>
     public static readonly CsvImportLayout Layout = new(All);
 
-    /// <summary>The column a heading names, ignoring case, spaces, hyphens, underscores and dots; null if unknown.</summary>
-    public static CsvImportColumn? Find(string heading) => Layout.Find(heading);
-
     /// <summary>Where the column stands in <see cref="All"/>, to report a line's errors in column order (<see cref="Line"/> first).</summary>
     public static int Position(string field) => Layout.Position(field);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrmAlliance.Api.Features.ReferenceData;
 
 namespace CrmAlliance.Api.Features.Yield.Monitoring;
 
@@ -15,8 +16,8 @@ public static class MonitoringCsv
         Meta(csv, "period", report.Period.Label);
         Meta(csv, "targetYear", value: report.TargetYear);
         Meta(csv, "definitionVersion", report.DefinitionVersion);
-        Meta(csv, "asOf", report.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-        Meta(csv, "generatedAt", report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        Meta(csv, "asOf", CsvWriter.Format(report.AsOf));
+        Meta(csv, "generatedAt", CsvWriter.Format(report.GeneratedAt));
         Meta(csv, "suppressionThreshold", value: report.SuppressionThreshold);
         foreach (var row in report.Rows)
         {
@@ -27,8 +28,7 @@ public static class MonitoringCsv
     }
 
     /// <summary>A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break.</summary>
-    public static string Field(string value)
-        => value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Field(string value) => CsvWriter.Quote(value, ',');
 
     private static decimal? Percent(double? rate) => rate is { } r ? Math.Round((decimal)r * 100, 2) : null;
 

@@ -45,7 +45,7 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
         AddAlliance(rows, members, byCompany, alliance);
         await AddOfferKindsAsync(rows, period, alliance, cancellationToken);
         await AddTargetGroupsAsync(rows, period, alliance, cancellationToken);
-        await AddQuartersAsync(rows, period, members, cancellationToken);
+        await AddQuartersAsync(rows, period, members, (alliance, byCompany), cancellationToken);
         AddEffectTargets(rows, await targets.EvaluateAsync(null, period, null, cancellationToken));
         AddIndustrySections(rows, companies, members, byCompany);
         return rows;
@@ -70,11 +70,9 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
 
     private async Task AddOfferKindsAsync(List<MonitoringRow> rows, ReportPeriod period, YieldTotals alliance, CancellationToken cancellationToken)
     {
+        var byKind = await cells.ByOfferKindAsync(YieldCell.AllianceId, period, cancellationToken);
         var slices = new List<(string Slice, YieldFigures Figures)> { (All, Figures(alliance)) };
-        foreach (var kind in Enum.GetValues<OfferKind>())
-        {
-            slices.Add((kind.ToString(), Figures(await cells.AllianceAsync(period, kind.ToString(), All, cancellationToken))));
-        }
+        slices.AddRange(Enum.GetValues<OfferKind>().Select(kind => (kind.ToString(), Figures(byKind.GetValueOrDefault(kind.ToString())))));
 
         var conversionSlices = options.ConversionKinds.Select(k => k.ToString()).Append(All).ToHashSet();
         foreach (var (slice, f) in slices)
@@ -125,13 +123,16 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
     }
 
     /// <summary>The period's quarters (clipped to the period), then the whole period as "All".</summary>
-    private async Task AddQuartersAsync(List<MonitoringRow> rows, ReportPeriod period, List<YieldCompany> members, CancellationToken cancellationToken)
+    private async Task AddQuartersAsync(List<MonitoringRow> rows, ReportPeriod period, List<YieldCompany> members, (YieldTotals Alliance, Dictionary<Guid, YieldTotals> ByCompany) whole, CancellationToken cancellationToken)
     {
         var parts = QuartersOf(period).Select(q => (Slice: q.Label, Period: q)).Append((Slice: All, Period: period)).ToList();
         foreach (var (slice, part) in parts)
         {
-            var f = Figures(await cells.AllianceAsync(part, All, All, cancellationToken));
-            var byCompany = await cells.ByCompanyAsync(part, All, All, cancellationToken);
+            // The whole period's totals were read already.
+            var (alliance, byCompany) = slice == All
+                ? whole
+                : (await cells.AllianceAsync(part, All, All, cancellationToken), await cells.ByCompanyAsync(part, All, All, cancellationToken));
+            var f = Figures(alliance);
             rows.Add(MonitoringRow.Count(QuarterSection, VacanciesPosted, slice, f.VacanciesPosted));
             rows.Add(MonitoringRow.Count(QuarterSection, PlacementsStarted, slice, f.PlacementsStarted));
             rows.Add(MonitoringRow.Amount(QuarterSection, PlacementWeeks, slice, (decimal)f.PlacementWeeks));

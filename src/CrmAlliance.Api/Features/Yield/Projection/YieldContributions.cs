@@ -130,8 +130,6 @@ public sealed class YieldDeltas
 {
     private readonly Dictionary<(Guid CompanyId, int Month, string Kind, string Group), YieldTotals> monthly = [];
 
-    public bool IsEmpty => monthly.Count == 0;
-
     public YieldTotals For(Guid companyId, int monthKey, string offerKind, string targetGroup)
     {
         var key = (companyId, monthKey, offerKind, targetGroup);

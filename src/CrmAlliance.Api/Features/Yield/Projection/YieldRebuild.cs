@@ -10,8 +10,9 @@ public sealed record YieldRebuildResult(int Companies, int Placements, int Vacan
 
 /// <summary>
 /// Recomputes the whole read model from the raw rows in one transaction: a cancelled or failed rebuild leaves
-/// the previous read model as it was. Companies are processed in chunks so memory stays bounded whatever the
-/// data size; the alliance's cells are summed across chunks and written last. Facts and contributions come
+/// the previous read model as it was. Companies are processed in chunks, so memory grows only with the cells
+/// kept to the end: the alliance's (summed across chunks) and the companies' quarter and year cells (about 25 per
+/// company per year of history, written last in reading order). Facts and contributions come
 /// from the same <see cref="YieldFactSource"/> and <see cref="YieldContributions"/> as the incremental projection.
 /// Rows are written with the <see cref="BulkWriter"/> (prepared inserts, no change tracking): with EF's
 /// SaveChanges the millions of cells of a large alliance took most of the rebuild's time and memory.
@@ -25,6 +26,10 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
     {
         var asOf = bookThrough ?? YieldClockDay.BookThrough(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The version goes on rising: a projection that read the old state cannot save over the rebuilt model,
+        // and reports cached for an earlier version are not served again.
+        var previousVersion = await db.YieldState.AsNoTracking().Select(s => (int?)s.Version).SingleOrDefaultAsync(cancellationToken) ?? 0;
         await ClearAsync(cancellationToken);
         using var writer = new BulkWriter(db);
         var tables = new RebuildTables(writer);
@@ -35,8 +40,9 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
             await tables.Companies.AddAsync(company, cancellationToken);
         }
 
-        var totalPlacements = await db.Placements.CountAsync(p => p.ActualStart != null, cancellationToken);
-        var progress = progressOutput is null ? null : new TerminalProgress("placements", totalPlacements, progressOutput);
+        var progress = progressOutput is null
+            ? null
+            : new TerminalProgress("placements", await db.Placements.CountAsync(p => p.ActualStart != null, cancellationToken), progressOutput);
         var alliance = new Dictionary<YieldCellKey, YieldTotals>();
         var result = new YieldRebuildResult(companies.Count, 0, 0, 0, 0, 0, asOf);
         foreach (var chunk in companies.Select(c => c.CompanyId).Chunk(CompaniesPerChunk))
@@ -66,7 +72,7 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
         }
 
         await writer.FlushAsync(cancellationToken);
-        db.YieldState.Add(new YieldState { DaysBookedThrough = asOf, ProjectionFingerprint = options.ProjectionFingerprint, RebuiltAt = clock.GetUtcNow() });
+        db.YieldState.Add(new YieldState { DaysBookedThrough = asOf, ProjectionFingerprint = options.ProjectionFingerprint, RebuiltAt = clock.GetUtcNow(), Version = previousVersion + 1 });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         await transaction.CommitAsync(cancellationToken);

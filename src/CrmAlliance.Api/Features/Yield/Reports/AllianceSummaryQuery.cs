@@ -38,7 +38,7 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
         var filter = YieldCompanyFilter.Parse(industrySection, sizeBand, consultantId, options);
         return await cache.GetOrComputeAsync(
             db,
-            $"summary|{reportPeriod.Label}|{industrySection}|{sizeBand}|{consultantId}",
+            $"summary|{reportPeriod.Label}|{filter}",
             () => ComputeAsync(reportPeriod, filter, cancellationToken),
             cancellationToken);
     }

@@ -50,10 +50,6 @@ public sealed class YieldCellReader(CrmDbContext db)
         return rows.ToDictionary(r => r.Key, r => r.Totals);
     }
 
-    /// <summary>The last month with a vacancy or placement activity per company, for dormant-partner lists.</summary>
-    public Task<Dictionary<Guid, int>> LastActiveMonthAsync(IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken)
-        => LastActiveMonthAsync(companyIds, int.MaxValue, cancellationToken);
-
     /// <summary>
     /// The last month up to <paramref name="throughMonth"/> (yyyymm) with a vacancy or placement activity per
     /// company, so that a past period's dormant list is not changed by later activity.

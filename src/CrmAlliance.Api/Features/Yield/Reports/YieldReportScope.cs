@@ -23,8 +23,6 @@ public sealed record YieldSlice(OfferKind? OfferKind = null, TargetGroup? Target
 /// </summary>
 public sealed record YieldCompanyFilter(string? IndustrySection, SizeBandRange? SizeBand, string? ConsultantId)
 {
-    public static readonly YieldCompanyFilter None = new(null, null, null);
-
     /// <summary>DB07 sections (NACE Rev. 2): A–U.</summary>
     public const string Sections = "ABCDEFGHIJKLMNOPQRSTU";
 

@@ -44,15 +44,9 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
 {
     /// <summary>
     /// For one company (staff, or a company user for its own company, who sees small counts suppressed) or for
-    /// the whole alliance (<paramref name="companyId"/> null; staff only).
+    /// the whole alliance (<paramref name="companyId"/> null; staff only). The period is read only once the actor
+    /// may ask at all.
     /// </summary>
-    public async Task<EffectTargetResultsView> ForAsync(Guid? companyId, ReportPeriod period, Actor actor, CancellationToken cancellationToken)
-    {
-        await AuthorizeAsync(companyId, actor, cancellationToken);
-        return await EvaluateAsync(companyId, period, ThresholdFor(actor), cancellationToken);
-    }
-
-    /// <summary>The same with the period as written; it is read only once the actor may ask at all.</summary>
     public async Task<EffectTargetResultsView> ForAsync(Guid? companyId, string period, Actor actor, CancellationToken cancellationToken)
     {
         await AuthorizeAsync(companyId, actor, cancellationToken);

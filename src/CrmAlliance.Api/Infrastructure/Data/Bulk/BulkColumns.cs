@@ -16,6 +16,9 @@ public sealed class BulkColumn(string name, RelationalTypeMapping mapping, bool 
 
     public bool Nullable { get; } = nullable;
 
+    /// <summary>Text or binary stored without a length limit (nvarchar(max), varbinary(max), TEXT).</summary>
+    public bool IsUnboundedText => Mapping.Size is null && (Mapping.Converter?.ProviderClrType ?? Mapping.ClrType) is var stored && (stored == typeof(string) || stored == typeof(byte[]));
+
     /// <summary>The stored value of this column for <paramref name="entity"/>, as EF would write it.</summary>
     public object ProviderValue(object entity)
     {

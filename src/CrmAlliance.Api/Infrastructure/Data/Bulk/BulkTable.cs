@@ -22,12 +22,15 @@ public sealed class BulkTable : IDisposable
     private readonly int statementRows;
     private readonly Dictionary<int, DbCommand> commands = [];
     private readonly object[] pending;
+    private readonly bool unboundedSize;
     private int pendingRows;
 
     /// <param name="maxParameters">The most parameters one statement may have.</param>
     /// <param name="maxStatementRows">The most rows one statement should insert.</param>
-    public BulkTable(string label, DbConnection connection, DbTransaction transaction, string tableSql, IReadOnlyList<string> quotedColumns, IReadOnlyList<BulkColumn> columns, int maxParameters, int maxStatementRows)
+    /// <param name="unboundedSize">Give parameters of unbounded text or binary columns size -1 (SQL Server).</param>
+    public BulkTable(string label, DbConnection connection, DbTransaction transaction, string tableSql, IReadOnlyList<string> quotedColumns, IReadOnlyList<BulkColumn> columns, int maxParameters, int maxStatementRows, bool unboundedSize = false)
     {
+        this.unboundedSize = unboundedSize;
         Label = label;
         this.connection = connection;
         this.transaction = transaction;
@@ -139,7 +142,15 @@ public sealed class BulkTable : IDisposable
             {
                 var name = $"@p{(r * columns.Count) + c}";
                 sql.Append(c == 0 ? name : ", " + name);
-                command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, null, columns[c].Nullable));
+                var parameter = columns[c].Mapping.CreateParameter(command, name, null, columns[c].Nullable);
+                if (unboundedSize && columns[c].IsUnboundedText)
+                {
+                    // Created without a value, SqlClient's parameter would get a 4,000-character size and cut
+                    // longer values (an nvarchar(max) column, a JSON list) without an error.
+                    parameter.Size = -1;
+                }
+
+                command.Parameters.Add(parameter);
             }
 
             sql.Append(')');

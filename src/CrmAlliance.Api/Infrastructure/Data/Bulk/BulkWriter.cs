@@ -50,7 +50,8 @@ public sealed class BulkWriter : IDisposable
             columns.Select(c => sql.DelimitIdentifier(c.Name)).ToList(),
             columns,
             db.Database.IsSqlServer() ? SqlServerMaxParameters : int.MaxValue,
-            db.Database.IsSqlServer() ? SqlServerMaxRows : SqliteMaxRows);
+            db.Database.IsSqlServer() ? SqlServerMaxRows : SqliteMaxRows,
+            unboundedSize: db.Database.IsSqlServer());
         bulk.Parents.AddRange(parents);
         tables.Add(bulk);
         return bulk;
