@@ -1,13 +1,11 @@
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
-using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Features.Demo;
 using CrmAlliance.Api.Features.Exports;
 using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Outcomes;
-using CrmAlliance.Api.Features.Outcomes.Import;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
@@ -41,11 +39,9 @@ public static class CrmAllianceHost
         services.AddCandidates();
         services.AddContactLogs();
         services.AddPledges();
-        services.AddCompanyImport();
         services.AddDemoData();
         services.AddPlacements();
         services.AddOutcomes();
-        services.AddOutcomeImport();
         services.AddExports();
         services.AddMatches();
         services.AddYield();

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Yield.Reports.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL.DI;
 

@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Features.Yield.Targets;
+using CrmAlliance.Api.Features.Yield.Targets.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;

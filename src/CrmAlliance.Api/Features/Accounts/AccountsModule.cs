@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Accounts.Graph;
+using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Infrastructure.GraphQL;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CrmAlliance.Api.Features.Accounts;
+
+public static class AccountsModule
+{
+    public static IServiceCollection AddCrmIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthorization();
+        services.AddIdentityApiEndpoints<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:LockoutMinutes", 15));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CrmDbContext>()
+            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>();
+        services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+        services.AddScoped<AccountQueries>();
+        services.AddScoped<CreateUserHandler>();
+        services.AddScoped<InviteCompanyUserHandler>();
+        services.AddScoped<SetUserLockedHandler>();
+        services.AddScoped<SetUserRoleHandler>();
+        services.AddScoped<AdminBootstrapper>();
+        services.AddSingleton<AccountsSchema>();
+        services.AddSingleton<ISchemaContributor>(sp => sp.GetRequiredService<AccountsSchema>());
+        services.AddSingleton<INodeResolver>(sp => sp.GetRequiredService<AccountsSchema>());
+        return services;
+    }
+
+    /// <summary>
+    /// Identity's API endpoints under /auth: /auth/login gives a bearer token (or a cookie with
+    /// <c>?useCookies=true</c>). /auth/register stays closed: only Admins create users.
+    /// </summary>
+    public static WebApplication MapCrmIdentity(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/auth/register", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+}
+
+/// <summary>Adds the company a company user belongs to, so the core can check it on every request.</summary>
+public sealed class CrmClaimsPrincipalFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.CompanyId is { } companyId)
+        {
+            identity.AddClaim(new Claim(Actor.CompanyIdClaim, companyId.ToString()));
+        }
+
+        return identity;
+    }
+}
+
+/// <summary>Until real e-mail is configured, invitation and reset codes are written to the log.</summary>
+public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEmailSender<ApplicationUser>
+{
+    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink)
+    {
+        logger.LogInformation("E-mail to {Email}: confirm your account at {Link}", email, confirmationLink);
+        return Task.CompletedTask;
+    }
+
+    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink)
+    {
+        logger.LogInformation("E-mail to {Email}: reset your password at {Link}", email, resetLink);
+        return Task.CompletedTask;
+    }
+
+    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode)
+    {
+        logger.LogInformation("E-mail to {Email}: set your password with POST /auth/resetPassword and the code {Code}", email, resetCode);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,17 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.ReferenceData.Graph;
+using CrmAlliance.Api.Infrastructure.GraphQL;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CrmAlliance.Api.Features.ReferenceData;
+
+public static class ReferenceDataModule
+{
+    public static IServiceCollection AddReferenceData(this IServiceCollection services)
+    {
+        services.AddSingleton<ReferenceCatalog>();
+        services.AddSingleton<ISchemaContributor, ReferenceDataSchema>();
+        return services;
+    }
+}
