@@ -47,6 +47,8 @@ public sealed class RegisterCompanyHandler(CrmDbContext db, ReferenceCatalog cat
             CreatedAt = clock.GetUtcNow(),
         };
         db.Companies.Add(company);
+        // This save also stages CompanyChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
+        // interceptor does it for every write path, so the yield read model cannot miss one.
         await db.SaveOrConflictAsync($"A company with CVR {input.Cvr} is already registered.", cancellationToken);
         return company.ToView();
     }

@@ -41,6 +41,8 @@ public sealed class UpdateCompanyHandler(CrmDbContext db, ReferenceCatalog catal
         company.JoinedOn = input.JoinedOn;
         company.ResponsibleConsultantId = input.ResponsibleConsultantId;
         company.Version++;
+        // This save also stages CompanyChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
+        // interceptor does it for every write path, so the yield read model cannot miss one.
         await db.SaveOrConflictAsync("The company could not be saved.", cancellationToken);
         return company.ToView();
     }

@@ -50,6 +50,8 @@ public sealed class SaveWorkplaceHandler(CrmDbContext db, ReferenceCatalog catal
         workplace.OrdinaryEmployees = input.OrdinaryEmployees;
         workplace.EmployeesReportedFor = new DateOnly(input.EmployeesReportedFor.Year, input.EmployeesReportedFor.Month, 1);
         workplace.AverageEmployees12Months = input.AverageEmployees12Months;
+        // This save also stages CompanyChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
+        // interceptor does it for every write path, so the yield read model cannot miss one.
         await db.SaveOrConflictAsync($"P-number {input.PNumber} is already registered.", cancellationToken);
         return workplace.ToView();
     }

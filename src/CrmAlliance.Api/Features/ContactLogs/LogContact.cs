@@ -61,6 +61,8 @@ public sealed class LogContactHandler(CrmDbContext db, TimeProvider clock)
             FollowUpOn = input.FollowUpOn,
         };
         db.ContactLogs.Add(log);
+        // This save also stages ContactLogged in the outbox, in the same transaction: Yield's SourceChangeEvents
+        // interceptor does it for every write path, so the yield read model cannot miss one.
         await db.SaveOrConflictAsync("The contact could not be logged.", cancellationToken);
         return log.ToView();
     }

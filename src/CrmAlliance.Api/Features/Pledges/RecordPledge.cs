@@ -34,6 +34,8 @@ public sealed class RecordPledgeHandler(CrmDbContext db, TimeProvider clock)
         var pledge = new Pledge { CompanyId = input.CompanyId, RecordedAt = clock.GetUtcNow(), RecordedBy = actor.UserId };
         input.ApplyTo(pledge);
         db.Pledges.Add(pledge);
+        // This save also stages PledgeChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
+        // interceptor does it for every write path, so the yield read model cannot miss one.
         await db.SaveOrConflictAsync("The pledge could not be recorded.", cancellationToken);
         return pledge.ToView();
     }

@@ -13,6 +13,8 @@ public sealed class RemovePledgeHandler(CrmDbContext db)
         var pledge = await db.Pledges.SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("Pledge", id, "id");
         db.Pledges.Remove(pledge);
+        // This save also stages PledgeChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
+        // interceptor does it for every write path, so the yield read model cannot miss one.
         await db.SaveOrConflictAsync("The pledge could not be removed.", cancellationToken);
         return id;
     }

@@ -32,6 +32,8 @@ public sealed class UpdatePledgeHandler(CrmDbContext db)
         await db.RefuseOverlapAsync(pledge.CompanyId, input, pledge.Id, cancellationToken);
 
         input.ApplyTo(pledge);
+        // This save also stages PledgeChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
+        // interceptor does it for every write path, so the yield read model cannot miss one.
         await db.SaveOrConflictAsync("The pledge could not be saved.", cancellationToken);
         return pledge.ToView();
     }

@@ -1,6 +1,6 @@
-using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CrmAlliance.Api.Infrastructure.Data;
 
@@ -21,12 +21,12 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is not set.");
             }
 
-            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetRequiredService<SourceChangeEvents>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
+            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(SaveInterceptors(sp)));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connectionString ??= $"Data Source={DefaultSqliteFile(environment.ContentRootPath)}";
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SourceChangeEvents>(), sp.GetRequiredService<OutboxCommitInterceptor>(), SqliteBusyTimeoutInterceptor.Instance));
+            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(SaveInterceptors(sp)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance));
         }
         else
         {
@@ -36,12 +36,25 @@ public static class DatabaseSetup
         // Wakes the outbox dispatcher when a commit wrote events.
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
-
-        // Stages the events of company, contact and pledge changes (first, so the commit signal sees them).
-        services.AddSingleton<SourceChangeEvents>();
-
         return services;
     }
+
+    /// <summary>
+    /// Adds a feature's save interceptor (e.g. one that stages outbox events for the rows a save changes) to every
+    /// context. Features' interceptors run in registration order, before the outbox's commit signal looks for events.
+    /// </summary>
+    public static IServiceCollection AddSaveChangesInterceptor<TInterceptor>(this IServiceCollection services)
+        where TInterceptor : class, ISaveChangesInterceptor
+    {
+        services.AddSingleton<TInterceptor>();
+        services.AddSingleton(sp => new FeatureSaveInterceptor(sp.GetRequiredService<TInterceptor>()));
+        return services;
+    }
+
+    private static IInterceptor[] SaveInterceptors(IServiceProvider services)
+        => [.. services.GetServices<FeatureSaveInterceptor>().Select(f => f.Interceptor), services.GetRequiredService<OutboxCommitInterceptor>()];
+
+    private sealed record FeatureSaveInterceptor(ISaveChangesInterceptor Interceptor);
 
     /// <summary>data/crmalliance.db at the repository root (found by CrmAlliance.sln), else under the content root.</summary>
     public static string DefaultSqliteFile(string contentRoot)

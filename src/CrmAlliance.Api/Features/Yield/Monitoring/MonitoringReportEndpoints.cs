@@ -69,8 +69,3 @@ public static class MonitoringReportEndpoints
         return Results.Problem(detail: ex.Message, statusCode: status, extensions: extensions);
     }
 }
-
-public static class MonitoringReportModule
-{
-    public static IServiceCollection AddMonitoringReport(this IServiceCollection services) => services.AddScoped<MonitoringReportBuilder>();
-}

@@ -4,11 +4,16 @@ using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Features.Yield.Reports;
 using CrmAlliance.Api.Features.Yield.Targets;
 using CrmAlliance.Api.Infrastructure.Commands;
+using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Api.Features.Yield.Reports.Graph;
+using CrmAlliance.Api.Features.Yield.Targets.Graph;
+using CrmAlliance.Api.Infrastructure.GraphQL;
+using GraphQL.DI;
 using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Api.Features.Yield;
 
-public static class YieldSetup
+public static class YieldModule
 {
     /// <summary>The yield definitions, read model projection and rebuild, and the readers reports build on.</summary>
     public static IServiceCollection AddYield(this IServiceCollection services)
@@ -18,6 +23,8 @@ public static class YieldSetup
             "Yield: SuppressionThreshold, Score:PerEmployees and Score:MinimumEmployees must be at least 1, and SizeBandUpperBounds ascending.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<YieldOptions>>().Value);
         services.AddSingleton<YieldContributions>();
+        // Stages CompanyChanged, ContactLogged and PledgeChanged whenever a save touches those rows.
+        services.AddSaveChangesInterceptor<SourceChangeEvents>();
         services.AddScoped<YieldFactSource>();
         services.AddScoped<YieldCellWriter>();
         services.AddScoped<YieldProjector>();
@@ -27,9 +34,26 @@ public static class YieldSetup
         services.AddScoped<IAfterSeed, RebuildYieldAfterSeed>();
         services.AddHostedService<YieldClockService>();
         services.AddScoped<YieldCellReader>();
-        services.AddYieldReports();
-        services.AddEffectTargets();
-        services.AddMonitoringReport();
+
+        // Reports: partner yield, ranking, summary, trend, dormant partners, drill-down.
+        services.AddSingleton<YieldReportCache>();
+        services.AddScoped<YieldRankings>();
+        services.AddScoped<PartnerYieldQuery>();
+        services.AddScoped<YieldRankingQuery>();
+        services.AddScoped<AllianceSummaryQuery>();
+        services.AddScoped<YieldTrendQuery>();
+        services.AddScoped<DormantPartnersQuery>();
+        services.AddScoped<YieldRowsQuery>();
+        services.AddSingleton<ISchemaContributor, YieldSchema>();
+        services.AddSingleton<IConfigureSchema, YieldRowTypesRegistration>();
+
+        // Effect targets and the monitoring report.
+        services.AddScoped<EffectTargetQueries>();
+        services.AddScoped<EffectTargetResults>();
+        services.AddScoped<SetEffectTargetHandler>();
+        services.AddScoped<RemoveEffectTargetHandler>();
+        services.AddSingleton<ISchemaContributor, EffectTargetsSchema>();
+        services.AddScoped<MonitoringReportBuilder>();
         return services;
     }
 }
