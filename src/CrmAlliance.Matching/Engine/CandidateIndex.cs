@@ -1,3 +1,5 @@
+using CrmAlliance.Contracts;
+
 namespace CrmAlliance.Matching.Engine;
 
 /// <summary>

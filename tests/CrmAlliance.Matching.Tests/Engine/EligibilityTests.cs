@@ -1,3 +1,4 @@
+using CrmAlliance.Contracts;
 using CrmAlliance.Matching.Engine;
 using static CrmAlliance.Matching.Tests.Engine.Pools;
 
