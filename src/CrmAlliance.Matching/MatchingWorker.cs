@@ -1,4 +1,4 @@
-using CrmAlliance.Matching.Bus;
+using CrmAlliance.Bus;
 using CrmAlliance.Matching.Loading;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
