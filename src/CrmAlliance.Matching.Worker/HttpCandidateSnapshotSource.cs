@@ -1,12 +1,13 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using CrmAlliance.Contracts;
+using CrmAlliance.Matching.Loading;
 using Microsoft.Extensions.Options;
 
-namespace CrmAlliance.Matching.Loading;
+namespace CrmAlliance.Matching.Worker;
 
 /// <summary>
-/// Reads the snapshot from the Api's <c>GET /matching/candidate-snapshot?after=&amp;limit=</c>, which
+/// The worker's way to load its index: reads the snapshot from the Api's <c>GET /matching/candidate-snapshot?after=&amp;limit=</c>, which
 /// answers only to the shared key in the <c>X-Matching-Key</c> header.
 /// </summary>
 public sealed class HttpCandidateSnapshotSource(HttpClient http, IOptions<MatchingServiceOptions> options) : ICandidateSnapshotSource
