@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using CrmAlliance.Contracts;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching.Loading;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using CrmAlliance.Contracts;
+using CrmAlliance.Contracts.Snapshots;
 
 namespace CrmAlliance.Matching.Engine;
 

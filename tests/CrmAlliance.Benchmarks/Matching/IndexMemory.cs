@@ -1,4 +1,4 @@
-using CrmAlliance.Contracts;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching.Engine;
 
 namespace CrmAlliance.Benchmarks.Matching;

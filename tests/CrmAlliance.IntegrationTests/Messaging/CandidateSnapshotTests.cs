@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.Contracts;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.IntegrationTests.Candidates;
 using CrmAlliance.IntegrationTests.Infrastructure;
 

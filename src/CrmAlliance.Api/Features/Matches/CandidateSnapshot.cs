@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using CrmAlliance.Api.Infrastructure.Data;
-using CrmAlliance.Contracts;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching;
 using CrmAlliance.Matching.Loading;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-namespace CrmAlliance.Contracts;
+namespace CrmAlliance.Contracts.Snapshots;
 
 /// <summary>
 /// The Api's <c>GET /matching/candidate-snapshot?after=&amp;limit=</c> as both sides use it: the header

@@ -1,4 +1,4 @@
-namespace CrmAlliance.Contracts;
+namespace CrmAlliance.Contracts.Snapshots;
 
 /// <summary>
 /// What matching knows of a candidate: the fields of <c>CandidateRegistered</c>/<c>CandidateChanged</c>.
