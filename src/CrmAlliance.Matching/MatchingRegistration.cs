@@ -2,6 +2,8 @@ using CrmAlliance.Matching.Consumers;
 using CrmAlliance.Matching.Engine;
 using CrmAlliance.Matching.Loading;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmAlliance.Matching;

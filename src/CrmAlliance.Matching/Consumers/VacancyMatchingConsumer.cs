@@ -3,6 +3,7 @@ using CrmAlliance.Matching.Bus;
 using CrmAlliance.Matching.Engine;
 using CrmAlliance.Matching.Loading;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 
 namespace CrmAlliance.Matching.Consumers;
 

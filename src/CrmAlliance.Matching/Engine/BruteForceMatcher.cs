@@ -1,4 +1,5 @@
 using CrmAlliance.Contracts;
+using CrmAlliance.Contracts.Snapshots;
 using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Matching.Engine;

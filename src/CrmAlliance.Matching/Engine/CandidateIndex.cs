@@ -1,3 +1,5 @@
+using CrmAlliance.Contracts.Snapshots;
+
 namespace CrmAlliance.Matching.Engine;
 
 /// <summary>

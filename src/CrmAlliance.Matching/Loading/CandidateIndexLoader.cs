@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using CrmAlliance.Matching.Engine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CrmAlliance.Matching.Loading;
 

@@ -1,4 +1,4 @@
-using CrmAlliance.Matching.Engine;
+using CrmAlliance.Contracts.Snapshots;
 
 namespace CrmAlliance.Matching.Loading;
 
@@ -10,6 +10,3 @@ public interface ICandidateSnapshotSource
 {
     IAsyncEnumerable<CandidateProfile> ReadAllAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>One page of the snapshot as the Api serves it; <see cref="Next"/> is null on the last page.</summary>
-public sealed record CandidateSnapshotPage(IReadOnlyList<CandidateProfile> Items, Guid? Next);

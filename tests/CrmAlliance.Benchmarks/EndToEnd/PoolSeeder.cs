@@ -6,6 +6,7 @@ using api::CrmAlliance.Api.Features.Companies;
 using api::CrmAlliance.Api.Features.Vacancies;
 using api::CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Benchmarks.Matching;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching.Engine;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using CrmAlliance.Matching;
+using CrmAlliance.Matching.Worker;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

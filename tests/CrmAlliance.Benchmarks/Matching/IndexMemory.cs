@@ -1,3 +1,4 @@
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching.Engine;
 
 namespace CrmAlliance.Benchmarks.Matching;

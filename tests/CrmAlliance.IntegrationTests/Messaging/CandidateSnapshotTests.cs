@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.IntegrationTests.Candidates;
 using CrmAlliance.IntegrationTests.Infrastructure;
-using CrmAlliance.Matching.Loading;
 
 namespace CrmAlliance.IntegrationTests.Messaging;
 
@@ -78,7 +78,7 @@ public sealed class CandidateSnapshotTests : IClassFixture<CandidateSnapshotTest
         using var request = new HttpRequestMessage(HttpMethod.Get, "/matching/candidate-snapshot" + query);
         if (key is not null)
         {
-            request.Headers.Add(HttpCandidateSnapshotSource.KeyHeader, key);
+            request.Headers.Add(CandidateSnapshotProtocol.KeyHeader, key);
         }
 
         return await api.CreateClient().SendAsync(request);

@@ -1,6 +1,6 @@
 using CrmAlliance.IntegrationTests.Infrastructure;
-using CrmAlliance.Matching;
 using CrmAlliance.Matching.Loading;
+using CrmAlliance.Matching.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CrmAlliance.Contracts;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching.Engine;
 using Microsoft.Extensions.Options;
 using static CrmAlliance.Matching.Tests.Engine.Pools;

@@ -1,4 +1,5 @@
 using CrmAlliance.Contracts;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching.Engine;
 using Microsoft.Extensions.Options;
 

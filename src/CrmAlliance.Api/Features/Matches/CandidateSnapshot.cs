@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching;
-using CrmAlliance.Matching.Engine;
 using CrmAlliance.Matching.Loading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -43,7 +43,7 @@ public sealed class DatabaseCandidateSnapshotSource(IServiceScopeFactory scopes)
         do
         {
             await using var scope = scopes.CreateAsyncScope();
-            var page = await scope.ServiceProvider.GetRequiredService<CandidateSnapshotQueries>().PageAsync(after, HttpCandidateSnapshotSource.PageSize, cancellationToken);
+            var page = await scope.ServiceProvider.GetRequiredService<CandidateSnapshotQueries>().PageAsync(after, CandidateSnapshotProtocol.PageSize, cancellationToken);
             foreach (var candidate in page.Items)
             {
                 yield return candidate;
@@ -70,12 +70,12 @@ public static class CandidateSnapshotEndpoint
                 return Results.NotFound();
             }
 
-            var given = http.Request.Headers[HttpCandidateSnapshotSource.KeyHeader].ToString();
+            var given = http.Request.Headers[CandidateSnapshotProtocol.KeyHeader].ToString();
             if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(key)))
             {
                 return Results.Unauthorized();
             }
 
-            return Results.Ok(await queries.PageAsync(after, limit ?? HttpCandidateSnapshotSource.PageSize, http.RequestAborted));
+            return Results.Ok(await queries.PageAsync(after, limit ?? CandidateSnapshotProtocol.PageSize, http.RequestAborted));
         });
 }

@@ -20,7 +20,7 @@ public sealed class ConsumerFailure
 
     public required string ExceptionMessage { get; set; }
 
-    /// <summary>Machine and process that failed, e.g. <c>matching-1 (CrmAlliance.Matching)</c>.</summary>
+    /// <summary>Machine and process that failed, e.g. <c>matching-1 (CrmAlliance.Matching.Worker)</c>.</summary>
     public required string Host { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }

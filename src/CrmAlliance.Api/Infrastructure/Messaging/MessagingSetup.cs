@@ -1,8 +1,8 @@
 using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.Bus;
 using CrmAlliance.Matching;
-using CrmAlliance.Matching.Bus;
 using CrmAlliance.Matching.Loading;
 using MassTransit;
 

@@ -1,7 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CrmAlliance.Matching.Bus;
+namespace CrmAlliance.Bus;
 
 public static class BusTransport
 {

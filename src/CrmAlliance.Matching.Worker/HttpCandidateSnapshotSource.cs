@@ -1,19 +1,17 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using CrmAlliance.Matching.Engine;
+using CrmAlliance.Contracts.Snapshots;
+using CrmAlliance.Matching.Loading;
 using Microsoft.Extensions.Options;
 
-namespace CrmAlliance.Matching.Loading;
+namespace CrmAlliance.Matching.Worker;
 
 /// <summary>
-/// Reads the snapshot from the Api's <c>GET /matching/candidate-snapshot?after=&amp;limit=</c>, which
+/// The worker's way to load its index: reads the snapshot from the Api's <c>GET /matching/candidate-snapshot?after=&amp;limit=</c>, which
 /// answers only to the shared key in the <c>X-Matching-Key</c> header.
 /// </summary>
 public sealed class HttpCandidateSnapshotSource(HttpClient http, IOptions<MatchingServiceOptions> options) : ICandidateSnapshotSource
 {
-    public const string KeyHeader = "X-Matching-Key";
-    public const int PageSize = 5000;
-
     public async IAsyncEnumerable<CandidateProfile> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -25,9 +23,9 @@ public sealed class HttpCandidateSnapshotSource(HttpClient http, IOptions<Matchi
         Guid? after = null;
         do
         {
-            var url = new Uri(settings.SnapshotUrl, $"?limit={PageSize}" + (after is { } a ? $"&after={a}" : ""));
+            var url = new Uri(settings.SnapshotUrl, $"?limit={CandidateSnapshotProtocol.PageSize}" + (after is { } a ? $"&after={a}" : ""));
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Add(KeyHeader, settings.SnapshotKey);
+            request.Headers.Add(CandidateSnapshotProtocol.KeyHeader, settings.SnapshotKey);
             using var response = await http.SendAsync(request, cancellationToken);
             response.EnsureSuccessStatusCode();
             var page = await response.Content.ReadFromJsonAsync<CandidateSnapshotPage>(cancellationToken)

@@ -1,8 +1,9 @@
-namespace CrmAlliance.Matching.Engine;
+namespace CrmAlliance.Contracts.Snapshots;
 
 /// <summary>
 /// What matching knows of a candidate: the fields of <c>CandidateRegistered</c>/<c>CandidateChanged</c>.
 /// <paramref name="AsOf"/> is the event's time; the index keeps only the newest state per candidate.
+/// Also a row of the candidate snapshot the Api serves to matching workers (<see cref="CandidateSnapshotPage"/>).
 /// </summary>
 public sealed record CandidateProfile(
     Guid CandidateId,
@@ -13,12 +14,3 @@ public sealed record CandidateProfile(
     string Postcode,
     DateOnly AvailableFrom,
     DateTimeOffset AsOf);
-
-/// <summary>What matching needs of a vacancy: the fields of <c>VacancyPosted</c>/<c>VacancyChanged</c>.</summary>
-public sealed record VacancyProfile(
-    Guid VacancyId,
-    string OfferKind,
-    string OccupationCode,
-    IReadOnlyList<string> RequiredSkills,
-    string WorkplacePostcode,
-    DateOnly StartDate);

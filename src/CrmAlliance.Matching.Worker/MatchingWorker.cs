@@ -1,12 +1,11 @@
-using CrmAlliance.Matching.Bus;
+using CrmAlliance.Bus;
 using CrmAlliance.Matching.Loading;
 using MassTransit;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CrmAlliance.Matching;
+namespace CrmAlliance.Matching.Worker;
 
 /// <summary>
-/// The worker host: <c>dotnet run --project src/CrmAlliance.Matching</c>. It consumes candidate and
+/// The worker host: <c>dotnet run --project src/CrmAlliance.Matching.Worker</c>. It consumes candidate and
 /// vacancy events from RabbitMQ (in-memory only makes sense inside the Api), loads its index from the
 /// Api's snapshot, and answers <c>/health/live</c> and <c>/health/ready</c> (index loaded, broker connected).
 /// </summary>
@@ -44,10 +43,4 @@ public static class MatchingWorker
         app.MapGet("/", () => Results.Text("CrmAlliance matching worker. Health: /health/ready."));
         return app;
     }
-}
-
-internal sealed class IndexLoadedCheck(IndexReadiness readiness) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        => Task.FromResult(readiness.IsReady ? HealthCheckResult.Healthy("The candidate index is loaded.") : HealthCheckResult.Unhealthy("The candidate index is still loading from the Api's snapshot."));
 }

@@ -1,0 +1,7 @@
+namespace CrmAlliance.Bus;
+
+public enum BusTransportKind
+{
+    InMemory,
+    RabbitMq,
+}
