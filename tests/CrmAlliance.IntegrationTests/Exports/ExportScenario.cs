@@ -3,7 +3,7 @@ using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Csv;
 using CrmAlliance.IntegrationTests.Infrastructure;
 
 namespace CrmAlliance.IntegrationTests.Exports;
@@ -30,7 +30,7 @@ public static class ExportScenario
         // The bytes as sent: ReadAsStringAsync would drop the BOM the test wants to see.
         var body = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
         var csv = response.Content.Headers.ContentType?.MediaType == "text/csv";
-        var records = csv ? Csv.ParseRecords(body.TrimStart('\uFEFF'), separator == "semicolon" ? ';' : ',').Select(r => r.Fields).ToList() : [];
+        var records = csv ? CsvRecords.Parse(body.TrimStart('\uFEFF'), separator == "semicolon" ? ';' : ',').Select(r => r.Fields).ToList() : [];
         var header = records.FirstOrDefault() ?? [];
         var rows = records.Skip(1).Select(r => header.Zip(r).ToDictionary(x => x.First, x => x.Second)).ToList();
         return new ExportResponse(response.StatusCode, response.Content.Headers.ContentType?.ToString(), response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), body, header, rows);

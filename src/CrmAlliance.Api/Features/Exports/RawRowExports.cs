@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Csv;
 
 namespace CrmAlliance.Api.Features.Exports;
 
@@ -57,15 +56,13 @@ public sealed class RawRowExport(IRawRowTable table, ReportPeriod period, char s
     /// </summary>
     public async Task WriteAsync(Stream body, CancellationToken cancellationToken)
     {
-        await using var text = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
-        await text.WriteAsync('\uFEFF');
-        var csv = new CsvWriter(text, separator);
-        await csv.WriteRowAsync(table.Columns);
+        await using var csv = new CsvExportWriter(body, separator, byteOrderMark: true);
+        await csv.WriteRowAsync(table.Columns, cancellationToken);
         await foreach (var row in table.RowsAsync(period, cancellationToken))
         {
-            await csv.WriteRowAsync(row);
+            await csv.WriteRowAsync(row, cancellationToken);
         }
 
-        await text.FlushAsync(cancellationToken);
+        await csv.FlushAsync(cancellationToken);
     }
 }

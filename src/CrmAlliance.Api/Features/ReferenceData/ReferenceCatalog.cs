@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using CrmAlliance.Api.Infrastructure.Csv;
 
 namespace CrmAlliance.Api.Features.ReferenceData;
 
@@ -22,9 +23,9 @@ public sealed class ReferenceCatalog
 
     public ReferenceCatalog()
     {
-        Occupations = Csv.Read("isco08.csv").Select(r => new Occupation(r[0], r[1], r[2])).ToList();
-        Industries = Csv.Read("nace-rev2.csv").Select(r => new Industry(r[0], r[1], r[2].Length == 0 ? null : r[2], r[3])).ToList();
-        Postcodes = Csv.Read("dk-postcodes.csv").Select(r => new Postcode(r[0], r[1], ParseCoordinate(r[2]), ParseCoordinate(r[3]))).ToList();
+        Occupations = Read("isco08.csv").Select(r => new Occupation(r[0], r[1], r[2])).ToList();
+        Industries = Read("nace-rev2.csv").Select(r => new Industry(r[0], r[1], r[2].Length == 0 ? null : r[2], r[3])).ToList();
+        Postcodes = Read("dk-postcodes.csv").Select(r => new Postcode(r[0], r[1], ParseCoordinate(r[2]), ParseCoordinate(r[3]))).ToList();
         _occupations = Occupations.ToFrozenDictionary(o => o.Code);
         _industries = Industries.ToFrozenDictionary(i => i.Code);
         _industryClassesByDigits = Industries.Where(i => i.Level == "class").ToFrozenDictionary(i => i.Code.Replace(".", "", StringComparison.Ordinal));
@@ -73,6 +74,14 @@ public sealed class ReferenceCatalog
         }
 
         return current;
+    }
+
+    /// <summary>An embedded reference file's records, its header row skipped.</summary>
+    private static List<string[]> Read(string embeddedName)
+    {
+        using var stream = typeof(ReferenceCatalog).Assembly.GetManifestResourceStream("ReferenceData." + embeddedName)
+            ?? throw new InvalidOperationException($"Reference data {embeddedName} is not embedded.");
+        return CsvRecords.Read(stream, ',').Skip(1).Select(r => r.Fields).ToList();
     }
 
     private static double? ParseCoordinate(string text)

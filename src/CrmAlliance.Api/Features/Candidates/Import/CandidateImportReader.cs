@@ -1,6 +1,7 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Csv;
 using Col = CrmAlliance.Api.Features.Candidates.Import.CandidateImportColumns;
 
 namespace CrmAlliance.Api.Features.Candidates.Import;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Csv;
 using Col = CrmAlliance.Api.Features.Companies.Import.CompanyImportColumns;
 
 namespace CrmAlliance.Api.Features.Companies.Import;

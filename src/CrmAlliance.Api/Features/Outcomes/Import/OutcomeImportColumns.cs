@@ -1,4 +1,4 @@
-using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Csv;
 
 namespace CrmAlliance.Api.Features.Outcomes.Import;
 

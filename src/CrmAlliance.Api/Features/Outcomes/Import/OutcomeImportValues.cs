@@ -1,5 +1,6 @@
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Csv;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 
 namespace CrmAlliance.Api.Features.Outcomes.Import;

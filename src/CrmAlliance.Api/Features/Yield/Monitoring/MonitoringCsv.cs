@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Csv;
 
 namespace CrmAlliance.Api.Features.Yield.Monitoring;
 
@@ -11,35 +10,33 @@ public static class MonitoringCsv
 
     public static string Write(MonitoringReport report)
     {
-        var csv = new StringBuilder();
-        csv.Append(Header).Append("\r\n");
-        Meta(csv, "period", report.Period.Label);
-        Meta(csv, "targetYear", value: report.TargetYear);
-        Meta(csv, "definitionVersion", report.DefinitionVersion);
-        Meta(csv, "asOf", CsvWriter.Format(report.AsOf));
-        Meta(csv, "generatedAt", CsvWriter.Format(report.GeneratedAt));
-        Meta(csv, "suppressionThreshold", value: report.SuppressionThreshold);
-        foreach (var row in report.Rows)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvExportWriter(text))
         {
-            Line(csv, row.Section, row.Measure, row.Slice, Number(row.Value), Number(row.Base), Number(Percent(row.Rate)), Number(row.Target), row.Suppressed ? "true" : "false");
+            csv.WriteTextRow(Header.Split(','));
+            Meta(csv, "period", report.Period.Label);
+            Meta(csv, "targetYear", value: report.TargetYear);
+            Meta(csv, "definitionVersion", report.DefinitionVersion);
+            Meta(csv, "asOf", CsvCell.Format(report.AsOf));
+            Meta(csv, "generatedAt", CsvCell.Format(report.GeneratedAt));
+            Meta(csv, "suppressionThreshold", value: report.SuppressionThreshold);
+            foreach (var row in report.Rows)
+            {
+                csv.WriteTextRow([row.Section, row.Measure, row.Slice, Number(row.Value), Number(row.Base), Number(Percent(row.Rate)), Number(row.Target), row.Suppressed ? "true" : "false"]);
+            }
         }
 
-        return csv.ToString();
+        return text.ToString();
     }
 
     /// <summary>A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break.</summary>
-    public static string Field(string value) => CsvWriter.Quote(value, ',');
+    public static string Field(string value) => CsvExportWriter.Quote(value, ',');
 
     private static decimal? Percent(double? rate) => rate is { } r ? Math.Round((decimal)r * 100, 2) : null;
 
     private static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 
-    private static void Meta(StringBuilder csv, string measure, string slice = "", int? value = null)
-        => Line(csv, "report", measure, slice, Number(value), "", "", "", "false");
-
-    private static void Line(StringBuilder csv, params string[] fields)
-    {
-        csv.AppendJoin(',', fields.Select(Field));
-        csv.Append("\r\n");
-    }
+    /// <summary>The report's own facts, as lines of the section <c>report</c>; their cells are written as they are (no formula neutralising), as the rows' are.</summary>
+    private static void Meta(CsvExportWriter csv, string measure, string slice = "", int? value = null)
+        => csv.WriteTextRow(["report", measure, slice, Number(value), "", "", "", "false"]);
 }

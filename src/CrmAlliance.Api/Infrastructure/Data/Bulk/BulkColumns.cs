@@ -16,6 +16,16 @@ public sealed class BulkColumn(string name, RelationalTypeMapping mapping, bool 
 
     public bool Nullable { get; } = nullable;
 
+    /// <summary>The type of the stored value (<see cref="ProviderValue"/>), without <see cref="System.Nullable{T}"/>.</summary>
+    public Type ProviderClrType
+    {
+        get
+        {
+            var stored = Mapping.Converter?.ProviderClrType ?? Mapping.ClrType;
+            return System.Nullable.GetUnderlyingType(stored) ?? stored;
+        }
+    }
+
     /// <summary>Text or binary stored without a length limit (nvarchar(max), varbinary(max), TEXT).</summary>
     public bool IsUnboundedText => Mapping.Size is null && (Mapping.Converter?.ProviderClrType ?? Mapping.ClrType) is var stored && (stored == typeof(string) || stored == typeof(byte[]));
 

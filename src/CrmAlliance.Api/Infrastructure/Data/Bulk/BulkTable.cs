@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Microsoft.Data.SqlClient;
 
 namespace CrmAlliance.Api.Infrastructure.Data.Bulk;
 
@@ -9,7 +10,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Bulk;
 /// transaction. Rows wait in a batch of stored values; a full batch is written at once, with as many rows per
 /// statement as the provider does best with (a power of two, so a partial flush needs at most a handful of
 /// commands, each prepared once). The tables this one references (<see cref="Parents"/>) are flushed first, so
-/// foreign keys hold at every statement on any provider.
+/// foreign keys hold at every statement on any provider. On SQL Server a batch is sent with SqlBulkCopy instead
+/// (<see cref="BulkCopy"/>), in the same transaction.
 /// </summary>
 public sealed class BulkTable : IDisposable
 {
@@ -90,6 +92,13 @@ public sealed class BulkTable : IDisposable
             await parent.FlushAsync(cancellationToken);
         }
 
+        if (connection is SqlConnection sqlServer)
+        {
+            await BulkCopy.WriteAsync(sqlServer, (SqlTransaction)transaction, tableSql, columns, pending, pendingRows, cancellationToken);
+            Done();
+            return;
+        }
+
         // Full statements first, then the rest in powers of two (e.g. 100 rows = 64 + 32 + 4).
         var row = 0;
         for (var size = statementRows; size >= 1; size /= 2)
@@ -108,6 +117,11 @@ public sealed class BulkTable : IDisposable
             }
         }
 
+        Done();
+    }
+
+    private void Done()
+    {
         Written += pendingRows;
         pendingRows = 0;
         Array.Clear(pending);

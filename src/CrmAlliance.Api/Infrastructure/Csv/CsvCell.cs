@@ -3,34 +3,17 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
-namespace CrmAlliance.Api.Features.ReferenceData;
+namespace CrmAlliance.Api.Infrastructure.Csv;
 
 /// <summary>
-/// Writes RFC 4180 CSV for analysts' tools: CRLF line ends, a cell quoted when it holds the separator, a
-/// quote or a line break (quotes doubled), values in the invariant culture — dates <c>2026-03-01</c>, instants
-/// in UTC <c>2026-03-01T08:30:00Z</c>, decimals with a point, booleans <c>true</c>/<c>false</c>, enum values as
-/// the GraphQL API names them (<c>ORDINARY_JOB</c>), lists joined by <c>;</c>.
+/// How a value is written in a CSV cell for analysts' tools, in the invariant culture: dates <c>2026-03-01</c>,
+/// instants in UTC <c>2026-03-01T08:30:00Z</c>, decimals with a point, booleans <c>true</c>/<c>false</c>, enum
+/// values as the GraphQL API names them (<c>ORDINARY_JOB</c>), lists joined by <c>;</c>; text that Excel would
+/// run as a formula is neutralised.
 /// </summary>
-public sealed class CsvWriter(TextWriter output, char separator = ',')
+public static class CsvCell
 {
     private static readonly ConcurrentDictionary<Enum, string> EnumNames = new();
-
-    public async Task WriteRowAsync(IReadOnlyList<object?> cells)
-    {
-        var line = new StringBuilder();
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0)
-            {
-                line.Append(separator);
-            }
-
-            line.Append(Quote(Format(cells[i]), separator));
-        }
-
-        line.Append("\r\n");
-        await output.WriteAsync(line);
-    }
 
     /// <summary>A value as its cell text, before quoting.</summary>
     public static string Format(object? value) => value switch
@@ -47,16 +30,13 @@ public sealed class CsvWriter(TextWriter output, char separator = ',')
         _ => NeutraliseFormula(value.ToString() ?? ""),
     };
 
-    public static string Quote(string cell, char separator)
-        => cell.AsSpan().IndexOfAny([separator, '"', '\r', '\n']) >= 0
-            ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : cell;
-
     /// <summary>
     /// Text a user typed (a company's name, a vacancy's title) is opened in Excel by managers: a cell that
     /// starts like a formula gets a leading apostrophe so it is shown, never run (OWASP "CSV injection").
+    /// Only text is neutralised (a negative number stays a number), which is why CsvHelper's own
+    /// injection option, which sees every field alike, is left off.
     /// </summary>
-    private static string NeutraliseFormula(string text)
+    public static string NeutraliseFormula(string text)
         => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     /// <summary><c>OrdinaryJob</c> → <c>ORDINARY_JOB</c>, as GraphQL.NET names enum values.</summary>

@@ -1,6 +1,6 @@
 using CrmAlliance.Api.Core;
 
-namespace CrmAlliance.Api.Features.ReferenceData;
+namespace CrmAlliance.Api.Infrastructure.Csv;
 
 /// <summary>An import file's records after the checks of the file as a whole: the header, the lines after it, the separator.</summary>
 public sealed record CsvImportText(char Separator, CsvRecord Header, IReadOnlyList<CsvRecord> Lines);
@@ -29,7 +29,7 @@ public static class CsvImportFile
 
         var text = csv.TrimStart('\uFEFF');
         var separator = DetectSeparator(text);
-        var records = Csv.ParseRecords(text, separator).ToList();
+        var records = CsvRecords.Parse(text, separator);
         if (records.Count == 0)
         {
             throw new ValidationException(Field, "is empty: the first line must name the columns.");

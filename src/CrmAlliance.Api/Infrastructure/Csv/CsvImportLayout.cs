@@ -1,6 +1,6 @@
 using CrmAlliance.Api.Core;
 
-namespace CrmAlliance.Api.Features.ReferenceData;
+namespace CrmAlliance.Api.Infrastructure.Csv;
 
 /// <summary>One column of an import file: its name, a Danish heading accepted in its place, and whether the header must have it.</summary>
 public sealed record CsvImportColumn(string Name, string DanishHeading, bool Required);
