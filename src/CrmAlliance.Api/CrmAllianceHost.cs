@@ -11,7 +11,6 @@ using CrmAlliance.Api.Features.Outcomes.Import;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
-using CrmAlliance.Api.Features.Synthetic;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Yield;
 using CrmAlliance.Api.Features.Yield.Projection;
@@ -49,7 +48,6 @@ public static class CrmAllianceHost
         services.AddExports();
         services.AddMatches();
         services.AddYield();
-        services.AddSyntheticData();
         return builder;
     }
 
