@@ -1,6 +1,6 @@
+using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.Api.Features;
 
 namespace CrmAlliance.DataGeneration;
 

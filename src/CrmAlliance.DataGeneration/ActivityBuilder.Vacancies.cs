@@ -1,5 +1,5 @@
-using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features;
+using CrmAlliance.Api.Features.Vacancies;
 
 namespace CrmAlliance.DataGeneration;
 

@@ -1,9 +1,9 @@
+using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Placements.Rules;
-using CrmAlliance.Api.Features;
 
 namespace CrmAlliance.DataGeneration;
 

@@ -1,5 +1,5 @@
-using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features;
+using CrmAlliance.Api.Features.Candidates;
 
 namespace CrmAlliance.DataGeneration;
 

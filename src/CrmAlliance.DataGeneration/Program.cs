@@ -3,6 +3,8 @@ using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
 
 namespace CrmAlliance.DataGeneration;
 
@@ -25,6 +27,7 @@ public static class Program
         // The content root is the build output, where the Api's appsettings.json is copied; the default SQLite
         // file is still data/crmalliance.db at the repository root (DatabaseSetup.DefaultSqliteFile).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+        ReadApiSettings(builder.Configuration.Sources);
         builder.AddCrmAlliance();
         builder.Services.AddDataGeneration();
         await using var host = builder.Build();
@@ -36,6 +39,24 @@ public static class Program
 
         return await SeedCommandLine.RunAsync(host.Services, commandArgs, Console.Error);
     }
+
+    /// <summary>
+    /// The Api's appsettings.json (copied as <see cref="ApiSettingsFile"/>) in place of the build output's
+    /// appsettings.json, which another referenced project's may have overwritten; later sources (environment,
+    /// command line) still override it.
+    /// </summary>
+    private static void ReadApiSettings(IList<IConfigurationSource> sources)
+    {
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i] is JsonConfigurationSource { Path: "appsettings.json" })
+            {
+                sources[i] = new JsonConfigurationSource { Path = ApiSettingsFile, Optional = false };
+            }
+        }
+    }
+
+    private const string ApiSettingsFile = "CrmAlliance.Api.appsettings.json";
 
     /// <summary>Configuration arguments (<c>--Section:Key=value</c>) go to the host; the rest are the generator's options.</summary>
     public static (string[] HostArgs, string[] CommandArgs) Split(IEnumerable<string> args)

@@ -1,6 +1,6 @@
+using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
-using CrmAlliance.Api.Features;
 
 namespace CrmAlliance.DataGeneration;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CrmAlliance.DataGeneration;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.DataGeneration;
 using CrmAlliance.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

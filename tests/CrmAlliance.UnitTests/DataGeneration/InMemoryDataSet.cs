@@ -8,8 +8,8 @@ using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
-using CrmAlliance.DataGeneration;
 using CrmAlliance.Api.Features.Vacancies;
+using CrmAlliance.DataGeneration;
 
 namespace CrmAlliance.UnitTests.DataGeneration;
 
