@@ -9,7 +9,6 @@ using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
-using CrmAlliance.Api.Features.Synthetic;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Yield;
 using CrmAlliance.Api.Features.Yield.Projection;
@@ -45,7 +44,6 @@ public static class CrmAllianceHost
         services.AddExports();
         services.AddMatches();
         services.AddYield();
-        services.AddSyntheticData();
         return builder;
     }
 

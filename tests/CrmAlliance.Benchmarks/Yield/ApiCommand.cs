@@ -1,16 +1,23 @@
 extern alias api;
+extern alias datageneration;
 using System.Diagnostics;
 
 namespace CrmAlliance.Benchmarks.Yield;
 
-/// <summary>Runs one of the Api's command-line commands (seed, rebuild-yield) in a child process and echoes its output.</summary>
+/// <summary>Runs one of the Api's command-line commands (rebuild-yield), or the data generator, in a child process and echoes its output.</summary>
 public static class ApiCommand
 {
-    public static async Task<(int ExitCode, string Output, TimeSpan Elapsed)> RunAsync(string database, params string[] args)
+    public static Task<(int ExitCode, string Output, TimeSpan Elapsed)> RunAsync(string database, params string[] args)
+        => RunAsync(typeof(api::Program).Assembly.Location, database, args);
+
+    /// <summary>The data generator (CrmAlliance.DataGeneration) with these options: seeds and rebuilds the yield read model.</summary>
+    public static Task<(int ExitCode, string Output, TimeSpan Elapsed)> GenerateAsync(string database, params string[] args)
+        => RunAsync(typeof(datageneration::CrmAlliance.DataGeneration.Program).Assembly.Location, database, args);
+
+    private static async Task<(int ExitCode, string Output, TimeSpan Elapsed)> RunAsync(string dll, string database, string[] args)
     {
-        var apiDll = typeof(api::Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(apiDll)! };
-        start.ArgumentList.Add(apiDll);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -23,7 +30,7 @@ public static class ApiCommand
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the Api.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
         var output = new System.Text.StringBuilder();
         async Task Pump(StreamReader reader)
         {

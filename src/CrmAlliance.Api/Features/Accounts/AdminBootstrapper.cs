@@ -15,14 +15,7 @@ public sealed class AdminBootstrapper(
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var role in Enum.GetNames<Role>())
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
-
+        await EnsureRolesAsync();
         if ((await users.GetUsersInRoleAsync(nameof(Role.Admin))).Count > 0)
         {
             return;
@@ -50,5 +43,17 @@ public sealed class AdminBootstrapper(
 
         await users.AddToRoleAsync(admin, nameof(Role.Admin));
         logger.LogInformation("Created the first Admin {Email}.", email);
+    }
+
+    /// <summary>Creates the roles that do not exist yet (the data generator needs them, but no Admin).</summary>
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Enum.GetNames<Role>())
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using CrmAlliance.Api.Features.Companies;
 
 namespace CrmAlliance.Api.Features.Demo;
@@ -12,9 +11,6 @@ public sealed partial class DemoDataBuilder
 
         public bool HasHistory => Profile.Status != MembershipStatus.Prospect;
     }
-
-    /// <summary>Danish mobile number ranges; landlines in the Aalborg area start with 98.</summary>
-    private static readonly string[] MobilePrefixes = ["20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "40", "41", "42", "50", "51", "52", "53", "60", "61"];
 
     private List<DemoCompany> BuildCompanies()
     {
@@ -61,7 +57,7 @@ public sealed partial class DemoDataBuilder
         return companies;
     }
 
-    private string Street(string postcode) => $"{Pick(DemoVocabulary.StreetsByPostcode[postcode])} {Between(1, 140)}";
+    private string Street(string postcode) => _sample.Street(postcode);
 
     private List<Workplace> BuildWorkplaces(Company company, DemoCompanyProfile profile)
     {
@@ -71,7 +67,7 @@ public sealed partial class DemoDataBuilder
             CompanySize.Medium => Chance(0.35) ? [Between(12, 40), Between(3, 9)] : [Between(10, 49)],
             _ => Enumerable.Range(0, Between(2, 3)).Select(i => i == 0 ? Between(45, 180) : Between(6, 60)).ToArray(),
         };
-        var shortName = ShortName(profile.Name);
+        var shortName = SampleCompanyBuilder.ShortName(profile.Name);
         var reportedFor = new DateOnly(_today.Year, _today.Month, 1).AddMonths(-1);
         var otherPostcodes = DemoVocabulary.StreetsByPostcode.Keys.Where(p => p != profile.Postcode).ToArray();
         _random.Shuffle(otherPostcodes);
@@ -83,46 +79,14 @@ public sealed partial class DemoDataBuilder
             var average = Chance(0.15)
                 ? employees + Between(1, 3)
                 : Math.Max(0, Math.Round(employees - (decimal)(_random.NextDouble() * Math.Min(3, employees * 0.1)), 1));
-            return new Workplace
-            {
-                CompanyId = company.Id,
-                PNumber = NewPNumber(),
-                Name = headcounts.Length == 1 ? shortName : $"{shortName}, {town}",
-                Address = i == 0 ? company.Address : Street(postcode),
-                Postcode = postcode,
-                OrdinaryEmployees = employees,
-                EmployeesReportedFor = reportedFor,
-                AverageEmployees12Months = average,
-            };
+            return _sample.Workplace(company, main: i == 0, headcounts.Length == 1 ? shortName : $"{shortName}, {town}", postcode, employees, reportedFor, average);
         }).ToList();
     }
 
     private (CompanyContact Leader, CompanyContact? Representative) BuildContacts(Company company, DemoCompanyProfile profile)
     {
         var usedNames = new HashSet<string>();
-        // The reserved .example domain: demo addresses can never reach a real inbox.
-        var domain = Slug(ShortName(profile.Name)) + ".example";
-        CompanyContact Person(string jobTitle, bool representative)
-        {
-            string name;
-            do
-            {
-                name = $"{Pick(DemoVocabulary.FirstNames)} {Pick(DemoVocabulary.LastNames)}";
-            }
-            while (!usedNames.Add(name));
-
-            var contact = new CompanyContact
-            {
-                CompanyId = company.Id,
-                Name = name,
-                JobTitle = jobTitle,
-                Email = $"{Slug(name).Replace('-', '.')}@{domain}",
-                Phone = $"+45 {(Chance(0.5) ? "98" : Pick(MobilePrefixes))} {Between(10, 99)} {Between(10, 99)} {Between(10, 99)}",
-                IsEmployeeRepresentative = representative,
-            };
-            company.Contacts.Add(contact);
-            return contact;
-        }
+        CompanyContact Person(string jobTitle, bool representative) => _sample.AddContact(company, jobTitle, representative, usedNames);
 
         var leader = Person(LeaderTitle(profile), representative: false);
         if (profile.Status == MembershipStatus.Prospect)
@@ -156,26 +120,4 @@ public sealed partial class DemoDataBuilder
         (_, CompanySize.Medium) => "Direktør",
         _ => Pick(["HR-chef", "Direktør"]),
     };
-
-    private static string ShortName(string name) => name.Replace(" A/S", "", StringComparison.Ordinal).Replace(" ApS", "", StringComparison.Ordinal);
-
-    /// <summary>"Nordjysk Stål" → "nordjysk-staal": Danish letters spelled out, for e-mail addresses.</summary>
-    private static string Slug(string text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text.ToUpperInvariant())
-        {
-            builder.Append(c switch
-            {
-                'Æ' => "ae",
-                'Ø' => "oe",
-                'Å' => "aa",
-                'É' => "e",
-                _ when char.IsAsciiLetterOrDigit(c) => char.ToString(c).ToLowerInvariant(),
-                _ => "-",
-            });
-        }
-
-        return string.Join('-', builder.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
-    }
 }

@@ -55,7 +55,7 @@ public sealed partial class DemoDataBuilder
     private void ShowRuleCases(List<DemoCompany> partners, List<Candidate> candidates)
     {
         var active = partners.Where(c => c.Profile.Status == MembershipStatus.Active && c.Representative is not null).ToList();
-        var small = active.FirstOrDefault(c => c.Company.Workplaces.Count == 1 && RatioLimit(c.Company.Workplaces[0].OrdinaryEmployees) == 1
+        var small = active.FirstOrDefault(c => c.Company.Workplaces.Count == 1 && _ratioRule.AllowedPlaces(c.Company.Workplaces[0].OrdinaryEmployees) == 1
             && !SubsidisedAt(c.Company.Workplaces[0].Id).Any(p => p.Status is PlacementStatus.Approved or PlacementStatus.Active || (p.ActualEnd ?? p.PlannedEnd) >= _today.AddDays(-30)));
         if (small is not null)
         {
@@ -230,11 +230,11 @@ public sealed partial class DemoDataBuilder
             : 4;
 
     /// <summary>Deterministic per candidate and start, so the busy check and the placement agree.</summary>
-    private static DateOnly PlannedEnd(OfferKind kind, DateOnly start, Candidate candidate, Sector sector) => kind switch
+    private DateOnly PlannedEnd(OfferKind kind, DateOnly start, Candidate candidate, Sector sector) => kind switch
     {
         OfferKind.Internship => start.AddDays((7 * MaxInternshipWeeks(candidate)) - 1),
-        // Wage subsidy: at most 6 months at a private employer, 4 at a public one.
-        OfferKind.WageSubsidy => start.AddMonths(sector == Sector.Public ? 4 : 6).AddDays(-1),
+        // Wage subsidy: as long as the rule allows (by default 6 months at a private employer, 4 at a public one).
+        OfferKind.WageSubsidy => _maximumDuration.LastAllowedDay(kind, candidate.TargetGroup, candidate.HasWorkExperience, sector, start)!.Value,
         OfferKind.AdultApprenticeship => start.AddYears(2).AddDays(-1),
         OfferKind.FlexJob => start.AddYears(1).AddDays(-1),
         OfferKind.Mentor => start.AddMonths(3).AddDays(-1),
@@ -267,7 +267,7 @@ public sealed partial class DemoDataBuilder
             return true;
         }
 
-        var limit = RatioLimit(workplace.OrdinaryEmployees);
+        var limit = _ratioRule.AllowedPlaces(workplace.OrdinaryEmployees);
         var others = SubsidisedAt(workplace.Id).Where(p => p.Status != PlacementStatus.Proposed && !p.Exemptions.Exists(e => e.Rule == PlacementRule.RatioRule)).ToList();
         var overlapping = others.Count(p => p.PlannedStart <= to && from <= (p.ActualEnd ?? p.PlannedEnd));
         var current = others.Count(p => p.Status is PlacementStatus.Approved or PlacementStatus.Active);

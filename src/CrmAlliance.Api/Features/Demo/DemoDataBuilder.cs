@@ -3,8 +3,10 @@ using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
+using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.Vacancies;
+using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Api.Features.Demo;
 
@@ -28,16 +30,21 @@ public sealed partial class DemoDataBuilder
     /// <summary>16 December 2013: the day Aalborg's city council approved the strategy for the jobcenter's cooperation with companies.</summary>
     public const int Seed = 20131216;
 
-    private static readonly int[] CvrWeights = [2, 7, 6, 5, 4, 3, 2, 1];
+    /// <summary>The placement rules with their default options (the law as DOMAIN.md summarises it), for <see cref="Build(DateOnly, IReadOnlyList{string})"/>.</summary>
+    private static readonly IOptions<PlacementRulesOptions> DefaultRules = Options.Create(new PlacementRulesOptions());
+
+    private static readonly RatioRule DefaultRatioRule = new(DefaultRules);
 
     private readonly Random _random = new(Seed);
+    private readonly SampleCompanyBuilder _sample;
+    private readonly RatioRule _ratioRule;
+    private readonly MaximumDurationRule _maximumDuration;
     private readonly DateOnly _today;
     private readonly DateOnly _start;
     private readonly IReadOnlyList<string> _consultants;
     private readonly HashSet<string> _cvrs = [];
-    private readonly HashSet<string> _pNumbers = [];
 
-    private DemoDataBuilder(DateOnly today, IReadOnlyList<string> consultantIds)
+    private DemoDataBuilder(DateOnly today, IReadOnlyList<string> consultantIds, RatioRule ratioRule, MaximumDurationRule maximumDuration)
     {
         if (consultantIds.Count == 0)
         {
@@ -47,16 +54,23 @@ public sealed partial class DemoDataBuilder
         _today = today;
         _start = today.AddYears(-2);
         _consultants = consultantIds;
+        _sample = new SampleCompanyBuilder(_random);
+        _ratioRule = ratioRule;
+        _maximumDuration = maximumDuration;
     }
 
+    /// <summary>The demo data under the placement rules with their default options.</summary>
     /// <param name="today">The last day of the demo history; later dates are plans (starts, follow-ups).</param>
     /// <param name="consultantIds">User ids of the consultants the companies and activities are shared between; the first gets the first company.</param>
     public static DemoData Build(DateOnly today, IReadOnlyList<string> consultantIds)
-        => new DemoDataBuilder(today, consultantIds).BuildAll();
+        => Build(today, consultantIds, DefaultRatioRule, new MaximumDurationRule(DefaultRules));
 
-    /// <summary>The ratio rule's default limit (DOMAIN.md): 1 per 5 ordinary employees up to 50, at least 1, plus 1 per 10 beyond.</summary>
-    public static int RatioLimit(int ordinaryEmployees)
-        => ordinaryEmployees <= 50 ? Math.Max(1, ordinaryEmployees / 5) : 10 + ((ordinaryEmployees - 50) / 10);
+    /// <summary>The demo data under the given rules (the Api's, with its configured options): every row obeys them.</summary>
+    public static DemoData Build(DateOnly today, IReadOnlyList<string> consultantIds, RatioRule ratioRule, MaximumDurationRule maximumDuration)
+        => new DemoDataBuilder(today, consultantIds, ratioRule, maximumDuration).BuildAll();
+
+    /// <summary>The ratio rule's limit with its default options (DOMAIN.md): 1 per 5 ordinary employees up to 50, at least 1, plus 1 per 10 beyond.</summary>
+    public static int RatioLimit(int ordinaryEmployees) => DefaultRatioRule.AllowedPlaces(ordinaryEmployees);
 
     private DemoData BuildAll()
     {
@@ -98,37 +112,8 @@ public sealed partial class DemoDataBuilder
         return choices[^1].Item;
     }
 
-    /// <summary>A fresh CVR number: seven random digits and the modulus-11 check digit (stems whose check would be 10 are skipped).</summary>
-    private string NewCvr()
-    {
-        while (true)
-        {
-            var stem = Between(1_000_000, 9_999_999).ToString("D7");
-            var sum = 0;
-            for (var i = 0; i < 7; i++)
-            {
-                sum += (stem[i] - '0') * CvrWeights[i];
-            }
-
-            var check = (11 - (sum % 11)) % 11;
-            if (check < 10 && _cvrs.Add(stem + check))
-            {
-                return stem + check;
-            }
-        }
-    }
-
-    private string NewPNumber()
-    {
-        while (true)
-        {
-            var pNumber = "1" + _random.Next(0, 1_000_000_000).ToString("D9");
-            if (_pNumbers.Add(pNumber))
-            {
-                return pNumber;
-            }
-        }
-    }
+    /// <summary>A fresh CVR number with a valid check digit.</summary>
+    private string NewCvr() => SampleCompanyBuilder.NewCvr(_random, _cvrs.Add);
 
     /// <summary>"Svejser" becomes "svejser" mid-sentence; "IT-supporter" keeps its capitals.</summary>
     private static string MidSentence(string title)

@@ -1,5 +1,6 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.Messaging;
@@ -16,7 +17,14 @@ public sealed record DemoUser(string Email, string DisplayName, Role Role);
 /// database has no companies yet, so it never mixes with real data or runs twice. Trusted code: it writes the
 /// rows directly, all in one transaction with the demo users.
 /// </summary>
-public sealed class DemoSeeder(CrmDbContext db, UserManager<ApplicationUser> users, IConfiguration configuration, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(
+    CrmDbContext db,
+    UserManager<ApplicationUser> users,
+    RatioRule ratioRule,
+    MaximumDurationRule maximumDuration,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
 {
     public const string Password = "Demo-Passw0rd!";
 
@@ -54,7 +62,7 @@ public sealed class DemoSeeder(CrmDbContext db, UserManager<ApplicationUser> use
 
         var now = clock.GetUtcNow();
         var accounts = Users.Select(u => (Demo: u, Account: new ApplicationUser { UserName = u.Email, Email = u.Email, EmailConfirmed = true, DisplayName = u.DisplayName, CreatedAt = now })).ToList();
-        var data = DemoDataBuilder.Build(DateOnly.FromDateTime(now.UtcDateTime), accounts.Where(a => a.Demo.Role == Role.Consultant).Select(a => a.Account.Id).ToList());
+        var data = DemoDataBuilder.Build(DateOnly.FromDateTime(now.UtcDateTime), accounts.Where(a => a.Demo.Role == Role.Consultant).Select(a => a.Account.Id).ToList(), ratioRule, maximumDuration);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Companies.AddRange(data.Companies);

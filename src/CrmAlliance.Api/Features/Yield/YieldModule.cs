@@ -1,4 +1,3 @@
-using CrmAlliance.Api.Features.Synthetic;
 using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Features.Yield.Reports;
@@ -31,7 +30,6 @@ public static class YieldModule
         services.AddScoped<YieldRebuild>();
         services.AddScoped<YieldStartup>();
         services.AddScoped<ICliCommand, RebuildYieldCommand>();
-        services.AddScoped<IAfterSeed, RebuildYieldAfterSeed>();
         services.AddHostedService<YieldClockService>();
         services.AddScoped<YieldCellReader>();
 
