@@ -91,12 +91,18 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
     public static EffectTargetResult Judge(EffectTargetView target, YieldRate rate, int? suppressionThreshold)
     {
         var shown = YieldSuppression.With(suppressionThreshold).Rate(rate);
-        var status = shown.Suppressed ? TargetStatus.Suppressed
-            : rate.Base == 0 ? TargetStatus.NoData
-            : IsMet(rate, target.TargetPercent) ? TargetStatus.Met
-            : TargetStatus.NotMet;
-        return new(target, shown.Count, shown.Base, shown.Rate is { } r ? Math.Round(r * 100, 2) : null, status);
+        return new(target, shown.Count, shown.Base, shown.Rate is { } r ? Math.Round(r * 100, 2) : null, StatusOf(rate, target.TargetPercent, shown.Suppressed));
     }
+
+    /// <summary>
+    /// A target's status: <see cref="TargetStatus.Suppressed"/> when the reader may not see the counts, NoData when
+    /// there is nothing to measure (base 0), else met or not met, judged exactly on the counts.
+    /// </summary>
+    public static TargetStatus StatusOf(YieldRate rate, decimal targetPercent, bool suppressed)
+        => suppressed ? TargetStatus.Suppressed
+            : rate.Base == 0 ? TargetStatus.NoData
+            : IsMet(rate, targetPercent) ? TargetStatus.Met
+            : TargetStatus.NotMet;
 
     /// <summary>Exact: count / base ≥ percent / 100, without floating-point rounding at the boundary.</summary>
     public static bool IsMet(YieldRate rate, decimal targetPercent) => rate.Count * 100m >= targetPercent * rate.Base;
