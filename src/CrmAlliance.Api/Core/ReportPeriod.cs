@@ -69,6 +69,31 @@ public sealed partial record ReportPeriod
 
     public static int MonthKey(DateOnly day) => (day.Year * 100) + day.Month;
 
+    /// <summary>
+    /// The period cut at calendar month, quarter or year boundaries (<paramref name="unit"/>), in order; the parts
+    /// at the edges cover only the period's months (e.g. "2025-02..2025-03" of a period from February).
+    /// </summary>
+    public IEnumerable<ReportPeriod> SplitInto(ReportPeriodKind unit)
+    {
+        if (unit == ReportPeriodKind.MonthRange)
+        {
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, "a period is split into months, quarters or years");
+        }
+
+        for (var first = FirstMonth; first <= LastMonth;)
+        {
+            var naturalEnd = unit switch
+            {
+                ReportPeriodKind.Month => first,
+                ReportPeriodKind.Quarter => new DateOnly(first.Year, (((first.Month - 1) / 3) * 3) + 3, 1),
+                _ => new DateOnly(first.Year, 12, 1),
+            };
+            var last = naturalEnd < LastMonth ? naturalEnd : LastMonth;
+            yield return Months(first, last);
+            first = last.AddMonths(1);
+        }
+    }
+
     public static ReportPeriod Year(int year) => new(ReportPeriodKind.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 1));
 
     public static ReportPeriod Quarter(int year, int quarter) =>

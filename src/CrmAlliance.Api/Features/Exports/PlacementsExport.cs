@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -36,17 +37,8 @@ public sealed class PlacementsExport(CrmDbContext db, TimeProvider clock) : IRaw
             yield return
             [
                 p.Id, p.CompanyId, p.WorkplaceId, p.VacancyId, p.OfferKind, p.Purpose, p.TargetGroup, p.Status,
-                p.PlannedStart, p.PlannedEnd, p.ActualStart, p.ActualEnd, DaysInPeriod(p.ActualStart!.Value, p.ActualEnd, first, last, bookedThrough),
+                p.PlannedStart, p.PlannedEnd, p.ActualStart, p.ActualEnd, PlacementDays.InPeriod(p.ActualStart!.Value, p.ActualEnd, first, last, bookedThrough),
             ];
         }
-    }
-
-    /// <summary>Days of the placement inside the period, both ends counted; a running placement counts through <paramref name="bookedThrough"/>.</summary>
-    public static int DaysInPeriod(DateOnly start, DateOnly? end, DateOnly first, DateOnly last, DateOnly bookedThrough)
-    {
-        var from = start > first ? start : first;
-        var runsTo = end ?? bookedThrough;
-        var to = runsTo < last ? runsTo : last;
-        return Math.Max(0, to.DayNumber - from.DayNumber + 1);
     }
 }

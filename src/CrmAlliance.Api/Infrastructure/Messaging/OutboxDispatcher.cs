@@ -4,12 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Api.Infrastructure.Messaging;
 
-/// <summary>Publishes one message with its stable id; the bus behind it is MassTransit's.</summary>
-public interface IEventPublisher
-{
-    Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// One dispatch round: claims the oldest unsent rows, publishes them — aggregates concurrently, each
 /// aggregate's events strictly in order — and records what was sent. A failed publish stops its

@@ -60,8 +60,8 @@ public sealed class MonitoringSuppressionTests
     {
         Assert.Equal(
             ["2025-02..2025-03", "2025-Q2", "2025-07"],
-            MonitoringReportBuilder.QuartersOf(ReportPeriod.Parse("2025-02..2025-07")).Select(q => q.Label));
-        Assert.Equal(["2025-Q4", "2026-Q1"], MonitoringReportBuilder.QuartersOf(ReportPeriod.Parse("2025-10..2026-03")).Select(q => q.Label));
+            ReportPeriod.Parse("2025-02..2025-07").SplitInto(ReportPeriodKind.Quarter).Select(q => q.Label));
+        Assert.Equal(["2025-Q4", "2026-Q1"], ReportPeriod.Parse("2025-10..2026-03").SplitInto(ReportPeriodKind.Quarter).Select(q => q.Label));
     }
 
     private static MonitoringRow[] Counts(params (string Slice, int Value)[] parts)

@@ -37,19 +37,19 @@ public sealed class MonitoringWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var arrange = new ReadModelArrangement(Factory, AsOf);
+        var arrange = new ReadModelArranger(Factory, AsOf);
         DateOnly Day(int month, int day) => new(2025, month, day);
         var joined = new DateOnly(2020, 1, 1);
-        var (c1, c2) = (arrange.Company("C", joinedOn: joined), arrange.Company("C", joinedOn: joined));
-        arrange.Company("C", joinedOn: joined);
-        arrange.Company("C", joinedOn: joined);
-        arrange.Company("C", joinedOn: joined);
-        var (g1, g2) = (arrange.Company("G", joinedOn: joined), arrange.Company("G", joinedOn: joined));
-        arrange.Company("G", status: MembershipStatus.Paused, joinedOn: joined);
-        var q1 = arrange.Company("Q", employees: 0, joinedOn: joined);
-        var p1 = arrange.Company("F", status: MembershipStatus.Prospect);
-        var late = arrange.Company("C", joinedOn: new(2026, 3, 1));
-        arrange.Company("G", status: MembershipStatus.Left, joinedOn: joined);
+        var (c1, c2) = (arrange.Company(section: "C", joinedOn: joined), arrange.Company(section: "C", joinedOn: joined));
+        arrange.Company(section: "C", joinedOn: joined);
+        arrange.Company(section: "C", joinedOn: joined);
+        arrange.Company(section: "C", joinedOn: joined);
+        var (g1, g2) = (arrange.Company(section: "G", joinedOn: joined), arrange.Company(section: "G", joinedOn: joined));
+        arrange.Company(section: "G", status: MembershipStatus.Paused, joinedOn: joined);
+        var q1 = arrange.Company(section: "Q", employees: 0, joinedOn: joined);
+        var p1 = arrange.Company(section: "F", status: MembershipStatus.Prospect);
+        var late = arrange.Company(section: "C", joinedOn: new(2026, 3, 1));
+        arrange.Company(section: "G", status: MembershipStatus.Left, joinedOn: joined);
 
         arrange.Placements(10, c1, OfferKind.OrdinaryJob, TargetGroup.InsuredUnemployed, Day(2, 1), Day(5, 31), EndResult.OrdinaryJob, selfSupporting6: true)
             .Placements(2, c1, OfferKind.OrdinaryJob, TargetGroup.InsuredUnemployed, Day(2, 1), Day(5, 31), EndResult.OrdinaryJob, selfSupporting6: false)

@@ -25,7 +25,7 @@ public sealed class GeneratedYieldFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var random = new Random(20251124);
-        var world = new YieldWorld(Factory, DaysBookedThrough);
+        var world = new ReadModelArranger(Factory, DaysBookedThrough);
         var first = new DateOnly(2024, 10, 1);
         DateOnly Day() => first.AddDays(random.Next(365));
         T Pick<T>(T[] values) => values[random.Next(values.Length)];
@@ -77,7 +77,7 @@ public sealed class GeneratedYieldFixture : IAsyncLifetime
         world.Contact(edges, new DateOnly(2025, 4, 1));
         world.Pledge(edges, new DateOnly(2025, 3, 31), new DateOnly(2025, 4, 1), internships: 1);
 
-        await world.SaveAsync();
+        await world.SaveAsync(DaysBookedThrough);
         Manager = (await Factory.CreateUserAsync("MANAGER")).Client;
     }
 

@@ -38,7 +38,7 @@ public sealed class YieldReportsFixture : IAsyncLifetime
 
     public Dictionary<string, YieldCompany> Companies { get; } = [];
 
-    public string Id(string name) => YieldWorld.IdOf(Companies[name]);
+    public string Id(string name) => ReadModelArranger.IdOf(Companies[name]);
 
     public async Task InitializeAsync()
     {
@@ -49,7 +49,7 @@ public sealed class YieldReportsFixture : IAsyncLifetime
         Manager = (await Factory.CreateUserAsync("MANAGER")).Client;
         Admin = await Factory.SignInAsAdminAsync();
 
-        var world = new YieldWorld(Factory, TestData.Today);
+        var world = new ReadModelArranger(Factory, TestData.Today);
         var alpha = Add(world.Company("Alpha", "C", 40, consultantId: consultantKey, raw: true));
         world.Vacancy(alpha, OfferKind.Internship, 3, D(2025, 2, 10));
         world.Vacancy(alpha, OfferKind.OrdinaryJob, 2, D(2025, 5, 3));
@@ -94,7 +94,7 @@ public sealed class YieldReportsFixture : IAsyncLifetime
             world.Placement(omega, OfferKind.Internship, TargetGroup.InsuredUnemployed, start, start.AddDays(13), i < 5 ? EndResult.OrdinaryJob : EndResult.BackOnBenefits, selfSupporting6: i < 10 ? i < 9 : null);
         }
 
-        await world.SaveAsync();
+        await world.SaveAsync(world.AsOf);
         AlphaUser = (await Factory.CreateUserAsync("COMPANY", Id("Alpha"))).Client;
         OmegaUser = (await Factory.CreateUserAsync("COMPANY", Id("Omega"))).Client;
     }

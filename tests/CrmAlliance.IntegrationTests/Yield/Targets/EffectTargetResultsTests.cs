@@ -87,7 +87,7 @@ public sealed class EffectTargetResultsTests(CrmApiFactory factory) : IClassFixt
     [Fact]
     public async Task A_period_across_new_year_is_judged_against_the_targets_of_the_year_it_ends_in_on_all_its_months()
     {
-        var arrange = new ReadModelArrangement(factory);
+        var arrange = new ReadModelArranger(factory);
         var company = arrange.Company();
         arrange.Placements(3, company, OfferKind.WageSubsidy, TargetGroup.InsuredUnemployed, new(2033, 3, 1), new(2033, 9, 10), selfSupporting6: true)
             .Placements(1, company, OfferKind.WageSubsidy, TargetGroup.InsuredUnemployed, new(2033, 10, 1), new(2034, 3, 5), selfSupporting6: false)
@@ -138,9 +138,9 @@ public sealed class EffectTargetResultsTests(CrmApiFactory factory) : IClassFixt
     /// </summary>
     internal async Task ArrangeAsync(int year, Guid? companyA = null)
     {
-        var arrange = new ReadModelArrangement(factory);
-        var a = arrange.Company("C", id: companyA);
-        var b = arrange.Company("G");
+        var arrange = new ReadModelArranger(factory);
+        var a = arrange.Company(section: "C", id: companyA);
+        var b = arrange.Company(section: "G");
         DateOnly Day(int month, int day) => new(year, month, day);
         arrange.Placements(3, a, OfferKind.WageSubsidy, TargetGroup.InsuredUnemployed, Day(1, 5), Day(4, 30), selfSupporting6: true)
             .Placements(1, a, OfferKind.WageSubsidy, TargetGroup.InsuredUnemployed, Day(1, 5), Day(5, 31), selfSupporting6: false)

@@ -76,10 +76,7 @@ public sealed class MonitoringRow
 
     /// <summary>On target rows: result against target, judged exactly on the counts.</summary>
     public TargetStatus? Status => Target is not { } target ? null
-        : Suppressed ? TargetStatus.Suppressed
-        : Base is not > 0 ? TargetStatus.NoData
-        : EffectTargetResults.IsMet(new YieldRate((int)Value!.Value, (int)Base.Value), target) ? TargetStatus.Met
-        : TargetStatus.NotMet;
+        : EffectTargetResults.StatusOf(new YieldRate((int)(Value ?? 0), (int)(Base ?? 0)), target, Suppressed);
 
     public static MonitoringRow Count(string section, string measure, string slice, long value, bool partitioned = true)
         => new(section, measure, slice, FigureKind.Count, partitioned) { Value = value };

@@ -125,7 +125,7 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
     /// <summary>The period's quarters (clipped to the period), then the whole period as "All".</summary>
     private async Task AddQuartersAsync(List<MonitoringRow> rows, ReportPeriod period, List<YieldCompany> members, (YieldTotals Alliance, Dictionary<Guid, YieldTotals> ByCompany) whole, CancellationToken cancellationToken)
     {
-        var parts = QuartersOf(period).Select(q => (Slice: q.Label, Period: q)).Append((Slice: All, Period: period)).ToList();
+        var parts = period.SplitInto(ReportPeriodKind.Quarter).Select(q => (Slice: q.Label, Period: q)).Append((Slice: All, Period: period)).ToList();
         foreach (var (slice, part) in parts)
         {
             // The whole period's totals were read already.
@@ -142,17 +142,6 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
             // A partner active in two quarters counts in both: the quarters do not add up to the period.
             var active = members.Count(m => Figures(byCompany.GetValueOrDefault(m.CompanyId)).Active);
             rows.Add(MonitoringRow.Count(QuarterSection, ActivePartners, slice, active, partitioned: false));
-        }
-    }
-
-    public static IEnumerable<ReportPeriod> QuartersOf(ReportPeriod period)
-    {
-        for (var first = period.FirstMonth; first <= period.LastMonth;)
-        {
-            var quarterEnd = new DateOnly(first.Year, (((first.Month - 1) / 3) * 3) + 3, 1);
-            var last = quarterEnd < period.LastMonth ? quarterEnd : period.LastMonth;
-            yield return ReportPeriod.Months(first, last);
-            first = last.AddMonths(1);
         }
     }
 

@@ -1,5 +1,6 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 
 namespace CrmAlliance.Api.Features.Yield.Projection;
@@ -25,10 +26,8 @@ public sealed class YieldContributions(YieldOptions options)
         var lastDay = fact.EndedOn ?? asOf;
         for (var monthStart = new DateOnly(fact.StartedOn.Year, fact.StartedOn.Month, 1); monthStart <= lastDay; monthStart = monthStart.AddMonths(1))
         {
-            var from = Max(monthStart, fact.StartedOn);
-            var to = Min(monthStart.AddMonths(1).AddDays(-1), lastDay);
-            var days = to.DayNumber - from.DayNumber + 1;
-            if (days <= 0)
+            var days = PlacementDays.InPeriod(fact.StartedOn, fact.EndedOn, monthStart, monthStart.AddMonths(1).AddDays(-1), asOf);
+            if (days == 0)
             {
                 continue;
             }
@@ -101,7 +100,7 @@ public sealed class YieldContributions(YieldOptions options)
             for (var monthStart = new DateOnly(fact.PeriodStart.Year, fact.PeriodStart.Month, 1); monthStart <= fact.PeriodEnd; monthStart = monthStart.AddMonths(1))
             {
                 var before = Share(amount, daysSoFar, totalDays);
-                daysSoFar += Min(monthStart.AddMonths(1).AddDays(-1), fact.PeriodEnd).DayNumber - Max(monthStart, fact.PeriodStart).DayNumber + 1;
+                daysSoFar += DayCount.Inside(fact.PeriodStart, fact.PeriodEnd, monthStart, monthStart.AddMonths(1).AddDays(-1));
                 var milli = Share(amount, daysSoFar, totalDays) - before;
                 deltas.For(fact.CompanyId, ReportPeriod.MonthKey(monthStart), kind.ToString(), YieldCell.All).PledgedMilli += sign * milli;
             }
@@ -119,52 +118,4 @@ public sealed class YieldContributions(YieldOptions options)
     ];
 
     private static long Share(int amount, int days, int totalDays) => (long)Math.Round(amount * 1000.0 * days / totalDays, MidpointRounding.AwayFromZero);
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-}
-
-/// <summary>Monthly count changes per company and slice, expanded to cells by <see cref="Cells"/>.</summary>
-public sealed class YieldDeltas
-{
-    private readonly Dictionary<(Guid CompanyId, int Month, string Kind, string Group), YieldTotals> monthly = [];
-
-    public YieldTotals For(Guid companyId, int monthKey, string offerKind, string targetGroup)
-    {
-        var key = (companyId, monthKey, offerKind, targetGroup);
-        if (!monthly.TryGetValue(key, out var totals))
-        {
-            monthly[key] = totals = new YieldTotals();
-        }
-
-        return totals;
-    }
-
-    /// <summary>The changes per cell, leaving out cells whose changes cancel out.</summary>
-    public Dictionary<YieldCellKey, YieldTotals> Cells()
-    {
-        var cells = new Dictionary<YieldCellKey, YieldTotals>();
-        foreach (var ((companyId, month, kind, group), change) in monthly)
-        {
-            foreach (var key in YieldCellKey.Touched(companyId, month, kind, group))
-            {
-                if (!cells.TryGetValue(key, out var total))
-                {
-                    cells[key] = total = new YieldTotals();
-                }
-
-                total.Add(change);
-            }
-        }
-
-        foreach (var key in cells.Where(c => c.Value.IsEmpty()).Select(c => c.Key).ToList())
-        {
-            cells.Remove(key);
-        }
-
-        return cells;
-    }
-
-    public void Clear() => monthly.Clear();
 }

@@ -142,9 +142,3 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
         set.AddRange(freshByKey.Values);
     }
 }
-
-/// <summary>The day through which running placements' days are booked: yesterday, on the Danish calendar.</summary>
-public static class YieldClockDay
-{
-    public static DateOnly BookThrough(TimeProvider clock) => DanishCalendar.Today(clock).AddDays(-1);
-}

@@ -30,7 +30,8 @@ public sealed class PartnerYieldQuery(CrmDbContext db, YieldCellReader reader, Y
         var reportPeriod = ReportPeriod.Parse(period);
         var company = await db.FindYieldCompanyAsync(companyId, cancellationToken);
 
-        var suppression = SuppressionFor(actor, options);
+        var threshold = YieldSuppression.ThresholdFor(actor, options);
+        var suppression = YieldSuppression.With(threshold);
         var totals = await reader.CompanyAsync(companyId, reportPeriod, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
         var byKind = await reader.ByOfferKindAsync(companyId, reportPeriod, cancellationToken);
         var ranked = (await rankings.RankAsync(reportPeriod, slice, cancellationToken)).SingleOrDefault(r => r.Company.Id == companyId);
@@ -47,10 +48,6 @@ public sealed class PartnerYieldQuery(CrmDbContext db, YieldCellReader reader, Y
             ranked?.Overall.For(suppression),
             ranked?.InIndustrySection.For(suppression),
             ranked?.InSizeBand.For(suppression),
-            actor.Role == Role.Company ? suppression.Threshold : null);
+            threshold);
     }
-
-    /// <summary>Company users' views leave the jobcenter: they are suppressed. Staff see every count.</summary>
-    public static YieldSuppression SuppressionFor(Actor actor, YieldOptions options)
-        => actor.Role == Role.Company ? new YieldSuppression(options.SuppressionThreshold) : YieldSuppression.None;
 }

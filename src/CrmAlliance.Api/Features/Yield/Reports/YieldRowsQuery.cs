@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Data;
@@ -161,10 +162,7 @@ public sealed class YieldRowsQuery(CrmDbContext db, YieldOptions options)
         var found = await sorted.ToPageAsync(page, cancellationToken);
         return Map(found, f =>
         {
-            var from = f.StartedOn > start ? f.StartedOn : start;
-            var lastDay = f.EndedOn ?? asOf;
-            var to = lastDay < end ? lastDay : end;
-            var days = Math.Max(0, to.DayNumber - from.DayNumber + 1);
+            var days = PlacementDays.InPeriod(f.StartedOn, f.EndedOn, start, end, asOf);
             return new YieldPlacementRow(f, days, measure == YieldMeasure.PlacementDays ? days : 1);
         });
     }

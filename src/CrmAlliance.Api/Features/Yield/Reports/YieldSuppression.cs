@@ -1,3 +1,5 @@
+using CrmAlliance.Api.Core;
+
 namespace CrmAlliance.Api.Features.Yield.Reports;
 
 /// <summary>A count as shown to the reader: null and <see cref="Suppressed"/> when it could identify a citizen.</summary>
@@ -22,6 +24,15 @@ public sealed class YieldSuppression
     }
 
     public int Threshold { get; }
+
+    /// <summary>
+    /// Who gets small-count suppression: a company user's view leaves the jobcenter, so it is suppressed with the
+    /// configured threshold; jobcenter staff (null) see every count.
+    /// </summary>
+    public static int? ThresholdFor(Actor actor, YieldOptions options) => actor.Role == Role.Company ? options.SuppressionThreshold : null;
+
+    /// <summary>The suppression of a threshold from <see cref="ThresholdFor"/>: <see cref="None"/> without one.</summary>
+    public static YieldSuppression With(int? threshold) => threshold is { } t ? new(t) : None;
 
     public bool Hides(int count) => count >= 1 && count < Threshold;
 

@@ -27,10 +27,11 @@ public sealed class YieldTrendQuery(CrmDbContext db, YieldCellReader reader, Yie
 
         var range = Range(from, to);
         var company = companyId is { } wanted ? await db.FindYieldCompanyAsync(wanted, cancellationToken) : null;
-        var suppression = PartnerYieldQuery.SuppressionFor(actor, options);
+        var threshold = YieldSuppression.ThresholdFor(actor, options);
+        var suppression = YieldSuppression.With(threshold);
         var months = await reader.MonthsAsync(companyId ?? YieldCell.AllianceId, range, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
 
-        var points = Buckets(range, grain).Select(bucket =>
+        var points = range.SplitInto(UnitOf(grain)).Select(bucket =>
         {
             var totals = new YieldTotals();
             foreach (var month in bucket.MonthKeys())
@@ -52,7 +53,7 @@ public sealed class YieldTrendQuery(CrmDbContext db, YieldCellReader reader, Yie
             slice,
             options.DefinitionLabel,
             points,
-            actor.Role == Role.Company ? suppression.Threshold : null);
+            threshold);
     }
 
     private static ReportPeriod Range(string from, string to)
@@ -65,21 +66,11 @@ public sealed class YieldTrendQuery(CrmDbContext db, YieldCellReader reader, Yie
         return range;
     }
 
-    /// <summary>The range cut at calendar month, quarter or year boundaries.</summary>
-    private static IEnumerable<ReportPeriod> Buckets(ReportPeriod range, YieldGrain grain)
+    /// <summary>The trend's points are the range cut at calendar month, quarter or year boundaries.</summary>
+    private static ReportPeriodKind UnitOf(YieldGrain grain) => grain switch
     {
-        var start = range.FirstMonth;
-        while (start <= range.LastMonth)
-        {
-            var naturalEnd = grain switch
-            {
-                YieldGrain.Month => start,
-                YieldGrain.Quarter => new DateOnly(start.Year, (((start.Month - 1) / 3) * 3) + 3, 1),
-                _ => new DateOnly(start.Year, 12, 1),
-            };
-            var end = naturalEnd < range.LastMonth ? naturalEnd : range.LastMonth;
-            yield return ReportPeriod.Months(start, end);
-            start = end.AddMonths(1);
-        }
-    }
+        YieldGrain.Month => ReportPeriodKind.Month,
+        YieldGrain.Quarter => ReportPeriodKind.Quarter,
+        _ => ReportPeriodKind.Year,
+    };
 }

@@ -107,6 +107,3 @@ public sealed record YieldPosition(string Group, int Rank, int Of, double? Perce
 
 /// <summary>The measures of one period of a trend.</summary>
 public sealed record YieldTrendPoint(ReportPeriod Period, YieldMeasuresView Measures, double? Score);
-
-/// <summary>A page of a report list, stating the period and definition it was computed with.</summary>
-public sealed record YieldPage<T>(Page<T> Page, string Period, string DefinitionVersion);

@@ -50,7 +50,7 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
     public async Task<EffectTargetResultsView> ForAsync(Guid? companyId, string period, Actor actor, CancellationToken cancellationToken)
     {
         await AuthorizeAsync(companyId, actor, cancellationToken);
-        return await EvaluateAsync(companyId, ReportPeriod.Parse(period), ThresholdFor(actor), cancellationToken);
+        return await EvaluateAsync(companyId, ReportPeriod.Parse(period), YieldSuppression.ThresholdFor(actor, options), cancellationToken);
     }
 
     /// <summary>No authorization: for reports that have checked their reader. A threshold suppresses small counts.</summary>
@@ -71,9 +71,6 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
         return new(period.Label, year, companyId, options.DefinitionLabel, suppressionThreshold, results);
     }
 
-    /// <summary>A company user's figures leave the jobcenter: small counts are withheld. Staff see them all.</summary>
-    private int? ThresholdFor(Actor actor) => actor.Role == Role.Company ? options.SuppressionThreshold : null;
-
     private async Task AuthorizeAsync(Guid? companyId, Actor actor, CancellationToken cancellationToken)
     {
         if (companyId is not { } id)
@@ -93,13 +90,19 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
 
     public static EffectTargetResult Judge(EffectTargetView target, YieldRate rate, int? suppressionThreshold)
     {
-        var shown = (suppressionThreshold is { } threshold ? new YieldSuppression(threshold) : YieldSuppression.None).Rate(rate);
-        var status = shown.Suppressed ? TargetStatus.Suppressed
-            : rate.Base == 0 ? TargetStatus.NoData
-            : IsMet(rate, target.TargetPercent) ? TargetStatus.Met
-            : TargetStatus.NotMet;
-        return new(target, shown.Count, shown.Base, shown.Rate is { } r ? Math.Round(r * 100, 2) : null, status);
+        var shown = YieldSuppression.With(suppressionThreshold).Rate(rate);
+        return new(target, shown.Count, shown.Base, shown.Rate is { } r ? Math.Round(r * 100, 2) : null, StatusOf(rate, target.TargetPercent, shown.Suppressed));
     }
+
+    /// <summary>
+    /// A target's status: <see cref="TargetStatus.Suppressed"/> when the reader may not see the counts, NoData when
+    /// there is nothing to measure (base 0), else met or not met, judged exactly on the counts.
+    /// </summary>
+    public static TargetStatus StatusOf(YieldRate rate, decimal targetPercent, bool suppressed)
+        => suppressed ? TargetStatus.Suppressed
+            : rate.Base == 0 ? TargetStatus.NoData
+            : IsMet(rate, targetPercent) ? TargetStatus.Met
+            : TargetStatus.NotMet;
 
     /// <summary>Exact: count / base ≥ percent / 100, without floating-point rounding at the boundary.</summary>
     public static bool IsMet(YieldRate rate, decimal targetPercent) => rate.Count * 100m >= targetPercent * rate.Base;

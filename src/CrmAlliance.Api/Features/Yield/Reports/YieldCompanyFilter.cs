@@ -1,21 +1,7 @@
-using System.Linq.Expressions;
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Yield.ReadModel;
-using CrmAlliance.Api.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Yield.Reports;
-
-/// <summary>The offer kind and target group a report reads (null = all), as the cells name them.</summary>
-public sealed record YieldSlice(OfferKind? OfferKind = null, TargetGroup? TargetGroup = null)
-{
-    public static readonly YieldSlice Whole = new();
-
-    public string OfferKindKey => OfferKind?.ToString() ?? YieldCell.All;
-
-    public string TargetGroupKey => TargetGroup?.ToString() ?? YieldCell.All;
-}
 
 /// <summary>
 /// Which companies a report covers: a DB07 section letter, a size band label and a responsible consultant,
@@ -73,32 +59,4 @@ public sealed record YieldCompanyFilter(string? IndustrySection, SizeBandRange? 
 
         return companies;
     }
-}
-
-/// <summary>Who counts as a member of the alliance for a period: ranked, summarised, listed when dormant.</summary>
-public static class YieldMembers
-{
-    private static readonly string Active = nameof(MembershipStatus.Active);
-    private static readonly string Paused = nameof(MembershipStatus.Paused);
-
-    /// <summary>
-    /// Membership active or paused now and joined on or before the period's last day. The read model keeps
-    /// the current membership only, so a company that has left is not a member of past periods either.
-    /// </summary>
-    public static Expression<Func<YieldCompany, bool>> Of(ReportPeriod period)
-    {
-        var end = period.End;
-        return c => (c.MembershipStatus == Active || c.MembershipStatus == Paused) && (c.JoinedOn == null || c.JoinedOn <= end);
-    }
-
-    public const string Description =
-        "Members are companies whose membership of Aalborg Alliancen is active or paused and who joined on or before the period's last day (the read model knows the current membership only).";
-}
-
-public static class YieldCompanyLookup
-{
-    /// <summary>The company's read-model row; NOT_FOUND on <c>companyId</c> when the read model does not know it.</summary>
-    public static async Task<YieldCompany> FindYieldCompanyAsync(this CrmDbContext db, Guid companyId, CancellationToken cancellationToken)
-        => await db.YieldCompanies.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyId == companyId, cancellationToken)
-            ?? throw new NotFoundException("Company", companyId, "companyId");
 }

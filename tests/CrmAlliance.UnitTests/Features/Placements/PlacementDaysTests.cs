@@ -1,8 +1,8 @@
-using CrmAlliance.Api.Features.Exports;
+using CrmAlliance.Api.Features.Placements;
 
-namespace CrmAlliance.UnitTests.Features.Exports;
+namespace CrmAlliance.UnitTests.Features.Placements;
 
-public sealed class PlacementsExportTests
+public sealed class PlacementDaysTests
 {
     private static readonly DateOnly First = new(2025, 3, 1);
     private static readonly DateOnly Last = new(2025, 3, 31);
@@ -16,12 +16,12 @@ public sealed class PlacementsExportTests
     [InlineData("2025-03-10", "2025-03-19", 10)]
     [InlineData("2025-04-01", "2025-04-30", 0)]
     public void Days_in_the_period_count_both_ends(string start, string end, int days)
-        => Assert.Equal(days, PlacementsExport.DaysInPeriod(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), First, Last, Yesterday));
+        => Assert.Equal(days, PlacementDays.InPeriod(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), First, Last, Yesterday));
 
     [Fact]
     public void A_running_placement_counts_to_today_within_the_period()
     {
-        Assert.Equal(22, PlacementsExport.DaysInPeriod(new DateOnly(2025, 3, 10), null, First, Last, Yesterday));
-        Assert.Equal(6, PlacementsExport.DaysInPeriod(new DateOnly(2025, 3, 10), null, First, Last, new DateOnly(2025, 3, 15)));
+        Assert.Equal(22, PlacementDays.InPeriod(new DateOnly(2025, 3, 10), null, First, Last, Yesterday));
+        Assert.Equal(6, PlacementDays.InPeriod(new DateOnly(2025, 3, 10), null, First, Last, new DateOnly(2025, 3, 15)));
     }
 }
