@@ -31,7 +31,7 @@ public static class CrmAllianceHost
         services.AddDataProtection().SetApplicationName("CrmAlliance").PersistKeysToDbContext<CrmDbContext>();
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database", tags: ["ready"]);
         services.AddCrmGraphQL();
-        services.AddCrmMessaging(builder.Configuration);
+        services.AddCrmMessaging();
         services.AddReferenceData();
         services.AddCompanies();
         services.AddVacancies();
@@ -42,8 +42,11 @@ public static class CrmAllianceHost
         services.AddPlacements();
         services.AddOutcomes();
         services.AddExports();
-        services.AddMatches();
+        services.AddMatches(builder.Configuration);
         services.AddYield();
+
+        // Last: the bus takes the consumers the features registered.
+        services.AddCrmBus(builder.Configuration);
         return builder;
     }
 

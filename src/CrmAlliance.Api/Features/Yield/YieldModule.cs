@@ -7,7 +7,9 @@ using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Features.Yield.Reports.Graph;
 using CrmAlliance.Api.Features.Yield.Targets.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.Api.Infrastructure.Messaging;
 using GraphQL.DI;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Api.Features.Yield;
@@ -31,6 +33,7 @@ public static class YieldModule
         services.AddScoped<YieldStartup>();
         services.AddScoped<ICliCommand, RebuildYieldCommand>();
         services.AddHostedService<YieldClockService>();
+        services.AddBusConsumers(x => x.AddConsumer<YieldProjectionConsumer, YieldProjectionConsumerDefinition>());
         services.AddScoped<YieldCellReader>();
 
         // Reports: partner yield, ranking, summary, trend, dormant partners, drill-down.
