@@ -16,6 +16,7 @@ using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api;
 
@@ -54,16 +55,43 @@ public static class CrmAllianceHost
     public static async Task InitialiseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CrmDbContext>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(app.Lifetime.ApplicationStopping)).Count();
+        if (pending > 0)
+        {
+            // A first start is otherwise silent until the demo data and the yield read model are ready.
+            app.Logger.LogInformation("Preparing the database ({Database}): applying {Count} migration(s) …", db.Database.GetDbConnection().DataSource, pending);
+        }
+
+        await db.MigrateAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RunAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<YieldStartup>().RunAsync(app.Lifetime.ApplicationStopping);
     }
 }
 
-/// <summary>Command-line switches without values, turned into configuration keys.</summary>
+/// <summary>How the host starts: its environment and the command-line switches without values.</summary>
 public static class StartupOptions
 {
+    /// <summary>
+    /// Set by the launch profile that <c>dotnet run</c> applies, so that a developer's run is Development by default
+    /// while an exported <c>ASPNETCORE_ENVIRONMENT</c> or <c>DOTNET_ENVIRONMENT</c> (or <c>--environment</c>) still wins;
+    /// a profile that set the environment itself would silently override them.
+    /// </summary>
+    public const string DefaultEnvironmentVariable = "CRMALLIANCE_DEFAULT_ENVIRONMENT";
+
+    public static WebApplicationOptions For(string[] args)
+    {
+        var chosen = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is not null
+            || Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is not null
+            || args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase));
+        return new WebApplicationOptions
+        {
+            Args = Normalise(args),
+            EnvironmentName = chosen ? null : Environment.GetEnvironmentVariable(DefaultEnvironmentVariable),
+        };
+    }
+
     public static string[] Normalise(string[] args)
         => args.Select(a => a == "--seed-demo" ? "--Seed:Demo=true" : a).ToArray();
 }

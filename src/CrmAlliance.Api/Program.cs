@@ -1,4 +1,5 @@
 using CrmAlliance.Api;
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Exports;
 using CrmAlliance.Api.Features.Matches;
@@ -8,16 +9,23 @@ using CrmAlliance.Api.Infrastructure.GraphQL;
 
 if (CliRunner.IsCommand(args))
 {
-    // A command (seed, rebuild-yield, import-outcomes …) runs with the host's services but serves no requests.
+    // A command (rebuild-yield, import-outcomes …) runs with the host's services but serves no requests.
     var (hostArgs, commandArgs) = CliRunner.Split(args);
-    var commandBuilder = WebApplication.CreateBuilder(hostArgs);
+    var commandBuilder = WebApplication.CreateBuilder(StartupOptions.For(hostArgs));
     commandBuilder.AddCrmAlliance();
     await using var commandHost = commandBuilder.Build();
-    await commandHost.InitialiseAsync();
-    return await CliRunner.RunAsync(commandHost.Services, args[0], commandArgs, Console.Error);
+    try
+    {
+        return await CliRunner.RunAsync(commandHost.Services, commandArgs, Console.Error, beforeRun: _ => commandHost.InitialiseAsync());
+    }
+    catch (StartupRefusedException refused)
+    {
+        await Console.Error.WriteLineAsync(refused.Message);
+        return 1;
+    }
 }
 
-var builder = WebApplication.CreateBuilder(StartupOptions.Normalise(args));
+var builder = WebApplication.CreateBuilder(StartupOptions.For(args));
 builder.AddCrmAlliance();
 
 var app = builder.Build();
@@ -33,7 +41,16 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapGet("/", () => Results.Text("CrmAlliance is running. POST GraphQL to /graphql; sign in at /auth/login."));
 
-await app.InitialiseAsync();
+try
+{
+    await app.InitialiseAsync();
+}
+catch (StartupRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

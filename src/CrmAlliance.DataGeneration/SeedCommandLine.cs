@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Commands;
 
 namespace CrmAlliance.DataGeneration;
 
@@ -125,28 +126,7 @@ public static class SeedCommandLine
             return code;
         }
 
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            output.WriteLine();
-            output.WriteLine("Interrupted: stopping and rolling back what is not committed …");
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await ActivatorUtilities.GetServiceOrCreateInstance<SeedCommand>(services).RunAsync(options!, output, cancellation.Token);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            await output.WriteLineAsync("seed: interrupted; nothing half-written was kept.");
-            return 130;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        return await CliCancellation.RunAsync("seed", output, token => ActivatorUtilities.GetServiceOrCreateInstance<SeedCommand>(services).RunAsync(options!, output, token));
     }
 
     private static Option[] Options() =>
@@ -208,6 +188,3 @@ public sealed class CliArguments
 
     public ParseResult Result { get; }
 }
-
-/// <summary>A bad option: the command prints the message and the usage and exits with 2.</summary>
-public sealed class CliUsageException(string message) : Exception(message);

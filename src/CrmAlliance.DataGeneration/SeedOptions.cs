@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Infrastructure.Commands;
 using System.Globalization;
 
 namespace CrmAlliance.DataGeneration;

@@ -14,12 +14,7 @@ public sealed class ImportOutcomesCommandTests(CrmApiFactory factory) : IClassFi
 
     private static DateOnly Today => TestData.Today;
 
-    private ImportOutcomesCommand Command(TextWriter output)
-    {
-        var command = factory.Services.GetServices<ICliCommand>().OfType<ImportOutcomesCommand>().Single();
-        command.Output = output;
-        return command;
-    }
+    private ImportOutcomesCommand Command => factory.Services.GetServices<ICliCommand>().OfType<ImportOutcomesCommand>().Single();
 
     private async Task<string> WriteFileAsync(string csv)
     {
@@ -45,7 +40,7 @@ public sealed class ImportOutcomesCommandTests(CrmApiFactory factory) : IClassFi
         var path = await WriteFileAsync(File(placements.Select(p => Line(p, 1, selfSupporting: "ja")).ToArray()));
         var output = new StringWriter();
 
-        var exit = await Command(output).RunAsync(new CliArguments([path, "--as", consultant.Email.ToUpperInvariant()]), CancellationToken.None);
+        var exit = await Command.RunAsync(new ImportOutcomesOptions(path, consultant.Email.ToUpperInvariant()), output, CancellationToken.None);
 
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("lines validated: 3/3 (100.0 %)", output.ToString(), StringComparison.Ordinal);
@@ -65,7 +60,7 @@ public sealed class ImportOutcomesCommandTests(CrmApiFactory factory) : IClassFi
         var path = await WriteFileAsync(File(placements.Select(p => Line(p, 0, endResult: "uddannelse")).ToArray()));
         var output = new StringWriter();
 
-        var exit = await Command(output).RunAsync(new CliArguments([path, "--as", manager.Email, "--dry-run"]), CancellationToken.None);
+        var exit = await Command.RunAsync(new ImportOutcomesOptions(path, manager.Email, DryRun: true), output, CancellationToken.None);
 
         Assert.Equal(0, exit);
         Assert.Contains("2 created", output.ToString(), StringComparison.Ordinal);
@@ -81,7 +76,7 @@ public sealed class ImportOutcomesCommandTests(CrmApiFactory factory) : IClassFi
         var path = await WriteFileAsync(File(Line(placements[0], 0, endResult: "EDUCATION"), Line(placements[1], 1, selfSupporting: "ja")));
         var output = new StringWriter();
 
-        var exit = await Command(output).RunAsync(new CliArguments([path, "--as", consultant.Email]), CancellationToken.None);
+        var exit = await Command.RunAsync(new ImportOutcomesOptions(path, consultant.Email), output, CancellationToken.None);
 
         Assert.Equal(1, exit);
         Assert.Contains("line 3, monthsAfterEnd: the follow-up 1 months after the end is due on", output.ToString(), StringComparison.Ordinal);
@@ -99,7 +94,7 @@ public sealed class ImportOutcomesCommandTests(CrmApiFactory factory) : IClassFi
         var path = await WriteFileAsync(File(Line(placements[0], 1, selfSupporting: "ja")));
         var output = new StringWriter();
 
-        var exit = await Command(output).RunAsync(new CliArguments([path, "--as", email]), CancellationToken.None);
+        var exit = await Command.RunAsync(new ImportOutcomesOptions(path, email), output, CancellationToken.None);
 
         Assert.Equal(1, exit);
         Assert.Contains(refusal, output.ToString(), StringComparison.Ordinal);
@@ -112,7 +107,7 @@ public sealed class ImportOutcomesCommandTests(CrmApiFactory factory) : IClassFi
         var path = await WriteFileAsync(Header + "\n");
         var output = new StringWriter();
 
-        var exit = await CliRunner.RunAsync(factory.Services, "import-outcomes", [path], output);
+        var exit = await CliRunner.RunAsync(factory.Services, ["import-outcomes", path], output);
 
         Assert.Equal(2, exit);
         Assert.Contains("--as <e-mail> is required", output.ToString(), StringComparison.Ordinal);
@@ -130,7 +125,7 @@ public sealed class ImportOutcomesCommandTests(CrmApiFactory factory) : IClassFi
         // Ctrl+C as soon as the first batch of 1,000 is saved inside the transaction.
         var output = new CancelOnLine(cancellation, "outcomes written: 1,000/2,500");
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Command(output).RunAsync(new CliArguments([path, "--as", admin.Email]), cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Command.RunAsync(new ImportOutcomesOptions(path, admin.Email), output, cancellation.Token));
 
         Assert.Contains("outcomes written: 1,000/2,500", output.ToString(), StringComparison.Ordinal);
         Assert.Empty(await factory.OutcomesOfAsync(placements));

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.DataGeneration;
 
 namespace CrmAlliance.UnitTests.DataGeneration;

@@ -60,6 +60,7 @@ public sealed class DemoSeeder(
             }
         }
 
+        logger.LogInformation("Loading the demo data (first start only; this takes a little while) …");
         var now = clock.GetUtcNow();
         var accounts = Users.Select(u => (Demo: u, Account: new ApplicationUser { UserName = u.Email, Email = u.Email, EmailConfirmed = true, DisplayName = u.DisplayName, CreatedAt = now })).ToList();
         var data = DemoDataBuilder.Build(DateOnly.FromDateTime(now.UtcDateTime), accounts.Where(a => a.Demo.Role == Role.Consultant).Select(a => a.Account.Id).ToList(), ratioRule, maximumDuration);

@@ -1,72 +1,85 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
 namespace CrmAlliance.Api.Infrastructure.Commands;
 
 /// <summary>
 /// Runs a command-line command instead of the web host when the first argument names one
-/// (<c>dotnet run --project src/CrmAlliance.Api -- seed --companies 500</c>). Ctrl+C cancels the command's
-/// token; the command rolls back what it had not committed.
+/// (<c>dotnet run --project src/CrmAlliance.Api -- rebuild-yield</c>), parsed with System.CommandLine.
+/// Exit codes: 0 done (or help), 1 refused or failed, 2 bad usage, 130 interrupted.
 /// </summary>
 public static class CliRunner
 {
-    /// <summary>The command named by the first argument, if any; "help" lists them.</summary>
+    private const string HelpCommand = "help";
+
+    /// <summary>True when the first argument is a word (a command or <c>help</c>) rather than an option for the web host.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
     /// <summary>Configuration arguments (<c>--Section:Key=value</c>) go to the host; the rest to the command.</summary>
-    public static (string[] HostArgs, string[] CommandArgs) Split(string[] args)
+    public static (string[] HostArgs, string[] CommandArgs) Split(IEnumerable<string> args)
     {
-        var rest = args.Skip(1).ToList();
-        var host = rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray();
-        return (host, rest.Except(host).ToArray());
+        var list = args.ToList();
+        var host = list.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray();
+        return (host, list.Except(host).ToArray());
     }
 
-    public static async Task<int> RunAsync(IServiceProvider services, string name, string[] commandArgs, TextWriter output)
+    /// <summary>
+    /// Parses <paramref name="args"/> (the command's name first) and runs the command in a scope of <paramref name="services"/>,
+    /// after <paramref name="beforeRun"/> (the host's migration and start-up work, which help and usage errors skip).
+    /// </summary>
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, Func<CancellationToken, Task>? beforeRun = null, CancellationToken cancellationToken = default)
     {
-        var commands = services.GetServices<ICliCommand>().OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-        var command = commands.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (command is null)
+        await using var scope = services.CreateAsyncScope();
+        var root = new RootCommand("CrmAlliance's commands. Without a command the web host starts; configuration is given as --Section:Key=value (e.g. --ConnectionStrings:Crm=\"Data Source=crm.db\").");
+        var commands = new Dictionary<Command, ICliCommand>();
+        foreach (var command in scope.ServiceProvider.GetServices<ICliCommand>().OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            await output.WriteLineAsync(name is "help" or "--help" ? "Commands:" : $"Unknown command '{name}'. Commands:");
-            foreach (var known in commands)
-            {
-                await output.WriteLineAsync($"  {known.Name,-18} {known.Summary}");
-            }
-
-            await output.WriteLineAsync("Without a command the web host starts. '<command> --help' shows a command's options.");
-            return name is "help" or "--help" ? 0 : 2;
+            var definition = command.CreateDefinition();
+            root.Subcommands.Add(definition);
+            commands[definition] = command;
         }
 
-        var arguments = new CliArguments(commandArgs);
-        if (arguments.HasFlag("help"))
+        root.Subcommands.Add(new Command(HelpCommand, "List the commands; '<command> --help' shows a command's options."));
+        var parsed = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = output, Error = output };
+        if (parsed.Action is HelpAction || parsed.CommandResult.Command.Name == HelpCommand)
         {
-            await output.WriteLineAsync($"{command.Name}: {command.Summary}{Environment.NewLine}{command.Usage}");
-            return 0;
+            return await root.Parse(parsed.CommandResult.Command.Name == HelpCommand ? ["--help"] : args).InvokeAsync(invocation, cancellationToken);
         }
 
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        if (!commands.TryGetValue(parsed.CommandResult.Command, out var selected))
         {
-            e.Cancel = true;
-            output.WriteLine();
-            output.WriteLine("Interrupted: stopping and rolling back what is not committed …");
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+            await output.WriteLineAsync($"Unknown command '{(args.Count > 0 ? args[0] : "")}'.");
+            await root.Parse(["--help"]).InvokeAsync(invocation, cancellationToken);
+            return 2;
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            return await UsageErrorAsync(selected, string.Join(" ", parsed.Errors.Select(e => e.Message)), output);
+        }
+
         try
         {
-            return await command.RunAsync(arguments, cancellation.Token);
+            return await CliCancellation.RunAsync(selected.Name, output, async token =>
+            {
+                if (beforeRun is not null)
+                {
+                    await beforeRun(token);
+                }
+
+                return await selected.RunAsync(parsed, output, token);
+            }, cancellationToken);
         }
         catch (CliUsageException e)
         {
-            await output.WriteLineAsync($"{command.Name}: {e.Message}{Environment.NewLine}{command.Usage}");
-            return 2;
+            return await UsageErrorAsync(selected, e.Message, output);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            await output.WriteLineAsync($"{command.Name}: interrupted; nothing half-written was kept.");
-            return 130;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+    }
+
+    private static async Task<int> UsageErrorAsync(ICliCommand command, string message, TextWriter output)
+    {
+        await output.WriteLineAsync($"{command.Name}: {message}{Environment.NewLine}{command.Usage}{Environment.NewLine}'{command.Name} --help' shows every option.");
+        return 2;
     }
 }

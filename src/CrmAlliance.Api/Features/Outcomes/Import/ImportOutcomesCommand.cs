@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.CommandLine;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Candidates.Import;
@@ -17,82 +18,77 @@ public sealed class ImportOutcomesCommand(IServiceScopeFactory scopes) : ICliCom
     /// <summary>Rejected lines printed in full; the rest are counted.</summary>
     public const int RejectionsShown = 50;
 
+    private const string File = "file.csv";
+    private const string As = "--as";
+    private const string DryRun = "--dry-run";
+    private const string SourceName = "--name";
+
     public string Name => "import-outcomes";
 
-    public string Summary => "Imports outcome follow-ups from a national-register CSV file, all or nothing.";
+    public string Usage => "Usage: import-outcomes <file.csv> --as <e-mail> [--dry-run] [--name <source>]";
 
-    public string Usage => """
-        Usage: import-outcomes <file.csv> --as <e-mail> [--dry-run] [--name <source>]
-          <file.csv>       the register extract (columns: src/CrmAlliance.Api/Features/Outcomes/Import/OutcomeImportFormat.md)
-          --as <e-mail>    the staff user (Consultant, Manager or Admin) the import is recorded as
-          --dry-run        check every line and report, write nothing
-          --name <source>  the source stored on each outcome (default: the file's name)
-        Exit code: 0 written (or a clean dry run), 1 lines rejected or the user refused, 2 usage, 130 interrupted.
-        """;
-
-    /// <summary>Where progress and the report go: standard error by default (tests capture it).</summary>
-    public TextWriter Output { get; set; } = Console.Error;
-
-    public async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public Command CreateDefinition() => new(Name, "Imports outcome follow-ups from a national-register CSV file, all or nothing. Exit code: 0 written (or a clean dry run), 1 lines rejected or the user refused, 2 usage, 130 interrupted.")
     {
-        var email = arguments.GetString("as");
-        var dryRun = arguments.HasFlag("dry-run");
-        var name = arguments.GetString("name");
-        arguments.EnsureAllUsed();
-        if (arguments.Positional is not [var path])
-        {
-            throw new CliUsageException("give exactly one file, before the options.");
-        }
+        new Argument<string>(File) { Description = "the register extract (columns: src/CrmAlliance.Api/Features/Outcomes/Import/OutcomeImportFormat.md)" },
+        new Option<string>(As) { HelpName = "e-mail", Description = "the staff user (Consultant, Manager or Admin) the import is recorded as" },
+        new Option<bool>(DryRun) { Description = "check every line and report, write nothing" },
+        new Option<string>(SourceName) { HelpName = "source", Description = "the source stored on each outcome (default: the file's name)" },
+    };
 
-        if (string.IsNullOrWhiteSpace(email))
+    public Task<int> RunAsync(ParseResult parsed, TextWriter output, CancellationToken cancellationToken)
+        => RunAsync(new ImportOutcomesOptions(parsed.GetValue<string>(File) ?? "", parsed.GetValue<string>(As), parsed.GetValue<bool>(DryRun), parsed.GetValue<string>(SourceName)), output, cancellationToken);
+
+    public async Task<int> RunAsync(ImportOutcomesOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.AsEmail))
         {
             throw new CliUsageException("--as <e-mail> is required: the import is recorded as that staff user's.");
         }
 
-        if (!File.Exists(path))
+        if (!System.IO.File.Exists(options.Path))
         {
-            throw new CliUsageException($"there is no file {path}.");
+            throw new CliUsageException($"there is no file {options.Path}.");
         }
 
         // A file that is not UTF-8 decodes with replacement characters, which the import refuses with its reason.
-        var csv = await File.ReadAllTextAsync(path, cancellationToken);
+        var csv = await System.IO.File.ReadAllTextAsync(options.Path, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         try
         {
-            var actor = await scope.ServiceProvider.GetRequiredService<CommandLineActors>().ByEmailAsync(email, cancellationToken);
-            var progress = new TerminalReporter(Output);
+            var actor = await scope.ServiceProvider.GetRequiredService<CommandLineActors>().ByEmailAsync(options.AsEmail, cancellationToken);
+            var progress = new TerminalReporter(output);
             var report = await scope.ServiceProvider.GetRequiredService<ImportOutcomeFollowUpsHandler>()
-                .HandleAsync(new ImportOutcomeFollowUpsInput(csv, name ?? Path.GetFileName(path), dryRun), actor, progress, cancellationToken);
+                .HandleAsync(new ImportOutcomeFollowUpsInput(csv, options.SourceName ?? Path.GetFileName(options.Path), options.DryRun), actor, progress, cancellationToken);
             progress.Complete();
-            await WriteReportAsync(report, actor);
+            await WriteReportAsync(report, actor, output);
             return report.RejectedLineCount == 0 ? 0 : 1;
         }
         catch (CrmException refusal)
         {
-            await Output.WriteLineAsync($"{Name}: refused ({refusal.Code}{(refusal.Field is null ? "" : ", " + refusal.Field)}): {refusal.Message}");
+            await output.WriteLineAsync($"{Name}: refused ({refusal.Code}{(refusal.Field is null ? "" : ", " + refusal.Field)}): {refusal.Message}");
             return 1;
         }
     }
 
-    private async Task WriteReportAsync(OutcomeImportReport report, Actor actor)
+    private static async Task WriteReportAsync(OutcomeImportReport report, Actor actor, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
         var verdict = report.Committed ? $"written as {actor.Email} ({actor.Role}), source '{report.Source}'"
             : report.DryRun ? "dry run: nothing written"
             : "nothing written: fix the rejected lines and run it again";
-        await Output.WriteLineAsync(string.Create(c, $"{report.LineCount:N0} lines: {report.Outcomes.Created:N0} created, {report.Outcomes.Updated:N0} corrected, {report.Outcomes.Unchanged:N0} unchanged, {report.RejectedLineCount:N0} rejected; {report.EventsStaged:N0} events staged. {verdict}."));
+        await output.WriteLineAsync(string.Create(c, $"{report.LineCount:N0} lines: {report.Outcomes.Created:N0} created, {report.Outcomes.Updated:N0} corrected, {report.Outcomes.Unchanged:N0} unchanged, {report.RejectedLineCount:N0} rejected; {report.EventsStaged:N0} events staged. {verdict}."));
         var rejected = report.LinesWith([ImportLineStatus.Rejected]).ToList();
         foreach (var line in rejected.Take(RejectionsShown))
         {
             foreach (var error in line.Errors)
             {
-                await Output.WriteLineAsync(string.Create(c, $"  line {line.Line}, {error.Field}: {error.Reason}"));
+                await output.WriteLineAsync(string.Create(c, $"  line {line.Line}, {error.Field}: {error.Reason}"));
             }
         }
 
         if (rejected.Count > RejectionsShown)
         {
-            await Output.WriteLineAsync(string.Create(c, $"  … and {rejected.Count - RejectionsShown:N0} more rejected lines (use --dry-run and importOutcomeFollowUps' report to see them all)."));
+            await output.WriteLineAsync(string.Create(c, $"  … and {rejected.Count - RejectionsShown:N0} more rejected lines (use --dry-run and importOutcomeFollowUps' report to see them all)."));
         }
     }
 
@@ -126,3 +122,6 @@ public sealed class ImportOutcomesCommand(IServiceScopeFactory scopes) : ICliCom
         public void Complete() => current?.Complete();
     }
 }
+
+/// <summary>What <c>import-outcomes</c> was asked to do: the file, the staff user it is recorded as, and whether to write.</summary>
+public sealed record ImportOutcomesOptions(string Path, string? AsEmail, bool DryRun = false, string? SourceName = null);
