@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using CrmAlliance.IntegrationTests.Vacancies;
 
 namespace CrmAlliance.IntegrationTests.Candidates;

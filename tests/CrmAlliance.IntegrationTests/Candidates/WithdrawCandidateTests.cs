@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CrmAlliance.IntegrationTests.Infrastructure;
 using CrmAlliance.IntegrationTests.Placements;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.Candidates;

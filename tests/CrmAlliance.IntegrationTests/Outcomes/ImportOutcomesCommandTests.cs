@@ -1,7 +1,7 @@
 using CrmAlliance.Api.Features.Outcomes.Import;
 using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static CrmAlliance.IntegrationTests.Outcomes.OutcomeImportScenario;
 

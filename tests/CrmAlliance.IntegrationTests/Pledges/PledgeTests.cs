@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.Pledges;

@@ -1,6 +1,6 @@
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Vacancies;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrmAlliance.IntegrationTests.Vacancies;

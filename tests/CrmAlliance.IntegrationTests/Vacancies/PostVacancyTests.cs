@@ -1,5 +1,5 @@
 using CrmAlliance.Api.Features.Vacancies;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Vacancies;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Outcomes;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using CrmAlliance.IntegrationTests.Yield.Targets;
 
 namespace CrmAlliance.IntegrationTests.Yield.Monitoring;
