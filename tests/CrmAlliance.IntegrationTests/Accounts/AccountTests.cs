@@ -17,7 +17,7 @@ public sealed class AccountTests(CrmApiFactory factory) : IClassFixture<CrmApiFa
     public async Task An_invited_company_user_sets_a_password_with_the_emailed_code_and_signs_in_to_their_company()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await RegisterCompanyAsync(consultant.Client);
+        var companyId = await consultant.Client.RegisterCompanyAsync("Invitation ApS", address: "Vej 1");
         var email = $"hr-{Guid.NewGuid():N}@virksomhed.test";
 
         var invited = await consultant.Client.QueryAsync(Invite, new { input = new { companyId, email, displayName = "Hanne HR" } });
@@ -94,7 +94,7 @@ public sealed class AccountTests(CrmApiFactory factory) : IClassFixture<CrmApiFa
     {
         var admin = await factory.SignInAsAdminAsync();
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await RegisterCompanyAsync(consultant.Client);
+        var companyId = await consultant.Client.RegisterCompanyAsync("Invitation ApS", address: "Vej 1");
         var manager = await factory.CreateUserAsync("MANAGER");
 
         var moved = await admin.QueryAsync(SetRole, new { input = new { userId = manager.Id, role = "COMPANY", companyId } });
@@ -148,13 +148,5 @@ public sealed class AccountTests(CrmApiFactory factory) : IClassFixture<CrmApiFa
 
         response.ShouldFailWith("VALIDATION");
         await factory.SignInAsAdminAsync();
-    }
-
-    private static async Task<string> RegisterCompanyAsync(GraphQLClient consultant)
-    {
-        var data = await consultant.QueryAsync(
-            "mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id } }",
-            new { input = new { cvr = TestData.NewCvr(), name = "Invitation ApS", industryCode = "620100", address = "Vej 1", postcode = "9000", sector = "PRIVATE" } });
-        return data.Id("registerCompany");
     }
 }

@@ -18,7 +18,7 @@ public sealed class InProcessMatchingTests(CrmApiFactory factory) : IClassFixtur
         var close = await RegisterAsync(consultant, occupation, ["Menuplanlægning", "Hygiejnebevis"], "9000");
         var far = await RegisterAsync(consultant, occupation, ["Menuplanlægning"], "6700");
 
-        var company = await consultant.RegisterCompanyAsync();
+        var company = await consultant.RegisterCompanyAtWorkAsync();
         var input = VacancyScenario.NewVacancy(company);
         input["occupationCode"] = occupation;
         input["requiredSkills"] = new[] { "Menuplanlægning", "Hygiejnebevis" };

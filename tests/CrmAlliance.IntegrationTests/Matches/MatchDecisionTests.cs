@@ -87,7 +87,7 @@ public sealed class MatchDecisionTests(MatchDecisionTests.Factory fixture) : ICl
     private async Task<(GraphQLClient Consultant, CompanyAtWork Company, string Vacancy, List<Guid> Candidates)> ArrangeAsync(int count, string offerKind = "ORDINARY_JOB")
     {
         var consultant = (await Api.CreateUserAsync("CONSULTANT")).Client;
-        var company = await consultant.RegisterCompanyAsync();
+        var company = await consultant.RegisterCompanyAtWorkAsync();
         var input = VacancyScenario.NewVacancy(company);
         input["offerKind"] = offerKind;
         input["hoursPerWeek"] = 20;

@@ -89,15 +89,9 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         });
         await Worker.StartAsync();
         using var health = Worker.GetTestClient();
-        for (var waited = 0; (await health.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != System.Net.HttpStatusCode.OK; waited++)
-        {
-            if (waited == 300)
-            {
-                throw new TimeoutException("The matching worker was not ready (index loaded, broker connected) within 30 s.");
-            }
-
-            await Task.Delay(100);
-        }
+        await Polling.WaitForAsync(
+            async () => (await health.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == System.Net.HttpStatusCode.OK,
+            "the matching worker to be ready (index loaded, broker connected)");
     }
 
     public async Task DisposeAsync()

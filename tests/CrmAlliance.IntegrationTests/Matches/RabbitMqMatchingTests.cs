@@ -17,12 +17,15 @@ namespace CrmAlliance.IntegrationTests.Matches;
 [Collection(RabbitMqCollection.Name)]
 public sealed class RabbitMqMatchingTests(RabbitMqFixture fixture, ITestOutputHelper output) : IClassFixture<RabbitMqFixture>
 {
+    /// <summary>The broker tests poll every 200 ms.</summary>
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(200);
+
     [RabbitMqFact]
     public async Task A_vacancy_posted_over_GraphQL_gets_suggestions_from_the_worker_over_RabbitMQ()
     {
         // These two reach the worker's index as events; the fixture's three came from the snapshot.
         var byEvent = new[] { await fixture.RegisterCandidateAsync(RabbitMqFixture.SnapshotOccupation), await fixture.RegisterCandidateAsync(RabbitMqFixture.SnapshotOccupation) };
-        var company = await fixture.Consultant.RegisterCompanyAsync();
+        var company = await fixture.Consultant.RegisterCompanyAtWorkAsync();
         var input = VacancyScenario.NewVacancy(company);
         input["occupationCode"] = RabbitMqFixture.SnapshotOccupation;
         input["startDate"] = TestData.Today.AddDays(14).ToString("yyyy-MM-dd");
@@ -30,7 +33,7 @@ public sealed class RabbitMqMatchingTests(RabbitMqFixture fixture, ITestOutputHe
 
         // The candidate events are published before the vacancy's (outbox order), but on other queues:
         // give the worker's index a moment to take them, as a consultant's pause would.
-        await WaitForAsync(async () => await BacklogAsync() == 0, TimeSpan.FromSeconds(30), "the candidate events to be published");
+        await Polling.WaitForAsync(async () => await BacklogAsync() == 0, "the candidate events to be published", TimeSpan.FromSeconds(30), PollEvery);
         await Task.Delay(500);
         var vacancy = await fixture.Consultant.PostVacancyAsync(input);
 
@@ -49,7 +52,7 @@ public sealed class RabbitMqMatchingTests(RabbitMqFixture fixture, ITestOutputHe
     [RabbitMqFact(restartsBroker: true)]
     public async Task With_the_broker_stopped_100_vacancies_are_accepted_promptly_and_each_is_matched_exactly_once_after_it_returns()
     {
-        var company = await fixture.Consultant.RegisterCompanyAsync();
+        var company = await fixture.Consultant.RegisterCompanyAtWorkAsync();
         var vacancies = new List<Guid>();
         await RabbitMqBroker.StopAsync();
         try
@@ -84,14 +87,14 @@ public sealed class RabbitMqMatchingTests(RabbitMqFixture fixture, ITestOutputHe
         Assert.All(stored.GroupBy(m => m.VacancyId), round => Assert.Single(round.Select(m => m.MatchedAt).Distinct()));
         await using var db = fixture.Api.NewDbContext();
         Assert.Equal(0, await db.VacancyMatches.CountAsync(m => vacancies.Contains(m.VacancyId) && m.Status == MatchStatus.Superseded));
-        await WaitForAsync(async () => await BacklogAsync() == 0, TimeSpan.FromSeconds(30), "the outbox to drain");
+        await Polling.WaitForAsync(async () => await BacklogAsync() == 0, "the outbox to drain", TimeSpan.FromSeconds(30), PollEvery);
         Assert.True(await RabbitMqBroker.QueueDepthAsync(fixture.VirtualHost, "vacancy-matching_error") is null or 0);
     }
 
     [RabbitMqFact]
     public async Task A_message_that_keeps_failing_lands_in_the_error_queue_after_its_retries_and_is_listed_for_admins()
     {
-        var company = await fixture.Consultant.RegisterCompanyAsync();
+        var company = await fixture.Consultant.RegisterCompanyAtWorkAsync();
         var vacancy = (await fixture.Consultant.PostVacancyAsync(company)).VacancyGuid();
         var candidate = GlobalId.Parse(fixture.SnapshotCandidates[0], "Candidate", "id");
 
@@ -100,15 +103,15 @@ public sealed class RabbitMqMatchingTests(RabbitMqFixture fixture, ITestOutputHe
         var messageId = Guid.NewGuid();
         await fixture.Api.Services.GetRequiredService<IBus>().Publish(poison, c => c.MessageId = messageId);
 
-        await WaitForAsync(async () => await RabbitMqBroker.QueueDepthAsync(fixture.VirtualHost, "vacancy-matched_error") >= 1, TimeSpan.FromSeconds(30), "the message in vacancy-matched_error");
+        await Polling.WaitForAsync(async () => await RabbitMqBroker.QueueDepthAsync(fixture.VirtualHost, "vacancy-matched_error") >= 1, "the message in vacancy-matched_error", TimeSpan.FromSeconds(30), PollEvery);
         var errors = await RabbitMqBroker.PeekAsync(fixture.VirtualHost, "vacancy-matched_error");
         Assert.Single(errors, body => body.Contains(messageId.ToString(), StringComparison.OrdinalIgnoreCase));
 
-        await WaitForAsync(async () =>
+        await Polling.WaitForAsync(async () =>
         {
             await using var db = fixture.Api.NewDbContext();
             return await db.ConsumerFailures.AnyAsync(f => f.FaultedMessageId == messageId && f.MessageType == "VacancyMatched");
-        }, TimeSpan.FromSeconds(30), "the failure in consumerFailures");
+        }, "the failure in consumerFailures", TimeSpan.FromSeconds(30), PollEvery);
     }
 
     private async Task<int> BacklogAsync()
@@ -120,26 +123,12 @@ public sealed class RabbitMqMatchingTests(RabbitMqFixture fixture, ITestOutputHe
     private async Task<List<VacancyMatch>> WaitForMatchesAsync(List<Guid> vacancies, TimeSpan timeout)
     {
         List<VacancyMatch> stored = [];
-        await WaitForAsync(async () =>
+        await Polling.WaitForAsync(async () =>
         {
             await using var db = fixture.Api.NewDbContext();
             stored = await db.VacancyMatches.Where(m => vacancies.Contains(m.VacancyId)).ToListAsync();
             return stored.Select(m => m.VacancyId).Distinct().Count() == vacancies.Count;
-        }, timeout, $"suggestions for {vacancies.Count} vacancies");
+        }, $"suggestions for {vacancies.Count} vacancies", timeout, PollEvery);
         return stored;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what}.");
-            }
-
-            await Task.Delay(200);
-        }
     }
 }

@@ -132,7 +132,7 @@ public sealed class VacancyMatchedConsumerTests(VacancyMatchedConsumerTests.Fact
 
     private async Task<(Guid VacancyId, List<Guid> Candidates)> ArrangeAsync(int candidates)
     {
-        var company = await factory.Consultant.RegisterCompanyAsync();
+        var company = await factory.Consultant.RegisterCompanyAtWorkAsync();
         var vacancy = await factory.Consultant.PostVacancyAsync(company);
         var ids = new List<Guid>();
         for (var i = 0; i < candidates; i++)

@@ -94,7 +94,7 @@ public sealed class ImportOutcomesCommandTests(CrmApiFactory factory) : IClassFi
     [InlineData(null, "refused (NOT_FOUND, --as)")]
     public async Task A_user_who_may_not_import_or_does_not_exist_is_refused(string? role, string refusal)
     {
-        var email = role is null ? "nobody@test.local" : (await factory.CreateUserAsync(role, await TestCompanies.RegisterAsync((await factory.CreateUserAsync("CONSULTANT")).Client, "Firma ApS"))).Email;
+        var email = role is null ? "nobody@test.local" : (await factory.CreateUserAsync(role, await TestCompanies.RegisterCompanyAsync((await factory.CreateUserAsync("CONSULTANT")).Client, "Firma ApS"))).Email;
         var placements = await factory.AddPlacementsAsync(1, Today.AddMonths(-2));
         var path = await WriteFileAsync(File(Line(placements[0], 1, selfSupporting: "ja")));
         var output = new StringWriter();

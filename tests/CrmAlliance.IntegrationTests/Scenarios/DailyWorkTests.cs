@@ -19,10 +19,7 @@ public sealed class DailyWorkTests(CrmApiFactory factory) : IClassFixture<CrmApi
         var consultant = await CreateAndSignInAsync(admin, "konsulent@jobcenter.test", "CONSULTANT", null);
 
         // Find a company (registered earlier), with a workplace of 12 ordinary employees.
-        var cvr = TestData.NewCvr();
-        await consultant.QueryAsync(
-            "mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id } }",
-            new { input = new { cvr, name = "Limfjordens Bageri ApS", industryCode = "107100", address = "Vesterbro 10", postcode = "9000", sector = "PRIVATE", membershipStatus = "ACTIVE", joinedOn = "2024-03-01" } });
+        await consultant.RegisterCompanyAsync("Limfjordens Bageri ApS", industryCode: "107100", address: "Vesterbro 10", membershipStatus: "ACTIVE", joinedOn: "2024-03-01");
         var found = await consultant.QueryAsync("query($name: String) { companies(filter: { nameContains: $name }) { edges { node { id cvr } } } }", new { name = "Limfjordens" });
         var companyId = found["companies"]!["edges"]![0]!["node"]!["id"]!.GetValue<string>();
         var workplaceId = (await consultant.QueryAsync(

@@ -38,6 +38,12 @@ public sealed record GraphQLResponse(HttpStatusCode Status, JsonObject Json, str
 
     public IReadOnlyList<string?> Fields => Errors.Select(e => e["extensions"]?["field"]?.GetValue<string>()).ToList();
 
+    /// <summary>The rule named by the first error's <c>extensions.rule</c>.</summary>
+    public string Rule => Errors[0]["extensions"]!["rule"]!.GetValue<string>();
+
+    /// <summary>The first error's message.</summary>
+    public string Message => Errors[0]["message"]!.GetValue<string>();
+
     /// <summary>Asserts that the request was refused with exactly this code (on every error).</summary>
     public GraphQLResponse ShouldFailWith(string code)
     {

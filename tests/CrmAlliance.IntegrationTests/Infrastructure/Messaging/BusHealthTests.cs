@@ -26,7 +26,7 @@ public sealed class BusHealthTests
 
         // Users are not held up: their changes and events are committed; the outbox waits for the broker.
         var consultant = (await api.CreateUserAsync("CONSULTANT")).Client;
-        var company = await Vacancies.VacancyScenario.RegisterCompanyAsync(consultant);
+        var company = await Vacancies.VacancyScenario.RegisterCompanyAtWorkAsync(consultant);
         await Vacancies.VacancyScenario.PostVacancyAsync(consultant, company);
         await using var db = api.NewDbContext();
         Assert.Contains(db.OutboxMessages, m => m.MessageType == "VacancyPosted" && m.SentAt == null);

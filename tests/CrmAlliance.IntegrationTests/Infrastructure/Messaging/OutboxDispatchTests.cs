@@ -61,14 +61,14 @@ public sealed class OutboxDispatchTests : IClassFixture<OutboxDispatchTests.Fact
         var aggregates = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
         var rows = await EnqueueAsync(Enumerable.Range(0, 4).SelectMany(round => aggregates.Select(a => (a, (object)new VacancyClosed(a, $"Round{round}", DateTimeOffset.UtcNow)))).ToList());
 
-        await WaitForAsync(async () => (await StatusAsync(admin))["retrying"]!.GetValue<int>() >= aggregates.Count, "every aggregate's first event to fail once");
+        await Polling.WaitForAsync(async () => (await StatusAsync(admin))["retrying"]!.GetValue<int>() >= aggregates.Count, "every aggregate's first event to fail once");
         var status = await StatusAsync(admin);
         Assert.True(status["backlog"]!.GetValue<int>() >= rows.Count, $"backlog {status.ToJsonString()} rows {rows.Count}");
         Assert.Contains("No broker confirmation", status["oldestUnsent"]!["lastError"]!.GetValue<string>());
         Assert.DoesNotContain(Broker.Published, p => rows.Any(r => r.MessageId == p.MessageId));
 
         Broker.IsDown = false;
-        await WaitForAsync(async () => await UnsentAsync(rows) == 0, "the backlog to drain after the broker came back");
+        await Polling.WaitForAsync(async () => await UnsentAsync(rows) == 0, "the backlog to drain after the broker came back");
 
         var ours = Broker.Published.Where(p => rows.Any(r => r.MessageId == p.MessageId)).ToList();
         Assert.Equal(rows.Count, ours.Count);
@@ -135,19 +135,4 @@ public sealed class OutboxDispatchTests : IClassFixture<OutboxDispatchTests.Fact
 
     private static async Task<System.Text.Json.Nodes.JsonNode> StatusAsync(GraphQLClient admin)
         => (await admin.QueryAsync("{ outboxStatus { backlog retrying oldestUnsent { messageType attempts lastError } } }"))["outboxStatus"]!;
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        for (var waited = 0; waited < 300; waited++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Waited 30 s for {what}.");
-    }
 }

@@ -36,7 +36,7 @@ public sealed class OutboxTests(OutboxTests.Factory factory) : IClassFixture<Out
     [Fact]
     public async Task Publishing_a_vacancy_commits_its_event_with_it_and_the_signalled_dispatcher_puts_it_on_the_bus()
     {
-        var company = await factory.Consultant.RegisterCompanyAsync();
+        var company = await factory.Consultant.RegisterCompanyAtWorkAsync();
         var vacancy = await factory.Consultant.PostVacancyAsync(company);
         var id = vacancy.VacancyGuid();
 
@@ -57,7 +57,7 @@ public sealed class OutboxTests(OutboxTests.Factory factory) : IClassFixture<Out
     [Fact]
     public async Task A_vacancy_s_life_gives_posted_changed_closed_and_posted_again_in_order()
     {
-        var company = await factory.Consultant.RegisterCompanyAsync();
+        var company = await factory.Consultant.RegisterCompanyAtWorkAsync();
         var vacancy = await factory.Consultant.PostVacancyAsync(company, publish: false);
         var id = vacancy.VacancyGuid();
         Assert.Empty(await RowsAsync(id));
@@ -77,7 +77,7 @@ public sealed class OutboxTests(OutboxTests.Factory factory) : IClassFixture<Out
     [Fact]
     public async Task A_refused_change_writes_no_event()
     {
-        var company = await factory.Consultant.RegisterCompanyAsync();
+        var company = await factory.Consultant.RegisterCompanyAtWorkAsync();
         var vacancy = await factory.Consultant.PostVacancyAsync(company);
         var update = VacancyScenario.UpdateOf(vacancy);
         update["positions"] = 0;
@@ -95,17 +95,12 @@ public sealed class OutboxTests(OutboxTests.Factory factory) : IClassFixture<Out
 
     private async Task<List<OutboxMessage>> WaitUntilSentAsync(Guid aggregateId, int count)
     {
-        for (var waited = 0; waited < 200; waited++)
-        {
-            var rows = await RowsAsync(aggregateId);
-            if (rows.Count(r => r.SentAt is not null) >= count)
-            {
-                return rows;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"The dispatcher did not publish {count} event(s) for {aggregateId} within 10 s, with a poll interval of an hour: the commit did not signal it.");
+        List<OutboxMessage> rows = [];
+        await Polling.WaitForAsync(
+            async () => (rows = await RowsAsync(aggregateId)).Count(r => r.SentAt is not null) >= count,
+            $"the dispatcher to publish {count} event(s) for {aggregateId}: with a poll interval of an hour, only the commit's signal wakes it",
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(50));
+        return rows;
     }
 }

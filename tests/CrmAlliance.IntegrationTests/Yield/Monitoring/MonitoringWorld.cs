@@ -97,7 +97,7 @@ public sealed class MonitoringWorld : IAsyncLifetime
         Admin = admin.Http;
         Manager = (await Factory.CreateUserAsync("MANAGER")).Client.Http;
         Consultant = (await Factory.CreateUserAsync("CONSULTANT")).Client.Http;
-        var companyId = await TestCompanies.RegisterAsync(new GraphQLClient(Consultant), "Rapportlæser ApS");
+        var companyId = await TestCompanies.RegisterCompanyAsync(new GraphQLClient(Consultant), "Rapportlæser ApS");
         CompanyUser = (await Factory.CreateUserAsync("COMPANY", companyId)).Client.Http;
     }
 

@@ -50,8 +50,8 @@ public class MatrixFixture : IAsyncLifetime
     {
         var consultant = await Factory.CreateUserAsync("CONSULTANT");
         ConsultantId = consultant.Id;
-        OwnCompanyId = await RegisterCompanyAsync(consultant.Client, "Egen Virksomhed A/S");
-        OtherCompanyId = await RegisterCompanyAsync(consultant.Client, "Anden Virksomhed A/S");
+        OwnCompanyId = await consultant.Client.RegisterCompanyAsync("Egen Virksomhed A/S", address: "Vej 1", membershipStatus: "ACTIVE", joinedOn: "2024-01-01");
+        OtherCompanyId = await consultant.Client.RegisterCompanyAsync("Anden Virksomhed A/S", address: "Vej 1", membershipStatus: "ACTIVE", joinedOn: "2024-01-01");
         OwnCompanyGuid = Api.Infrastructure.GraphQL.GlobalId.Parse(OwnCompanyId, "Company", "id");
         var workplace = await consultant.Client.QueryAsync(
             "mutation($input: SaveWorkplaceInput!) { saveWorkplace(input: $input) { id } }",
@@ -193,14 +193,6 @@ public class MatrixFixture : IAsyncLifetime
     {
         Factory.Dispose();
         return Task.CompletedTask;
-    }
-
-    private static async Task<string> RegisterCompanyAsync(GraphQLClient consultant, string name)
-    {
-        var data = await consultant.QueryAsync(
-            "mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id } }",
-            new { input = new { cvr = TestData.NewCvr(), name, industryCode = "620100", address = "Vej 1", postcode = "9000", sector = "PRIVATE", membershipStatus = "ACTIVE", joinedOn = "2024-01-01" } });
-        return data.Id("registerCompany");
     }
 }
 
