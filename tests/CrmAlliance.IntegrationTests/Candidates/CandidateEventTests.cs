@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Candidates;
 

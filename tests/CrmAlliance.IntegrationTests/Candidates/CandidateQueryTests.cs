@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using CrmAlliance.IntegrationTests.Vacancies;
 
 namespace CrmAlliance.IntegrationTests.Candidates;
@@ -68,7 +68,7 @@ public sealed class CandidateQueryTests(CrmApiFactory factory) : IClassFixture<C
         var consultant = await factory.CreateUserAsync("CONSULTANT");
         var candidate = await consultant.Client.RegisterCandidateAsync();
         var id = candidate["id"]!.GetValue<string>();
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var companyUser = await factory.CreateUserAsync("COMPANY", company.CompanyId);
 
         var list = await companyUser.Client.SendAsync(Search, new { filter = new { postcode = "9000" } });

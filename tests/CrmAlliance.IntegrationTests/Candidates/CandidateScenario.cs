@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Candidates;
 

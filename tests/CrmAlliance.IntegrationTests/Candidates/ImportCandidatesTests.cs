@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Candidates;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -325,7 +325,7 @@ public sealed class ImportCandidatesTests(CrmApiFactory factory, ITestOutputHelp
     public async Task Anyone_but_a_consultant_is_FORBIDDEN_and_nothing_is_written(string role)
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = role == "COMPANY" ? (await Vacancies.VacancyScenario.RegisterCompanyAsync(consultant.Client)).CompanyId : null;
+        var companyId = role == "COMPANY" ? (await Vacancies.VacancyScenario.RegisterCompanyAtWorkAsync(consultant.Client)).CompanyId : null;
         var user = await factory.CreateUserAsync(role, companyId);
         var reference = NewReferences(1)[0];
 

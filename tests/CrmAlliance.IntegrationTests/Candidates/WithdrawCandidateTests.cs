@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using CrmAlliance.IntegrationTests.Infrastructure;
 using CrmAlliance.IntegrationTests.Placements;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.Candidates;
@@ -19,8 +19,6 @@ public sealed class WithdrawCandidateTests(CrmApiFactory factory) : IClassFixtur
         input["postcode"] = Tårs;
         return (consultant, await consultant.Client.RegisterCandidateAsync(input));
     }
-
-    private static string Rule(GraphQLResponse response) => response.Errors[0]["extensions"]!["rule"]!.GetValue<string>();
 
     private static async Task<string[]> ListedIdsAsync(GraphQLClient client, bool? includeWithdrawn)
         => (await client.QueryAsync(ListInTårs, new { filter = new { postcode = Tårs, includeWithdrawn } }))["candidates"]!["edges"]!.AsArray()
@@ -78,8 +76,8 @@ public sealed class WithdrawCandidateTests(CrmApiFactory factory) : IClassFixtur
         var again = await consultant.Client.SendAsync(CandidateScenario.Withdraw, new { input = CandidateScenario.WithdrawalOf(withdrawn, "Igen") });
 
         again.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("CandidateActive", Rule(again));
-        Assert.Contains("Flyttet fra kommunen", again.Errors[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("CandidateActive", again.Rule);
+        Assert.Contains("Flyttet fra kommunen", again.Message, StringComparison.Ordinal);
         var after = factory.Stored(candidate);
         Assert.Equal((before.WithdrawnAt, "Flyttet fra kommunen", 2), (after.WithdrawnAt, after.WithdrawalReason, after.Version));
         Assert.Equal(2, factory.Outbox(after.Id).Count);
@@ -96,7 +94,7 @@ public sealed class WithdrawCandidateTests(CrmApiFactory factory) : IClassFixtur
         var response = await consultant.Client.SendAsync(CandidateScenario.Update, new { input });
 
         response.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("CandidateActive", Rule(response));
+        Assert.Equal("CandidateActive", response.Rule);
         Assert.Equal(["input.id"], response.Fields);
         var stored = factory.Stored(candidate);
         Assert.Equal((Tårs, 2), (stored.Postcode, stored.Version));
@@ -121,7 +119,7 @@ public sealed class WithdrawCandidateTests(CrmApiFactory factory) : IClassFixtur
         });
 
         response.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("CandidateActive", Rule(response));
+        Assert.Equal("CandidateActive", response.Rule);
         Assert.Equal(["input.candidateId"], response.Fields);
         await using var db = factory.NewDbContext();
         var id = candidate.CandidateGuid();
@@ -187,7 +185,7 @@ public sealed class WithdrawCandidateTests(CrmApiFactory factory) : IClassFixtur
     public async Task Only_consultants_withdraw_candidates(string role)
     {
         var (consultant, candidate) = await RegisteredInTårsAsync();
-        var companyId = role == "COMPANY" ? (await Vacancies.VacancyScenario.RegisterCompanyAsync(consultant.Client)).CompanyId : null;
+        var companyId = role == "COMPANY" ? (await Vacancies.VacancyScenario.RegisterCompanyAtWorkAsync(consultant.Client)).CompanyId : null;
         var user = await factory.CreateUserAsync(role, companyId);
 
         var response = await user.Client.SendAsync(CandidateScenario.Withdraw, new { input = CandidateScenario.WithdrawalOf(candidate) });

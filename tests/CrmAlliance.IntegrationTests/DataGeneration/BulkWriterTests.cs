@@ -10,7 +10,7 @@ using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.Data.Bulk;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.DataGeneration;

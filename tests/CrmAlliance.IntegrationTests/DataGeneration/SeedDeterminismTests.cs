@@ -1,5 +1,5 @@
 using CrmAlliance.DataGeneration;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.DataGeneration;
 

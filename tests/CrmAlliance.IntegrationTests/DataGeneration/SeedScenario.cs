@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.DataGeneration;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

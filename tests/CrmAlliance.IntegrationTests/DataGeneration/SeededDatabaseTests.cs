@@ -4,7 +4,7 @@ using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.DataGeneration;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -6,7 +6,7 @@ using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using static CrmAlliance.IntegrationTests.Exports.ExportScenario;
 
 namespace CrmAlliance.IntegrationTests.Exports;

@@ -1,7 +1,7 @@
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Xunit.Abstractions;
 using static CrmAlliance.IntegrationTests.Outcomes.OutcomeImportScenario;
 

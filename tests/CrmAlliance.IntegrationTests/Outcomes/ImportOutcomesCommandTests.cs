@@ -1,7 +1,7 @@
 using CrmAlliance.Api.Features.Outcomes.Import;
 using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static CrmAlliance.IntegrationTests.Outcomes.OutcomeImportScenario;
 
@@ -89,7 +89,7 @@ public sealed class ImportOutcomesCommandTests(CrmApiFactory factory) : IClassFi
     [InlineData(null, "refused (NOT_FOUND, --as)")]
     public async Task A_user_who_may_not_import_or_does_not_exist_is_refused(string? role, string refusal)
     {
-        var email = role is null ? "nobody@test.local" : (await factory.CreateUserAsync(role, await TestCompanies.RegisterAsync((await factory.CreateUserAsync("CONSULTANT")).Client, "Firma ApS"))).Email;
+        var email = role is null ? "nobody@test.local" : (await factory.CreateUserAsync(role, await TestCompanies.RegisterCompanyAsync((await factory.CreateUserAsync("CONSULTANT")).Client, "Firma ApS"))).Email;
         var placements = await factory.AddPlacementsAsync(1, Today.AddMonths(-2));
         var path = await WriteFileAsync(File(Line(placements[0], 1, selfSupporting: "ja")));
         var output = new StringWriter();

@@ -6,7 +6,7 @@ using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using CrmAlliance.Contracts;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.Outcomes;

@@ -1,5 +1,5 @@
 using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;
 

@@ -4,7 +4,7 @@ using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.Placements;
@@ -34,10 +34,7 @@ public static class PlacementDriver
     public static async Task<TestWorkplace> RegisterWorkplaceAsync(this GraphQLClient consultant, int ordinaryEmployees, decimal averageEmployees12Months = 0, string sector = "PRIVATE")
     {
         var cvr = TestData.NewCvr();
-        var company = await consultant.QueryAsync(
-            "mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id } }",
-            new { input = new { cvr, name = $"Praktik {cvr} ApS", industryCode = "620100", address = "Boulevarden 1", postcode = "9000", sector } });
-        var companyId = company.Id("registerCompany");
+        var companyId = await consultant.RegisterCompanyAsync($"Praktik {cvr} ApS", cvr, sector: sector);
         var pNumber = TestData.NewPNumber();
         var workplace = await consultant.QueryAsync(
             "mutation($input: SaveWorkplaceInput!) { saveWorkplace(input: $input) { id } }",
@@ -130,11 +127,6 @@ public static class PlacementDriver
         await using var db = factory.NewDbContext();
         return await db.Placements.Include(p => p.Exemptions).SingleAsync(p => p.Id == Key(placementId));
     }
-
-    /// <summary>The rule named by the first error's <c>extensions.rule</c>.</summary>
-    public static string Rule(GraphQLResponse response) => response.Errors[0]["extensions"]!["rule"]!.GetValue<string>();
-
-    public static string Message(GraphQLResponse response) => response.Errors[0]["message"]!.GetValue<string>();
 
     public static string Id(JsonNode placement) => placement["id"]!.GetValue<string>();
 

@@ -1,7 +1,7 @@
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;
 
@@ -107,8 +107,8 @@ public sealed class PlacementLifecycleTests(CrmApiFactory factory) : IClassFixtu
         Assert.True(oneMonth["selfSupporting"]!.GetValue<bool>());
         again.ShouldFailWith("CONFLICT");
         tooEarly.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("OutcomeSchedule", tooEarly.Errors[0]["extensions"]!["rule"]!.GetValue<string>());
-        Assert.Contains($"due on {Today.AddDays(-73).AddMonths(3).Iso()}", tooEarly.Errors[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("OutcomeSchedule", tooEarly.Rule);
+        Assert.Contains($"due on {Today.AddDays(-73).AddMonths(3).Iso()}", tooEarly.Message, StringComparison.Ordinal);
         await using var db = factory.NewDbContext();
         var outcomes = await db.Outcomes.Where(o => o.PlacementId == Key(Id(ended))).ToListAsync();
         var only = Assert.Single(outcomes);

@@ -1,4 +1,4 @@
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;
 
 namespace CrmAlliance.IntegrationTests.Placements;

@@ -1,6 +1,6 @@
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;
 
@@ -29,8 +29,8 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
         var refused = await consultant.MutateAsync("proposePlacement", Internship(second, workplace, Today.AddDays(20), Today.AddDays(40)));
 
         refused.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("RatioRule", Rule(refused));
-        Assert.StartsWith($"workplace {workplace.PNumber} has 1 of 1 allowed internship/wage-subsidy places for 9 ordinary employees", Message(refused), StringComparison.Ordinal);
+        Assert.Equal("RatioRule", refused.Rule);
+        Assert.StartsWith($"workplace {workplace.PNumber} has 1 of 1 allowed internship/wage-subsidy places for 9 ordinary employees", refused.Message, StringComparison.Ordinal);
         Assert.False(await HasPlacementAsync(second));
     }
 
@@ -94,7 +94,7 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
         var refused = await consultant.MutateAsync("approvePlacement", new { id = Id(second), version = 1 });
 
         refused.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("RatioRule", Rule(refused));
+        Assert.Equal("RatioRule", refused.Rule);
         var unchanged = await factory.StoredPlacementAsync(Id(second));
         Assert.Equal(PlacementStatus.Proposed, unchanged.Status);
         Assert.Equal(1, unchanged.Version);
@@ -115,8 +115,8 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
         var refused = await consultant.MutateAsync("proposePlacement", Internship(candidate, workplace, start, start.AddDays(28)));
 
         refused.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("MaximumDuration", Rule(refused));
-        Assert.Contains($"at most 4 weeks: starting {start.Iso()} it must end by {start.AddDays(27).Iso()}", Message(refused), StringComparison.Ordinal);
+        Assert.Equal("MaximumDuration", refused.Rule);
+        Assert.Contains($"at most 4 weeks: starting {start.Iso()} it must end by {start.AddDays(27).Iso()}", refused.Message, StringComparison.Ordinal);
         Assert.False(await HasPlacementAsync(candidate));
 
         var exempted = await consultant.ProposeInternshipAsync(candidate, workplace, start, start.AddDays(28), [new { rule = "MAXIMUM_DURATION", reason = "Forlænget: afklaring kræver en uge mere." }]);
@@ -133,7 +133,7 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
         await consultant.ProposeInternshipAsync(await factory.CreateCandidateAsync(TargetGroup.InsuredUnemployed, hasWorkExperience: false), workplace, start, start.AddDays(90));
         var refused = await consultant.MutateAsync("proposePlacement", Internship(await factory.CreateCandidateAsync(TargetGroup.InsuredUnemployed, hasWorkExperience: false), workplace, start, start.AddDays(91)));
 
-        Assert.Equal("MaximumDuration", Rule(refused.ShouldFailWith("RULE_VIOLATION")));
+        Assert.Equal("MaximumDuration", refused.ShouldFailWith("RULE_VIOLATION").Rule);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
         });
 
         refused.ShouldFailWith("RULE_VIOLATION");
-        Assert.Contains("a wage subsidy at a public employer may last at most 4 months", Message(refused), StringComparison.Ordinal);
+        Assert.Contains("a wage subsidy at a public employer may last at most 4 months", refused.Message, StringComparison.Ordinal);
         Assert.False(await HasPlacementAsync(candidate));
     }
 
@@ -178,9 +178,9 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
             plannedEnd = Today.AddDays(400).Iso(),
         });
 
-        Assert.Equal("InternshipPurpose", Rule(noPurpose.ShouldFailWith("RULE_VIOLATION")));
+        Assert.Equal("InternshipPurpose", noPurpose.ShouldFailWith("RULE_VIOLATION").Rule);
         Assert.Equal(["input.purpose"], noPurpose.Fields);
-        Assert.Equal("InternshipPurpose", Rule(purposeOnJob.ShouldFailWith("RULE_VIOLATION")));
+        Assert.Equal("InternshipPurpose", purposeOnJob.ShouldFailWith("RULE_VIOLATION").Rule);
         Assert.False(await HasPlacementAsync(candidate));
     }
 
@@ -193,8 +193,8 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
 
         var refused = await consultant.MutateAsync("proposePlacement", Internship(candidate, workplace, Today.AddDays(5), Today.AddDays(20)));
 
-        Assert.Equal("LastEmployer", Rule(refused.ShouldFailWith("RULE_VIOLATION")));
-        Assert.Contains($"CVR {workplace.Cvr}", Message(refused), StringComparison.Ordinal);
+        Assert.Equal("LastEmployer", refused.ShouldFailWith("RULE_VIOLATION").Rule);
+        Assert.Contains($"CVR {workplace.Cvr}", refused.Message, StringComparison.Ordinal);
         Assert.False(await HasPlacementAsync(candidate));
     }
 
@@ -217,7 +217,7 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
         var refused = await consultant.MutateAsync("proposePlacement", FlexJob(candidate));
         await consultant.MutateOkAsync("proposePlacement", FlexJob(await factory.CreateCandidateAsync(TargetGroup.FlexJobSeeker)));
 
-        Assert.Equal("FlexJobEligibility", Rule(refused.ShouldFailWith("RULE_VIOLATION")));
+        Assert.Equal("FlexJobEligibility", refused.ShouldFailWith("RULE_VIOLATION").Rule);
         Assert.False(await HasPlacementAsync(candidate));
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CrmAlliance.Api.Features.Placements.Rules;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;
 
@@ -19,7 +19,7 @@ public sealed class PlacementStepRefusalTests(CrmApiFactory factory) : IClassFix
 
         var refused = await consultant.MutateAsync("startPlacement", new { id = Id(approved), version = 2, actualStart = Today.Iso() });
 
-        Assert.Equal("EmployeeRepStatement", Rule(refused.ShouldFailWith("RULE_VIOLATION")));
+        Assert.Equal("EmployeeRepStatement", refused.ShouldFailWith("RULE_VIOLATION").Rule);
         var unchanged = await factory.StoredPlacementAsync(Id(approved));
         Assert.Equal(PlacementStatus.Approved, unchanged.Status);
         Assert.Null(unchanged.ActualStart);
@@ -35,7 +35,7 @@ public sealed class PlacementStepRefusalTests(CrmApiFactory factory) : IClassFix
 
         var refused = await consultant.MutateAsync("approvePlacement", new { id = Id(proposed), version = 1 });
 
-        Assert.Equal("AdditionalEmployment", Rule(refused.ShouldFailWith("RULE_VIOLATION")));
+        Assert.Equal("AdditionalEmployment", refused.ShouldFailWith("RULE_VIOLATION").Rule);
         Assert.Equal(PlacementStatus.Proposed, (await factory.StoredPlacementAsync(Id(proposed))).Status);
     }
 
@@ -49,9 +49,9 @@ public sealed class PlacementStepRefusalTests(CrmApiFactory factory) : IClassFix
         var fell = await consultant.MutateAsync("confirmAdditionalEmployment", new { placementId = Id(proposed), version = 1, noDismissalWithin3Months = true });
         var dismissal = await consultant.MutateAsync("confirmAdditionalEmployment", new { placementId = Id(proposed), version = 1, headcountLastMonth = 21, averageHeadcount12Months = 19.5, noDismissalWithin3Months = false });
 
-        Assert.Equal("AdditionalEmployment", Rule(fell.ShouldFailWith("RULE_VIOLATION")));
-        Assert.Contains("headcount last month (18) is below the average of the previous 12 months (19.5)", Message(fell), StringComparison.Ordinal);
-        Assert.Contains("vacated by a dismissal within the previous 3 months", Message(dismissal.ShouldFailWith("RULE_VIOLATION")), StringComparison.Ordinal);
+        Assert.Equal("AdditionalEmployment", fell.ShouldFailWith("RULE_VIOLATION").Rule);
+        Assert.Contains("headcount last month (18) is below the average of the previous 12 months (19.5)", fell.Message, StringComparison.Ordinal);
+        Assert.Contains("vacated by a dismissal within the previous 3 months", dismissal.ShouldFailWith("RULE_VIOLATION").Message, StringComparison.Ordinal);
         var unchanged = await factory.StoredPlacementAsync(Id(proposed));
         Assert.Null(unchanged.WageSubsidyConfirmation);
         Assert.Equal(1, unchanged.Version);
@@ -73,7 +73,7 @@ public sealed class PlacementStepRefusalTests(CrmApiFactory factory) : IClassFix
         await consultant.MutateOkAsync("recordRuleExemption", new { placementId = Id(internship), version = 1, rule = "RATIO_RULE", reason = "Ny afdeling åbner." });
         var twice = await consultant.MutateAsync("recordRuleExemption", new { placementId = Id(internship), version = 2, rule = "RATIO_RULE", reason = "Igen." });
 
-        Assert.Equal("AdditionalEmployment", Rule(confirm.ShouldFailWith("RULE_VIOLATION")));
+        Assert.Equal("AdditionalEmployment", confirm.ShouldFailWith("RULE_VIOLATION").Rule);
         exemption.ShouldFailWith("VALIDATION");
         Assert.Equal(["input.rule"], exemption.Fields);
         twice.ShouldFailWith("CONFLICT");
@@ -96,11 +96,11 @@ public sealed class PlacementStepRefusalTests(CrmApiFactory factory) : IClassFix
         var cancelCompleted = await consultant.MutateAsync("cancelPlacement", new { id = Id(completed), version = Version(completed), reason = "For sent." });
         var statementOnCompleted = await consultant.MutateAsync("recordEmployeeRepStatement", new { placementId = Id(completed), version = Version(completed), representativeName = "Sent", givenOn = Today.Iso(), isPositive = true });
 
-        Assert.Equal("a placement cannot go from Proposed to Active.", Message(startProposed.ShouldFailWith("RULE_VIOLATION")));
-        Assert.Equal("a placement cannot go from Proposed to Completed.", Message(endProposed.ShouldFailWith("RULE_VIOLATION")));
-        Assert.Equal("a placement cannot go from Completed to Approved.", Message(approveCompleted.ShouldFailWith("RULE_VIOLATION")));
-        Assert.Equal("PlacementStatus", Rule(cancelCompleted.ShouldFailWith("RULE_VIOLATION")));
-        Assert.Equal("PlacementStatus", Rule(statementOnCompleted.ShouldFailWith("RULE_VIOLATION")));
+        Assert.Equal("a placement cannot go from Proposed to Active.", startProposed.ShouldFailWith("RULE_VIOLATION").Message);
+        Assert.Equal("a placement cannot go from Proposed to Completed.", endProposed.ShouldFailWith("RULE_VIOLATION").Message);
+        Assert.Equal("a placement cannot go from Completed to Approved.", approveCompleted.ShouldFailWith("RULE_VIOLATION").Message);
+        Assert.Equal("PlacementStatus", cancelCompleted.ShouldFailWith("RULE_VIOLATION").Rule);
+        Assert.Equal("PlacementStatus", statementOnCompleted.ShouldFailWith("RULE_VIOLATION").Rule);
         Assert.Equal(PlacementStatus.Proposed, (await factory.StoredPlacementAsync(Id(proposed))).Status);
         Assert.Equal(PlacementStatus.Completed, (await factory.StoredPlacementAsync(Id(completed))).Status);
     }
@@ -157,7 +157,7 @@ public sealed class PlacementStepRefusalTests(CrmApiFactory factory) : IClassFix
         var followUpWithEndResult = await consultant.MutateAsync("recordOutcome", new { placementId = Id(completed), monthsAfterEnd = 6, endResult = "EDUCATION" }, OutcomeFields);
         var unknownPoint = await consultant.MutateAsync("recordOutcome", new { placementId = Id(completed), monthsAfterEnd = 2, selfSupporting = true }, OutcomeFields);
 
-        Assert.Equal("PlacementStatus", Rule(notEnded.ShouldFailWith("RULE_VIOLATION")));
+        Assert.Equal("PlacementStatus", notEnded.ShouldFailWith("RULE_VIOLATION").Rule);
         Assert.Equal(["input.endResult", "input.selfSupporting"], wrongFields.ShouldFailWith("VALIDATION").Fields);
         Assert.Equal(["input.endResult", "input.selfSupporting"], followUpWithEndResult.ShouldFailWith("VALIDATION").Fields);
         Assert.Equal(["input.monthsAfterEnd"], unknownPoint.ShouldFailWith("VALIDATION").Fields);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.Pledges;
@@ -32,7 +32,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     public async Task A_consultant_records_a_pledge_with_every_field()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await TestCompanies.RegisterAsync(consultant.Client, "Tilsagn A/S");
+        var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Tilsagn A/S");
 
         var data = await consultant.Client.QueryAsync(RecordPledge, new
         {
@@ -71,7 +71,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     public async Task Counts_left_out_are_zero()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await TestCompanies.RegisterAsync(consultant.Client, "Kun Mentorer ApS");
+        var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Kun Mentorer ApS");
 
         var data = await consultant.Client.QueryAsync(RecordPledge, new { input = new { companyId, periodStart = "2026-01-01", periodEnd = "2026-06-30", mentors = 1 } });
 
@@ -84,7 +84,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     public async Task Bad_fields_are_refused_one_by_one_and_nothing_is_stored()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await TestCompanies.RegisterAsync(consultant.Client, "Fejltilsagn A/S");
+        var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Fejltilsagn A/S");
 
         var backwards = await consultant.Client.SendAsync(RecordPledge, new { input = new { companyId, periodStart = "2026-06-01", periodEnd = "2026-06-01", internships = 1 } });
         var tooLong = await consultant.Client.SendAsync(RecordPledge, new { input = new { companyId, periodStart = "2026-01-01", periodEnd = "2029-01-02", internships = 1 } });
@@ -93,10 +93,10 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
 
         Assert.Equal(["input.periodEnd"], backwards.ShouldFailWith("VALIDATION").Fields);
         Assert.Equal(["input.periodEnd"], tooLong.ShouldFailWith("VALIDATION").Fields);
-        Assert.Contains("2029-01-01", tooLong.Errors[0]["message"]!.GetValue<string>());
+        Assert.Contains("2029-01-01", tooLong.Message);
         Assert.Equal(["input.internships", "input.mentors", "input.note"], outOfRange.ShouldFailWith("VALIDATION").Fields);
         Assert.Equal(["input.ordinaryJobs"], empty.ShouldFailWith("VALIDATION").Fields);
-        Assert.Contains("at least one", empty.Errors[0]["message"]!.GetValue<string>());
+        Assert.Contains("at least one", empty.Message);
         await using var db = factory.NewDbContext();
         Assert.False(await db.Pledges.AnyAsync(p => p.CompanyId == GlobalId.Parse(companyId, "Company", "id")));
     }
@@ -105,8 +105,8 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     public async Task An_overlapping_period_is_refused_with_CONFLICT_naming_the_existing_one_but_an_adjacent_one_is_accepted()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await TestCompanies.RegisterAsync(consultant.Client, "Overlap A/S");
-        var otherId = await TestCompanies.RegisterAsync(consultant.Client, "Andet Overlap A/S");
+        var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Overlap A/S");
+        var otherId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Andet Overlap A/S");
         await RecordAsync(consultant.Client, companyId, "2026-01-01", "2026-12-31");
 
         var overlapping = await consultant.Client.SendAsync(RecordPledge, new { input = new { companyId, periodStart = "2026-12-31", periodEnd = "2027-06-30", internships = 9 } });
@@ -114,7 +114,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
         await RecordAsync(consultant.Client, otherId, "2026-03-01", "2026-09-30");
 
         overlapping.ShouldFailWith("CONFLICT");
-        Assert.Contains("2026-01-01 to 2026-12-31", overlapping.Errors[0]["message"]!.GetValue<string>());
+        Assert.Contains("2026-01-01 to 2026-12-31", overlapping.Message);
         await using var db = factory.NewDbContext();
         var company = GlobalId.Parse(companyId, "Company", "id");
         Assert.Equal([new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1)], await db.Pledges.Where(p => p.CompanyId == company).OrderBy(p => p.PeriodStart).Select(p => p.PeriodStart).ToListAsync());
@@ -136,7 +136,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
         var manager = await factory.CreateUserAsync("MANAGER");
-        var companyId = await TestCompanies.RegisterAsync(consultant.Client, "Ændring A/S");
+        var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Ændring A/S");
         var id = await RecordAsync(consultant.Client, companyId, "2026-01-01", "2026-12-31");
 
         var data = await manager.Client.QueryAsync(UpdatePledge, new { input = UpdateInput(id, "2026-01-01", "2027-06-30", internships: 6, note: "Forlænget") });
@@ -157,14 +157,14 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     public async Task An_update_that_would_overlap_another_pledge_is_refused_and_changes_nothing()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await TestCompanies.RegisterAsync(consultant.Client, "Opdateret Overlap A/S");
+        var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Opdateret Overlap A/S");
         var first = await RecordAsync(consultant.Client, companyId, "2026-01-01", "2026-06-30");
         await RecordAsync(consultant.Client, companyId, "2026-07-01", "2026-12-31");
 
         var response = await consultant.Client.SendAsync(UpdatePledge, new { input = UpdateInput(first, "2026-01-01", "2026-09-30", internships: 7) });
 
         response.ShouldFailWith("CONFLICT");
-        Assert.Contains("2026-07-01 to 2026-12-31", response.Errors[0]["message"]!.GetValue<string>());
+        Assert.Contains("2026-07-01 to 2026-12-31", response.Message);
         var stored = await LoadAsync(first);
         Assert.Equal(new DateOnly(2026, 6, 30), stored.PeriodEnd);
         Assert.Equal(2, stored.Internships);
@@ -174,7 +174,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     public async Task An_update_with_bad_fields_is_refused_and_changes_nothing()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await TestCompanies.RegisterAsync(consultant.Client, "Dårlig Ændring ApS");
+        var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Dårlig Ændring ApS");
         var id = await RecordAsync(consultant.Client, companyId, "2026-01-01", "2026-12-31");
 
         var response = await consultant.Client.SendAsync(UpdatePledge, new { input = UpdateInput(id, "2026-01-01", "2025-12-31", internships: 0) });
@@ -202,7 +202,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     public async Task Removing_a_pledge_deletes_it()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await TestCompanies.RegisterAsync(consultant.Client, "Fortrudt A/S");
+        var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Fortrudt A/S");
         var id = await RecordAsync(consultant.Client, companyId, "2026-01-01", "2026-12-31");
 
         var data = await consultant.Client.QueryAsync(RemovePledge, new { id });
@@ -216,7 +216,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     public async Task Pledges_are_listed_latest_period_first_by_company_and_by_the_day_they_run_on()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await TestCompanies.RegisterAsync(consultant.Client, "Perioder A/S");
+        var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Perioder A/S");
         await RecordAsync(consultant.Client, companyId, "2024-01-01", "2024-12-31");
         await RecordAsync(consultant.Client, companyId, "2025-01-01", "2025-12-31");
         await RecordAsync(consultant.Client, companyId, "2026-01-01", "2027-12-31");
@@ -240,7 +240,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
         var marker = Guid.NewGuid().ToString("N")[..12];
         for (var i = 0; i < 4; i++)
         {
-            var companyId = await TestCompanies.RegisterAsync(consultant.Client, $"Tilsagnsrunde {marker} {i}");
+            var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, $"Tilsagnsrunde {marker} {i}");
             await RecordAsync(consultant.Client, companyId, "2025-01-01", "2025-12-31");
             await RecordAsync(consultant.Client, companyId, "2026-01-01", "2026-12-31");
         }

@@ -3,7 +3,7 @@ using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Vacancies;
 
@@ -13,7 +13,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task Publishing_a_draft_opens_it_and_records_when()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var draft = await consultant.Client.PostVacancyAsync(company, publish: false);
 
         var published = (await consultant.Client.QueryAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(draft, "PUBLISH")))["changeVacancyStatus"]!;
@@ -29,7 +29,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task An_open_vacancy_is_marked_filled_and_reopened_keeping_its_first_publication_time()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var publishedAt = factory.Stored(vacancy).PublishedAt;
 
@@ -51,7 +51,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task Drafts_and_open_vacancies_can_be_closed(bool publish)
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company, publish);
 
         await consultant.Client.QueryAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(vacancy, "CLOSE"));
@@ -63,14 +63,14 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task An_illegal_transition_is_refused_naming_both_states_and_changes_nothing()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var draft = await consultant.Client.PostVacancyAsync(company, publish: false);
 
         var response = await consultant.Client.SendAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(draft, "MARK_FILLED"));
 
         response.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("VacancyStatusTransition", response.Errors[0]["extensions"]!["rule"]!.GetValue<string>());
-        Assert.Contains("from Draft to Filled", response.Errors[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("VacancyStatusTransition", response.Rule);
+        Assert.Contains("from Draft to Filled", response.Message, StringComparison.Ordinal);
         var stored = factory.Stored(draft);
         Assert.Equal(VacancyStatus.Draft, stored.Status);
         Assert.Equal(1, stored.Version);
@@ -80,7 +80,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task A_stale_status_change_is_refused_with_CONFLICT_and_changes_nothing()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var update = VacancyScenario.UpdateOf(vacancy);
         update["title"] = "Changed meanwhile";
@@ -96,14 +96,14 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task Reopening_an_expired_vacancy_needs_a_new_deadline_that_has_not_passed()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var pastDeadline = VacancyScenario.Today.AddDays(-1);
         await factory.ArrangeAsync(vacancy, v => (v.Status, v.ApplicationDeadline) = (VacancyStatus.Expired, pastDeadline));
 
         var refused = await consultant.Client.SendAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(vacancy, "REOPEN"));
         refused.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("VacancyOpening", refused.Errors[0]["extensions"]!["rule"]!.GetValue<string>());
+        Assert.Equal("VacancyOpening", refused.Rule);
         Assert.Equal(VacancyStatus.Expired, factory.Stored(vacancy).Status);
 
         var reopened = await consultant.Client.QueryAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(vacancy, "REOPEN", VacancyScenario.Today.AddDays(10)));
@@ -118,14 +118,14 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task A_vacancy_whose_start_date_has_passed_cannot_be_reopened()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         await factory.ArrangeAsync(vacancy, v => (v.Status, v.StartDate, v.ApplicationDeadline) = (VacancyStatus.Closed, VacancyScenario.Today.AddDays(-1), null));
 
         var response = await consultant.Client.SendAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(vacancy, "REOPEN"));
 
         response.ShouldFailWith("RULE_VIOLATION");
-        Assert.Contains("start date", response.Errors[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("start date", response.Message, StringComparison.Ordinal);
         Assert.Equal(VacancyStatus.Closed, factory.Stored(vacancy).Status);
     }
 
@@ -133,7 +133,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task A_new_deadline_goes_only_with_REOPEN_and_must_not_be_after_the_start()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
 
         var response = await consultant.Client.SendAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(vacancy, "CLOSE", VacancyScenario.Today.AddDays(90)));
@@ -147,7 +147,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task A_company_that_has_left_the_alliance_cannot_publish_its_draft()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var draft = await consultant.Client.PostVacancyAsync(company, publish: false);
         await using (var db = factory.NewDbContext())
         {
@@ -158,7 +158,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
         var response = await consultant.Client.SendAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(draft, "PUBLISH"));
 
         response.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("AllianceMembership", response.Errors[0]["extensions"]!["rule"]!.GetValue<string>());
+        Assert.Equal("AllianceMembership", response.Rule);
         Assert.Equal(VacancyStatus.Draft, factory.Stored(draft).Status);
     }
 
@@ -166,7 +166,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task A_company_user_closes_its_own_companys_vacancy()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var companyUser = await factory.CreateUserAsync("COMPANY", company.CompanyId);
         var vacancy = await companyUser.Client.PostVacancyAsync(company);
 
@@ -182,10 +182,10 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task Admins_managers_and_other_companies_may_not_change_a_vacancys_status(string who)
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var user = who == "OTHER_COMPANY"
-            ? await factory.CreateUserAsync("COMPANY", (await consultant.Client.RegisterCompanyAsync()).CompanyId)
+            ? await factory.CreateUserAsync("COMPANY", (await consultant.Client.RegisterCompanyAtWorkAsync()).CompanyId)
             : await factory.CreateUserAsync(who);
 
         var response = await user.Client.SendAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(vacancy, "CLOSE"));
@@ -198,7 +198,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task Expiry_is_not_among_the_transitions_the_schema_accepts()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
 
         var response = await consultant.Client.SendAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(vacancy, "EXPIRE"));
@@ -211,7 +211,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
     public async Task The_core_refuses_expiry_asked_for_by_a_user()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         await using var db = factory.NewDbContext();
         var handler = new ChangeVacancyStatusHandler(db, new VacancyValidation(db, new ReferenceCatalog()), TimeProvider.System);

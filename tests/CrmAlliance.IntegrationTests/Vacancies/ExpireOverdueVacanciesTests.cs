@@ -1,6 +1,6 @@
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Vacancies;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrmAlliance.IntegrationTests.Vacancies;
@@ -12,7 +12,7 @@ public sealed class ExpireOverdueVacanciesTests(CrmApiFactory factory) : IClassF
     public async Task Open_vacancies_whose_deadline_day_is_over_expire_and_nothing_else_changes()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
 
         // Far enough ahead that the host's own expiry service, on the real clock, never touches these rows.
         var today = VacancyScenario.Today.AddYears(2);
@@ -45,7 +45,7 @@ public sealed class ExpireOverdueVacanciesTests(CrmApiFactory factory) : IClassF
     public async Task A_deadline_expires_once_the_next_day_begins()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         // A year before the other test's rows, so that neither test's clock reaches the other's deadlines.
         var deadline = VacancyScenario.Today.AddYears(1);
         // 23:30 Danish time on the deadline day.

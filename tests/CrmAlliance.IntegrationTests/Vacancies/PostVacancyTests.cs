@@ -1,5 +1,5 @@
 using CrmAlliance.Api.Features.Vacancies;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Vacancies;
 
@@ -9,7 +9,7 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task A_consultant_posts_a_published_vacancy_that_is_open_with_its_company_workplace_and_occupation()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
 
         var vacancy = await consultant.Client.PostVacancyAsync(company);
 
@@ -30,7 +30,7 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task A_vacancy_posted_without_publishing_is_a_draft_never_published()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
 
         var vacancy = await consultant.Client.PostVacancyAsync(company, publish: false);
 
@@ -43,7 +43,7 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task A_company_user_posts_a_vacancy_for_its_own_company()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var companyUser = await factory.CreateUserAsync("COMPANY", company.CompanyId);
 
         var vacancy = await companyUser.Client.PostVacancyAsync(company);
@@ -55,7 +55,7 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task Required_skills_are_trimmed_and_each_kept_once()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var input = VacancyScenario.NewVacancy(company);
         input["requiredSkills"] = new[] { "  Svejsning ", "svejsning", "Truckcertifikat", "Svejsning" };
 
@@ -68,7 +68,7 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task A_flex_job_of_few_hours_is_accepted()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var input = VacancyScenario.NewVacancy(company);
         input["offerKind"] = "FLEX_JOB";
         input["hoursPerWeek"] = 6.5m;
@@ -82,8 +82,8 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task Invalid_fields_are_refused_field_by_field_and_nothing_is_stored()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
-        var otherCompany = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
+        var otherCompany = await consultant.Client.RegisterCompanyAtWorkAsync();
         var input = VacancyScenario.NewVacancy(company);
         input["occupationCode"] = "9999";
         input["title"] = " ";
@@ -107,7 +107,7 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task Dates_in_the_past_and_overlong_skills_are_refused()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var input = VacancyScenario.NewVacancy(company);
         input["startDate"] = VacancyScenario.Today.AddDays(-1);
         input["applicationDeadline"] = VacancyScenario.Today.AddDays(-2);
@@ -125,13 +125,13 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task A_company_that_has_left_the_alliance_cannot_post_and_nothing_is_stored()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync(membershipStatus: "LEFT");
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync(membershipStatus: "LEFT");
 
         var response = await consultant.Client.SendAsync(VacancyScenario.Post, new { input = VacancyScenario.NewVacancy(company) });
 
         response.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("AllianceMembership", response.Errors[0]["extensions"]!["rule"]!.GetValue<string>());
-        Assert.Contains("has left Aalborg Alliancen", response.Errors[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("AllianceMembership", response.Rule);
+        Assert.Contains("has left Aalborg Alliancen", response.Message, StringComparison.Ordinal);
         await using var db = factory.NewDbContext();
         Assert.DoesNotContain(db.Vacancies, v => v.CompanyId == company.CompanyGuid);
     }
@@ -142,7 +142,7 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task Admins_and_managers_may_not_post_vacancies(string role)
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var user = await factory.CreateUserAsync(role);
 
         var response = await user.Client.SendAsync(VacancyScenario.Post, new { input = VacancyScenario.NewVacancy(company) });
@@ -156,8 +156,8 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task A_company_user_may_not_post_for_another_company()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
-        var otherCompany = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
+        var otherCompany = await consultant.Client.RegisterCompanyAtWorkAsync();
         var outsider = await factory.CreateUserAsync("COMPANY", otherCompany.CompanyId);
 
         var response = await outsider.Client.SendAsync(VacancyScenario.Post, new { input = VacancyScenario.NewVacancy(company) });
@@ -171,7 +171,7 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task Posting_for_an_unknown_company_is_NOT_FOUND()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var input = VacancyScenario.NewVacancy(company);
         input["companyId"] = Api.Infrastructure.GraphQL.GlobalId.Encode("Company", Guid.NewGuid());
 
@@ -185,7 +185,7 @@ public sealed class PostVacancyTests(CrmApiFactory factory) : IClassFixture<CrmA
     public async Task Anonymous_callers_are_UNAUTHENTICATED()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
 
         var response = await factory.Anonymous().SendAsync(VacancyScenario.Post, new { input = VacancyScenario.NewVacancy(company) });
 

@@ -1,6 +1,6 @@
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Vacancies;
 
@@ -10,7 +10,7 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task A_consultant_updates_an_open_vacancy_and_its_version_goes_up()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var input = VacancyScenario.UpdateOf(vacancy);
         input["title"] = "Industrimekaniker, nattehold";
@@ -31,7 +31,7 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task A_company_user_updates_its_own_companys_draft()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var companyUser = await factory.CreateUserAsync("COMPANY", company.CompanyId);
         var vacancy = await consultant.Client.PostVacancyAsync(company, publish: false);
         var input = VacancyScenario.UpdateOf(vacancy);
@@ -46,7 +46,7 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task A_stale_update_is_refused_with_CONFLICT_and_changes_nothing()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var first = VacancyScenario.UpdateOf(vacancy);
         first["title"] = "First title";
@@ -70,7 +70,7 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task Only_draft_and_open_vacancies_can_be_edited(VacancyStatus status)
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         await factory.ArrangeAsync(vacancy, v => v.Status = status);
         var input = VacancyScenario.UpdateOf(vacancy);
@@ -79,8 +79,8 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
         var response = await consultant.Client.SendAsync(VacancyScenario.Update, new { input });
 
         response.ShouldFailWith("RULE_VIOLATION");
-        Assert.Equal("VacancyEditable", response.Errors[0]["extensions"]!["rule"]!.GetValue<string>());
-        Assert.Contains($"this one is {status}", response.Errors[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("VacancyEditable", response.Rule);
+        Assert.Contains($"this one is {status}", response.Message, StringComparison.Ordinal);
         var stored = factory.Stored(vacancy);
         Assert.Equal("Industrimekaniker", stored.Title);
         Assert.Equal(1, stored.Version);
@@ -90,7 +90,7 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task An_invalid_update_is_refused_and_changes_nothing()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var input = VacancyScenario.UpdateOf(vacancy);
         input["title"] = "Changed";
@@ -111,7 +111,7 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task An_open_vacancy_whose_dates_have_passed_can_still_be_corrected_without_moving_them()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         await factory.ArrangeAsync(vacancy, v => (v.StartDate, v.ApplicationDeadline) = (VacancyScenario.Today.AddDays(-1), VacancyScenario.Today.AddDays(-3)));
         var input = VacancyScenario.UpdateOf(vacancy);
@@ -130,7 +130,7 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task Admins_and_managers_may_not_update_vacancies(string role)
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var user = await factory.CreateUserAsync(role);
         var input = VacancyScenario.UpdateOf(vacancy);
@@ -146,8 +146,8 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task A_company_user_may_not_update_another_companys_vacancy()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
-        var otherCompany = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
+        var otherCompany = await consultant.Client.RegisterCompanyAtWorkAsync();
         var outsider = await factory.CreateUserAsync("COMPANY", otherCompany.CompanyId);
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var input = VacancyScenario.UpdateOf(vacancy);
@@ -163,7 +163,7 @@ public sealed class UpdateVacancyTests(CrmApiFactory factory) : IClassFixture<Cr
     public async Task Updating_an_unknown_vacancy_is_NOT_FOUND()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var input = VacancyScenario.UpdateOf(vacancy);
         input["id"] = GlobalId.Encode("Vacancy", Guid.NewGuid());

@@ -1,7 +1,7 @@
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Vacancies;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

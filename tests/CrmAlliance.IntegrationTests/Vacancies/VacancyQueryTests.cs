@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Vacancies;
 
@@ -25,7 +25,7 @@ public sealed class VacancyQueryTests(CrmApiFactory factory) : IClassFixture<Crm
     public async Task Vacancies_are_found_by_kind_status_occupation_dates_and_title()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var today = VacancyScenario.Today;
         async Task PostAsync(string title, string kind, string occupation, int startIn, int? deadlineIn, bool publish)
         {
@@ -56,7 +56,7 @@ public sealed class VacancyQueryTests(CrmApiFactory factory) : IClassFixture<Crm
     public async Task Vacancies_are_paged_with_cursors()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         foreach (var title in new[] { "P1", "P2", "P3" })
         {
             var input = VacancyScenario.NewVacancy(company);
@@ -82,7 +82,7 @@ public sealed class VacancyQueryTests(CrmApiFactory factory) : IClassFixture<Crm
     public async Task Staff_and_the_companys_own_users_see_its_vacancies(string who)
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         var id = vacancy["id"]!.GetValue<string>();
         var reader = who == "SAME_COMPANY" ? await factory.CreateUserAsync("COMPANY", company.CompanyId) : await factory.CreateUserAsync(who);
@@ -102,8 +102,8 @@ public sealed class VacancyQueryTests(CrmApiFactory factory) : IClassFixture<Crm
     public async Task A_company_user_sees_only_its_own_companys_vacancies()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
-        var otherCompany = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
+        var otherCompany = await consultant.Client.RegisterCompanyAtWorkAsync();
         var vacancy = await consultant.Client.PostVacancyAsync(company);
         await consultant.Client.PostVacancyAsync(otherCompany);
         var outsider = await factory.CreateUserAsync("COMPANY", otherCompany.CompanyId);
@@ -126,7 +126,7 @@ public sealed class VacancyQueryTests(CrmApiFactory factory) : IClassFixture<Crm
     public async Task A_company_lists_its_vacancies_by_status()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var company = await consultant.Client.RegisterCompanyAsync();
+        var company = await consultant.Client.RegisterCompanyAtWorkAsync();
         await consultant.Client.PostVacancyAsync(company, publish: true);
         await consultant.Client.PostVacancyAsync(company, publish: false);
 
@@ -148,7 +148,7 @@ public sealed class VacancyQueryTests(CrmApiFactory factory) : IClassFixture<Crm
             var prefix = $"{token}-{companies}";
             for (var i = 0; i < companies; i++)
             {
-                var company = await consultant.Client.RegisterCompanyAsync();
+                var company = await consultant.Client.RegisterCompanyAtWorkAsync();
                 await using (var db = factory.NewDbContext())
                 {
                     db.Companies.Single(c => c.Id == company.CompanyGuid).Name = $"{prefix} {i}";

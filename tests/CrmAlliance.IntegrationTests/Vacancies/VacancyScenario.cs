@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Vacancies;
 
@@ -22,13 +22,11 @@ public static class VacancyScenario
     /// <summary>Today as the Api sees it (the host's local calendar).</summary>
     public static DateOnly Today => TestData.Today;
 
-    public static async Task<CompanyAtWork> RegisterCompanyAsync(this GraphQLClient consultant, string membershipStatus = "ACTIVE")
+    public static async Task<CompanyAtWork> RegisterCompanyAtWorkAsync(this GraphQLClient consultant, string membershipStatus = "ACTIVE")
     {
         var name = $"Vacancy Test {Guid.NewGuid():N}"[..26];
-        var company = await consultant.QueryAsync(
-            "mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { id } }",
-            new { input = new { cvr = TestData.NewCvr(), name, industryCode = "301100", address = "Havnegade 1", postcode = "9000", sector = "PRIVATE", membershipStatus, joinedOn = membershipStatus == "PROSPECT" ? null : "2024-01-01" } });
-        var companyId = company.Id("registerCompany");
+        var companyId = await consultant.RegisterCompanyAsync(
+            name, industryCode: "301100", address: "Havnegade 1", membershipStatus: membershipStatus, joinedOn: membershipStatus == "PROSPECT" ? null : "2024-01-01");
         var workplace = await consultant.QueryAsync(
             "mutation($input: SaveWorkplaceInput!) { saveWorkplace(input: $input) { id } }",
             new { input = new { companyId, pNumber = TestData.NewPNumber(), name = "Værftet", address = "Havnegade 1", postcode = "9000", ordinaryEmployees = 40, employeesReportedFor = "2026-01-01", averageEmployees12Months = 38.5 } });

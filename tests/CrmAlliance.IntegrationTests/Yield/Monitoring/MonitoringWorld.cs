@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Outcomes;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using CrmAlliance.IntegrationTests.Yield.Targets;
 
 namespace CrmAlliance.IntegrationTests.Yield.Monitoring;
@@ -97,7 +97,7 @@ public sealed class MonitoringWorld : IAsyncLifetime
         Admin = admin.Http;
         Manager = (await Factory.CreateUserAsync("MANAGER")).Client.Http;
         Consultant = (await Factory.CreateUserAsync("CONSULTANT")).Client.Http;
-        var companyId = await TestCompanies.RegisterAsync(new GraphQLClient(Consultant), "Rapportlæser ApS");
+        var companyId = await TestCompanies.RegisterCompanyAsync(new GraphQLClient(Consultant), "Rapportlæser ApS");
         CompanyUser = (await Factory.CreateUserAsync("COMPANY", companyId)).Client.Http;
     }
 

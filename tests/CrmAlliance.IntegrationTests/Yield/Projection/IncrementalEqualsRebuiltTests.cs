@@ -1,7 +1,7 @@
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Yield.Projection;
-using CrmAlliance.IntegrationTests.Infrastructure;
 using CrmAlliance.IntegrationTests.Placements;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using CrmAlliance.IntegrationTests.Vacancies;
 using Microsoft.Extensions.DependencyInjection;
 using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CrmAlliance.Api.Infrastructure.Data;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.Yield.Projection;

@@ -5,7 +5,7 @@ using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using static CrmAlliance.IntegrationTests.Yield.Reports.YieldQueries;
 
 namespace CrmAlliance.IntegrationTests.Yield.Reports;

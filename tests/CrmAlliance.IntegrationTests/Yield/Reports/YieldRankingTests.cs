@@ -1,4 +1,4 @@
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CrmAlliance.IntegrationTests.Yield.Reports.YieldQueries;
 

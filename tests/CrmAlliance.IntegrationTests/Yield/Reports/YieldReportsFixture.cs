@@ -3,7 +3,7 @@ using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Yield.Reports;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Yield.Targets;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Yield.Targets;
 

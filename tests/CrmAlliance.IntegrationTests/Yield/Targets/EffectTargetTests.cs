@@ -1,6 +1,6 @@
 using CrmAlliance.Api.Features.Yield.Targets;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.IntegrationTests.Yield.Targets;
@@ -71,7 +71,7 @@ public sealed class EffectTargetTests(CrmApiFactory factory) : IClassFixture<Crm
         await manager.Client.QueryAsync(SetTarget, new { input = new { year = 2045, offerKind = "INTERNSHIP", measure = "CONVERSION", targetPercent = 35 } });
 
         duplicate.ShouldFailWith("CONFLICT");
-        Assert.Contains("change that one instead", duplicate.Errors[0]["message"]!.GetValue<string>());
+        Assert.Contains("change that one instead", duplicate.Message);
         await using var db = factory.NewDbContext();
         Assert.Equal([30m, 35m], await db.EffectTargets.Where(t => t.Year == 2044).OrderBy(t => t.TargetPercent).Select(t => t.TargetPercent).ToListAsync());
     }

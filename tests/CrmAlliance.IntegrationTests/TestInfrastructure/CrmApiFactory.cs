@@ -1,0 +1,82 @@
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NSubstitute;
+
+namespace CrmAlliance.IntegrationTests.TestInfrastructure;
+
+/// <summary>
+/// The Api in-process over a real SQLite file of its own (deleted afterwards). E-mail, which leaves
+/// the system, is a substitute whose calls tests can read.
+/// </summary>
+public sealed class CrmApiFactory : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public CrmApiFactory()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>With extra configuration and service changes (internal: xunit fixtures need one public constructor).</summary>
+    internal CrmApiFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
+    {
+        _settings = settings;
+        _services = services;
+    }
+
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "Admin-Passw0rd-Test";
+
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"crm-test-{Guid.NewGuid():N}.db");
+
+    public IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser> Email { get; } =
+        Substitute.For<IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser>>();
+
+    public SqlCommandCounter Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databaseFile}");
+        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser>>();
+            services.AddSingleton(Email);
+            services.AddSingleton(Commands);
+            services.AddHttpContextAccessor();
+            services.ConfigureDbContext<SqliteCrmDbContext>(o => o.AddInterceptors(Commands));
+            _services?.Invoke(services);
+        });
+    }
+
+    /// <summary>A fresh context on the test's database, for arranging rows and asserting what was stored.</summary>
+    public CrmDbContext NewDbContext()
+    {
+        // Starting the host applies the migrations, so the tables exist before a test arranges rows.
+        _ = Services;
+        return new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite($"Data Source={_databaseFile}").Options);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
