@@ -47,7 +47,7 @@ public sealed class UnauthenticatedException() : CrmException(ErrorCodes.Unauthe
 
 public sealed class ConflictException(string message, string? field = null) : CrmException(ErrorCodes.Conflict, message, field);
 
-/// <summary>A rule from DOMAIN.md refused the change; <see cref="Rule"/> names it.</summary>
+/// <summary>A rule from docs/domain.md refused the change; <see cref="Rule"/> names it.</summary>
 public sealed class RuleViolationException(string rule, string message, string? field = null)
     : CrmException(ErrorCodes.RuleViolation, message, field)
 {

@@ -1,6 +1,6 @@
 namespace CrmAlliance.Api.Features;
 
-/// <summary>The kinds of offer a company makes (DOMAIN.md: ordinært job, virksomhedspraktik, løntilskud …).</summary>
+/// <summary>The kinds of offer a company makes (docs/domain.md: ordinært job, virksomhedspraktik, løntilskud …).</summary>
 public enum OfferKind
 {
     OrdinaryJob,

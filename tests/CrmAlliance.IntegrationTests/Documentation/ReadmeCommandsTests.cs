@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using CrmAlliance.IntegrationTests.Infrastructure;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Documentation;
 

@@ -9,7 +9,7 @@ namespace CrmAlliance.IntegrationTests.Placements;
 public sealed class PlacementRulesConfigurationTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     [Fact]
-    public void The_Rules_section_of_appsettings_states_the_defaults_of_DOMAIN_md()
+    public void The_Rules_section_of_appsettings_states_the_defaults_of_docs_domain_md()
     {
         var configured = factory.Services.GetRequiredService<IOptions<PlacementRulesOptions>>().Value;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Text;
 using RabbitMQ.Client;
@@ -110,10 +111,20 @@ public static class RabbitMqBroker
     }
 }
 
-/// <summary>A test that needs the real broker; skipped, with the reason, where there is none (never in CI).</summary>
+/// <summary>
+/// A test that needs the real broker; skipped where there is none (never in CI). The reason is also put into the
+/// skipped test's name, because <c>dotnet test</c>'s default output lists skipped tests by name only.
+/// </summary>
 public sealed class RabbitMqFactAttribute : FactAttribute
 {
-    public RabbitMqFactAttribute(bool restartsBroker = false) => Skip = RabbitMqBroker.MissingReason(restartsBroker);
+    public RabbitMqFactAttribute(bool restartsBroker = false, [CallerMemberName] string test = "")
+    {
+        Skip = RabbitMqBroker.MissingReason(restartsBroker);
+        if (Skip is not null)
+        {
+            DisplayName = $"{test} (skipped: {Skip})";
+        }
+    }
 }
 
 /// <summary>Tests on the real broker run one at a time: one of them stops it.</summary>

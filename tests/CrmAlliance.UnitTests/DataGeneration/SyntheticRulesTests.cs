@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.UnitTests.DataGeneration;
 
-/// <summary>Every generated row obeys the rules the core enforces (DOMAIN.md), computed here from the rows themselves.</summary>
+/// <summary>Every generated row obeys the rules the core enforces (docs/domain.md), computed here from the rows themselves.</summary>
 public sealed class SyntheticRulesTests(SmallDataSet set) : IClassFixture<SmallDataSet>
 {
     private static readonly PlacementRulesOptions Rules = new();

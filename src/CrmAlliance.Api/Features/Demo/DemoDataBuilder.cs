@@ -30,7 +30,7 @@ public sealed partial class DemoDataBuilder
     /// <summary>16 December 2013: the day Aalborg's city council approved the strategy for the jobcenter's cooperation with companies.</summary>
     public const int Seed = 20131216;
 
-    /// <summary>The placement rules with their default options (the law as DOMAIN.md summarises it), for <see cref="Build(DateOnly, IReadOnlyList{string})"/>.</summary>
+    /// <summary>The placement rules with their default options (the law as docs/domain.md summarises it), for <see cref="Build(DateOnly, IReadOnlyList{string})"/>.</summary>
     private static readonly IOptions<PlacementRulesOptions> DefaultRules = Options.Create(new PlacementRulesOptions());
 
     private static readonly RatioRule DefaultRatioRule = new(DefaultRules);
@@ -69,7 +69,7 @@ public sealed partial class DemoDataBuilder
     public static DemoData Build(DateOnly today, IReadOnlyList<string> consultantIds, RatioRule ratioRule, MaximumDurationRule maximumDuration)
         => new DemoDataBuilder(today, consultantIds, ratioRule, maximumDuration).BuildAll();
 
-    /// <summary>The ratio rule's limit with its default options (DOMAIN.md): 1 per 5 ordinary employees up to 50, at least 1, plus 1 per 10 beyond.</summary>
+    /// <summary>The ratio rule's limit with its default options (docs/domain.md): 1 per 5 ordinary employees up to 50, at least 1, plus 1 per 10 beyond.</summary>
     public static int RatioLimit(int ordinaryEmployees) => DefaultRatioRule.AllowedPlaces(ordinaryEmployees);
 
     private DemoData BuildAll()

@@ -105,8 +105,3 @@ public sealed class DemoSeeder(
         }
     }
 }
-
-public static class DemoModule
-{
-    public static IServiceCollection AddDemoData(this IServiceCollection services) => services.AddScoped<DemoSeeder>();
-}

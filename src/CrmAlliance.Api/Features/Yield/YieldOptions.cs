@@ -19,7 +19,7 @@ public sealed class YieldOptions
     /// <summary>The definition's name; bump it when the law or the alliance changes what is counted.</summary>
     public string DefinitionVersion { get; set; } = DefaultVersion;
 
-    /// <summary>Target groups far from the labour market (reach): DOMAIN.md names these four.</summary>
+    /// <summary>Target groups far from the labour market (reach): docs/domain.md names these four.</summary>
     public List<TargetGroup> FarFromMarketGroups { get; set; } =
         [TargetGroup.ActivityReadySocialAssistance, TargetGroup.ResourceProgramme, TargetGroup.FlexJobSeeker, TargetGroup.Integration];
 

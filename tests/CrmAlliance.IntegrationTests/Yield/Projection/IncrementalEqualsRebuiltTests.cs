@@ -9,7 +9,7 @@ using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;
 namespace CrmAlliance.IntegrationTests.Yield.Projection;
 
 /// <summary>
-/// ARCHITECTURE.md principle 8: the read model kept up to date from bus events equals the one rebuilt from
+/// docs/architecture.md, principle 8: the read model kept up to date from bus events equals the one rebuilt from
 /// the raw rows. A seeded random scenario drives the real mutations (companies, workplaces, placements
 /// through their life, outcomes and follow-ups, vacancies, contacts, pledges changed and removed); the
 /// events reach the projection through the outbox and the in-memory bus.

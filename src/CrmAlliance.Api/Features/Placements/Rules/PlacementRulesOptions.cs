@@ -11,7 +11,7 @@ public enum HeadcountBasis
 }
 
 /// <summary>
-/// The numbers behind the placement rules (DOMAIN.md, "Rules the system enforces or records"), bound from
+/// The numbers behind the placement rules (docs/domain.md, "Rules the system enforces or records"), bound from
 /// the configuration section <c>Rules</c>. The defaults here are the law as summarised there, so the rules
 /// hold even when the section is missing; appsettings.json repeats them so operators see what to change.
 /// </summary>

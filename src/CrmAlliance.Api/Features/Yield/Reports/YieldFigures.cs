@@ -9,7 +9,7 @@ public sealed record YieldRate(int Count, int Base)
 }
 
 /// <summary>
-/// The measures of DOMAIN.md's "Partner yield", computed from summed counts. The single place where counts
+/// The measures of docs/domain.md's "Partner yield", computed from summed counts. The single place where counts
 /// become figures: partner yield, ranking, summary, trend, targets and the monitoring report all use it.
 /// </summary>
 public sealed record YieldFigures(YieldTotals Totals, YieldOptions Options)
