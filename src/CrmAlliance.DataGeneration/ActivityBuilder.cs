@@ -1,5 +1,4 @@
 using CrmAlliance.Api.Features;
-using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;

@@ -1,5 +1,3 @@
-using CrmAlliance.Api.Features;
-
 namespace CrmAlliance.DataGeneration;
 
 /// <summary>Where generated rows go: the bulk writer in a database transaction, or a list in tests.</summary>

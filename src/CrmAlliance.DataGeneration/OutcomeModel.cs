@@ -1,6 +1,5 @@
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Outcomes;
-using CrmAlliance.Api.Features.Placements;
 
 namespace CrmAlliance.DataGeneration;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Help;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.Commands;

@@ -1,5 +1,5 @@
-using CrmAlliance.Api.Infrastructure.Commands;
 using System.Globalization;
+using CrmAlliance.Api.Infrastructure.Commands;
 
 namespace CrmAlliance.DataGeneration;
 

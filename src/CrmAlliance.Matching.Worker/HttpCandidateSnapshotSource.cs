@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching.Loading;

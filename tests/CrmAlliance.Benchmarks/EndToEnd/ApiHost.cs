@@ -1,11 +1,9 @@
 extern alias api;
 using System.Net;
 using System.Text.Json;
-using api::CrmAlliance.Api.Infrastructure.Data;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmAlliance.Benchmarks.EndToEnd;

@@ -1,6 +1,5 @@
 extern alias api;
 using api::CrmAlliance.Api.Core;
-using api::CrmAlliance.Api.Features;
 using api::CrmAlliance.Api.Features.Companies;
 using api::CrmAlliance.Api.Features.Outcomes;
 using api::CrmAlliance.Api.Features.Placements;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Companies;

@@ -3,7 +3,6 @@ using CrmAlliance.Api.Features.Demo;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using CrmAlliance.IntegrationTests.TestInfrastructure;
 using CrmAlliance.Matching.Loading;
 using CrmAlliance.Matching.Worker;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

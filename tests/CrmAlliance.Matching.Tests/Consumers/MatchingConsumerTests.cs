@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using CrmAlliance.Contracts;
 using CrmAlliance.Contracts.Snapshots;
-using CrmAlliance.Matching;
 using CrmAlliance.Matching.Bus;
 using CrmAlliance.Matching.Engine;
 using CrmAlliance.Matching.Loading;

@@ -1,6 +1,5 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

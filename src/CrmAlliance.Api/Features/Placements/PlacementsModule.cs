@@ -1,10 +1,6 @@
-using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Placements.Graph;
 using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
-using GraphQL.Types;
 using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Api.Features.Placements;

@@ -1,8 +1,5 @@
-using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Vacancies.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
-using GraphQL.Types;
 
 namespace CrmAlliance.Api.Features.Vacancies;
 

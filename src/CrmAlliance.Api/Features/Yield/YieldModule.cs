@@ -1,11 +1,11 @@
 using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Features.Yield.Reports;
+using CrmAlliance.Api.Features.Yield.Reports.Graph;
 using CrmAlliance.Api.Features.Yield.Targets;
+using CrmAlliance.Api.Features.Yield.Targets.Graph;
 using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.Data;
-using CrmAlliance.Api.Features.Yield.Reports.Graph;
-using CrmAlliance.Api.Features.Yield.Targets.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using GraphQL.DI;

@@ -1,4 +1,3 @@
-using CrmAlliance.Api.Core;
 using GraphQL;
 using GraphQL.Execution;
 

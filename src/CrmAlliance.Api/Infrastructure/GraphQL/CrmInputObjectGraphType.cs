@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using CrmAlliance.Api.Core;
-using GraphQL;
 using GraphQL.Types;
 
 namespace CrmAlliance.Api.Infrastructure.GraphQL;

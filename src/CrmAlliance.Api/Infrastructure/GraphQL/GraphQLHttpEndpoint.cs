@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CrmAlliance.Api.Core;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;

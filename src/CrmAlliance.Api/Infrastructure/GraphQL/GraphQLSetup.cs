@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Execution;
-using GraphQL.Types;
 using GraphQLParser.AST;
 
 namespace CrmAlliance.Api.Infrastructure.GraphQL;

@@ -3,7 +3,6 @@ using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
-using CrmAlliance.IntegrationTests.Yield.Targets;
 
 namespace CrmAlliance.IntegrationTests.Yield.Monitoring;
 

@@ -1,6 +1,4 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Accounts;
-using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Companies.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;

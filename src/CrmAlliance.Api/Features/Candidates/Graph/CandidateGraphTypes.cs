@@ -1,6 +1,4 @@
-using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
 using GraphQL.Types;
 
 namespace CrmAlliance.Api.Features.Candidates.Graph;

@@ -1,6 +1,4 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Candidates;
-using CrmAlliance.Api.Features.Candidates.Import;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;

@@ -1,9 +1,3 @@
-using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Companies.Import;
-using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
-using GraphQL.Types;
-
 namespace CrmAlliance.Api.Features.Candidates.Import;
 
 /// <summary>The format documentation, embedded from CandidateImportFormat.md.</summary>

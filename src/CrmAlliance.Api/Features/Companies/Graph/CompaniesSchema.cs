@@ -1,5 +1,4 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;

@@ -1,8 +1,6 @@
-using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Features.ContactLogs.Graph;
 using CrmAlliance.Api.Features.Placements.Graph;
-using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.Pledges.Graph;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Vacancies.Graph;

@@ -1,7 +1,3 @@
-using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL.Types;
-
 namespace CrmAlliance.Api.Features.Companies.Import;
 
 /// <summary>The format documentation, embedded from CompanyImportFormat.md.</summary>

@@ -1,10 +1,6 @@
-using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Accounts.Graph;
-using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Companies.Graph;
-using CrmAlliance.Api.Features.ContactLogs;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
 using GraphQL.Types;
 
 namespace CrmAlliance.Api.Features.ContactLogs.Graph;

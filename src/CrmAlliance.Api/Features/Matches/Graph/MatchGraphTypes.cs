@@ -1,11 +1,6 @@
-using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Accounts.Graph;
-using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Candidates.Graph;
-using CrmAlliance.Api.Features.Matches;
-using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Placements.Graph;
-using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Vacancies.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL.Types;

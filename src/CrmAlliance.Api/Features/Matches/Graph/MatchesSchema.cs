@@ -1,5 +1,4 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Placements.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Candidates.Import;

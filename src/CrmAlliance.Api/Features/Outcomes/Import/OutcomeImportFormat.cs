@@ -1,13 +1,3 @@
-using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Accounts;
-using CrmAlliance.Api.Features.Candidates.Import;
-using CrmAlliance.Api.Features.Companies.Import;
-using CrmAlliance.Api.Infrastructure.Commands;
-using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
-using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace CrmAlliance.Api.Features.Outcomes.Import;
 
 /// <summary>The format documentation, embedded from OutcomeImportFormat.md.</summary>

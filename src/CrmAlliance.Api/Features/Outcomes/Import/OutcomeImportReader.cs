@@ -1,7 +1,6 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Candidates.Import;
-using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Infrastructure.Csv;
 using Col = CrmAlliance.Api.Features.Outcomes.Import.OutcomeImportColumns;
 

@@ -1,16 +1,9 @@
-using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Accounts.Graph;
-using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Candidates.Graph;
-using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Companies.Graph;
-using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Outcomes.Graph;
-using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Vacancies.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
 using GraphQL.Types;
 
 namespace CrmAlliance.Api.Features.Placements.Graph;

@@ -1,4 +1,3 @@
-using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL.Types;
 

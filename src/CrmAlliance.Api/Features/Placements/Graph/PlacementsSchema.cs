@@ -1,11 +1,7 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Companies;
-using CrmAlliance.Api.Features.Placements;
-using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Api.Features.Placements.Graph;
 

@@ -1,5 +1,3 @@
-using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;

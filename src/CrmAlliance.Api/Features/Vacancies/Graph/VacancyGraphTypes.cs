@@ -1,9 +1,7 @@
-using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Companies.Graph;
 using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Matches.Graph;
 using CrmAlliance.Api.Features.ReferenceData;
-using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ContactLogs;
-using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;

@@ -1,4 +1,3 @@
-using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using CrmAlliance.IntegrationTests.TestInfrastructure;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;

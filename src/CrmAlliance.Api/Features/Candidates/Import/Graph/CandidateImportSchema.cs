@@ -1,6 +1,4 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Candidates.Import;
-using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.Companies.Import.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;

@@ -1,15 +1,10 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Candidates.Import;
 using CrmAlliance.Api.Features.Candidates.Import.Graph;
-using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.Companies.Import.Graph;
-using CrmAlliance.Api.Features.Outcomes.Import;
-using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmAlliance.Api.Features.Outcomes.Import.Graph;
 

@@ -1,7 +1,6 @@
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
 using GraphQL.Types;
 
 namespace CrmAlliance.Api.Features.Yield.Reports.Graph;

@@ -1,7 +1,6 @@
 using CrmAlliance.Api.Features.Yield.Targets;
 using CrmAlliance.Api.Features.Yield.Targets.Graph;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;

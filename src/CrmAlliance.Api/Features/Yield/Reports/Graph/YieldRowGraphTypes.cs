@@ -1,6 +1,5 @@
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Infrastructure.GraphQL;
-using GraphQL;
 using GraphQL.Types;
 
 namespace CrmAlliance.Api.Features.Yield.Reports.Graph;

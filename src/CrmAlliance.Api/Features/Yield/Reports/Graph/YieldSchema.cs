@@ -1,7 +1,5 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Yield;
 using CrmAlliance.Api.Features.Yield.ReadModel;
-using CrmAlliance.Api.Features.Yield.Reports;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Builders;
