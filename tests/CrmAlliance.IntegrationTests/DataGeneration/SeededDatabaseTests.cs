@@ -124,7 +124,7 @@ public sealed class SeededDatabaseTests(SeededDatabase seeded) : IClassFixture<S
     public async Task The_seeded_consultants_are_consultants_to_the_core_and_responsible_for_the_companies()
     {
         await using var scope = seeded.Factory.Services.CreateAsyncScope();
-        var directory = scope.ServiceProvider.GetRequiredService<ConsultantDirectory>();
+        var directory = scope.ServiceProvider.GetRequiredService<IConsultantDirectory>();
         await using var db = seeded.Factory.NewDbContext();
         var consultant = await db.Users.SingleAsync(u => u.Email!.EndsWith("@" + CompanyBuilder.ConsultantDomain));
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts.Graph;
+using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,7 @@ public static class AccountsModule
             .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>();
         services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
         services.AddScoped<AccountQueries>();
+        services.AddScoped<IConsultantDirectory, ConsultantDirectory>();
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<InviteCompanyUserHandler>();
         services.AddScoped<SetUserLockedHandler>();

@@ -11,7 +11,6 @@ public static class CompaniesModule
     public static IServiceCollection AddCompanies(this IServiceCollection services)
     {
         services.AddScoped<CompanyQueries>();
-        services.AddScoped<ConsultantDirectory>();
         services.AddScoped<RegisterCompanyHandler>();
         services.AddScoped<UpdateCompanyHandler>();
         services.AddScoped<SaveWorkplaceHandler>();

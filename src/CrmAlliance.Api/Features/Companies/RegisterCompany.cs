@@ -17,7 +17,7 @@ public sealed record RegisterCompanyInput(
     string? ResponsibleConsultantId = null);
 
 /// <summary>A consultant registers a company (partner or prospect) by its CVR number.</summary>
-public sealed class RegisterCompanyHandler(CrmDbContext db, ReferenceCatalog catalog, ConsultantDirectory consultants, TimeProvider clock)
+public sealed class RegisterCompanyHandler(CrmDbContext db, ReferenceCatalog catalog, IConsultantDirectory consultants, TimeProvider clock)
 {
     public async Task<CompanyView> HandleAsync(RegisterCompanyInput input, Actor actor, CancellationToken cancellationToken)
     {

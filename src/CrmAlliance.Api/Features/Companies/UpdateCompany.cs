@@ -18,7 +18,7 @@ public sealed record UpdateCompanyInput(
     string? ResponsibleConsultantId);
 
 /// <summary>A consultant changes a company's record or membership; the CVR number never changes.</summary>
-public sealed class UpdateCompanyHandler(CrmDbContext db, ReferenceCatalog catalog, ConsultantDirectory consultants)
+public sealed class UpdateCompanyHandler(CrmDbContext db, ReferenceCatalog catalog, IConsultantDirectory consultants)
 {
     public async Task<CompanyView> HandleAsync(UpdateCompanyInput input, Actor actor, CancellationToken cancellationToken)
     {

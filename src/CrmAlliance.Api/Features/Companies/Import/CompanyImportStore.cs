@@ -18,7 +18,7 @@ public sealed class CompanyImportStore
     // Keeps each IN list far below SQL Server's 2,100-parameter limit, whatever EF's translation.
     private const int ChunkSize = 500;
 
-    private CompanyImportStore(Dictionary<string, Company> companies, Dictionary<string, StoredWorkplace> workplaces, ILookup<Guid, CompanyContact> contacts, Dictionary<string, string> consultants)
+    private CompanyImportStore(Dictionary<string, Company> companies, Dictionary<string, StoredWorkplace> workplaces, ILookup<Guid, CompanyContact> contacts, IReadOnlyDictionary<string, string> consultants)
     {
         Companies = companies;
         Workplaces = workplaces;
@@ -35,7 +35,7 @@ public sealed class CompanyImportStore
     /// <summary>Consultants' user ids by upper-case e-mail.</summary>
     public IReadOnlyDictionary<string, string> ConsultantIdsByEmail { get; }
 
-    public static async Task<CompanyImportStore> LoadAsync(CrmDbContext db, IReadOnlyList<CompanyImportLine> lines, CancellationToken cancellationToken)
+    public static async Task<CompanyImportStore> LoadAsync(CrmDbContext db, IConsultantDirectory consultantDirectory, IReadOnlyList<CompanyImportLine> lines, CancellationToken cancellationToken)
     {
         var companies = new Dictionary<string, Company>();
         foreach (var chunk in lines.Select(l => l.Company.Cvr).Distinct().Chunk(ChunkSize))
@@ -66,14 +66,7 @@ public sealed class CompanyImportStore
         }
 
         var emails = lines.Select(l => l.Membership.ResponsibleConsultantEmail?.ToUpperInvariant()).OfType<string>().Distinct().ToList();
-        var consultantRole = Role.Consultant.ToString();
-        var consultants = emails.Count == 0
-            ? []
-            : await (from u in db.Users
-                     join ur in db.UserRoles on u.Id equals ur.UserId
-                     join r in db.Roles on ur.RoleId equals r.Id
-                     where r.Name == consultantRole && emails.Contains(u.NormalizedEmail!)
-                     select new { u.Id, u.NormalizedEmail }).ToDictionaryAsync(u => u.NormalizedEmail!, u => u.Id, cancellationToken);
+        var consultants = await consultantDirectory.IdsByEmailAsync(emails, cancellationToken);
 
         return new CompanyImportStore(companies, workplaces, contacts.ToLookup(c => c.CompanyId), consultants);
     }

@@ -27,14 +27,14 @@ public sealed record CompanyImportReport(
 /// A consultant loads companies, their workplaces and contact persons from a CSV file (the initial load
 /// of the alliance's partners). All or nothing: one rejected line and nothing is written.
 /// </summary>
-public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog catalog, TimeProvider clock)
+public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog catalog, IConsultantDirectory consultants, TimeProvider clock)
 {
     public async Task<CompanyImportReport> HandleAsync(ImportCompaniesInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
         var dryRun = input.DryRun ?? false;
         var file = new CompanyImportReader(catalog).Read(input.Csv);
-        var store = await CompanyImportStore.LoadAsync(db, file.Lines, cancellationToken);
+        var store = await CompanyImportStore.LoadAsync(db, consultants, file.Lines, cancellationToken);
         var rejections = file.Rejections
             .Concat(CompanyImportConsistency.Check(file.Lines))
             .Concat(store.Check(file.Lines))
