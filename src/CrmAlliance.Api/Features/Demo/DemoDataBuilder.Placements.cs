@@ -2,6 +2,7 @@ using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
+using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Features.Vacancies;
 
 namespace CrmAlliance.Api.Features.Demo;
@@ -223,18 +224,16 @@ public sealed partial class DemoDataBuilder
         _ => true,
     };
 
-    /// <summary>The rule's maximum internship length: 13 weeks for activity-ready or inexperienced, 8 for higher-education graduates, else 4.</summary>
+    /// <summary>The maximum internship length for <paramref name="candidate"/> under the rule's default options.</summary>
     public static int MaxInternshipWeeks(Candidate candidate)
-        => candidate.TargetGroup is TargetGroup.ActivityReadySocialAssistance or TargetGroup.ResourceProgramme || !candidate.HasWorkExperience ? 13
-            : candidate.TargetGroup == TargetGroup.NewGraduate && candidate.EducationLevel >= EducationLevel.ShortCycleHigher ? 8
-            : 4;
+        => new MaximumDurationRule(DefaultRules).InternshipMaxWeeks(candidate.TargetGroup, candidate.HasWorkExperience);
 
     /// <summary>Deterministic per candidate and start, so the busy check and the placement agree.</summary>
     private DateOnly PlannedEnd(OfferKind kind, DateOnly start, Candidate candidate, Sector sector) => kind switch
     {
-        OfferKind.Internship => start.AddDays((7 * MaxInternshipWeeks(candidate)) - 1),
-        // Wage subsidy: as long as the rule allows (by default 6 months at a private employer, 4 at a public one).
-        OfferKind.WageSubsidy => _maximumDuration.LastAllowedDay(kind, candidate.TargetGroup, candidate.HasWorkExperience, sector, start)!.Value,
+        // Internship and wage subsidy: as long as the rule allows (by default 4, 8 or 13 weeks by target group; 6 months
+        // of wage subsidy at a private employer, 4 at a public one).
+        OfferKind.Internship or OfferKind.WageSubsidy => _maximumDuration.LastAllowedDay(kind, candidate.TargetGroup, candidate.HasWorkExperience, sector, start)!.Value,
         OfferKind.AdultApprenticeship => start.AddYears(2).AddDays(-1),
         OfferKind.FlexJob => start.AddYears(1).AddDays(-1),
         OfferKind.Mentor => start.AddMonths(3).AddDays(-1),
