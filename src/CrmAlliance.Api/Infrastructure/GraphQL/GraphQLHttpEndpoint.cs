@@ -1,9 +1,12 @@
+using System.Text;
 using System.Text.Json;
 using CrmAlliance.Api.Core;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -25,8 +28,9 @@ public static class GraphQLHttpEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer)
+    private static async Task HandleAsync(HttpContext http, IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, IOptions<GraphQLLimits> options, IHostEnvironment environment)
     {
+        var limits = options.Value;
         var responseType = NegotiateResponseType(http.Request);
         if (responseType is null)
         {
@@ -34,74 +38,136 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        GraphQLRequest? request;
-        if (HttpMethods.IsGet(http.Request.Method))
+        var (request, status, problem) = HttpMethods.IsGet(http.Request.Method)
+            ? ReadGetRequest(http.Request.Query, serializer, limits)
+            : await ReadPostRequestAsync(http, serializer, limits);
+        if (request is null)
         {
-            request = ReadGetRequest(http.Request.Query, serializer, out var problem);
-            if (request is null)
-            {
-                await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, responseType, problem!);
-                return;
-            }
-
-            if (IsMutation(request))
-            {
-                http.Response.Headers.Allow = "POST";
-                await WriteErrorAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, responseType, "Mutations must be sent with POST.");
-                return;
-            }
-        }
-        else
-        {
-            // Requiring application/json (a non-simple content type) is also the CSRF guard: browsers preflight it.
-            if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType) || !contentType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
-            {
-                await WriteErrorAsync(http, serializer, StatusCodes.Status415UnsupportedMediaType, responseType, $"Send the request body as {JsonMediaType}.");
-                return;
-            }
-
-            try
-            {
-                using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, responseType, "The body must be one JSON object; batching is not supported.");
-                    return;
-                }
-
-                request = serializer.Deserialize<GraphQLRequest>(document.RootElement.GetRawText());
-            }
-            catch (Exception ex) when (ex is JsonException or FormatException)
-            {
-                await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, responseType, "The body is not a valid GraphQL request: " + ex.Message);
-                return;
-            }
-
-            if (string.IsNullOrWhiteSpace(request?.Query))
-            {
-                await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, responseType, "The request has no `query`.");
-                return;
-            }
+            await WriteErrorAsync(http, serializer, status, responseType, problem!, status == StatusCodes.Status413PayloadTooLarge ? TooLarge : BadRequest);
+            return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        // Anonymous callers get nothing but this, before any parsing: not even the schema.
+        var actor = Actor.FromPrincipal(http.User);
+        if (actor is null)
         {
-            Schema = schema,
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            UserContext = new CrmUserContext(Actor.FromPrincipal(http.User)),
-            User = http.User,
-            RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
-        });
+            var credentialsSent = http.Request.Headers.Authorization.Count > 0;
+            if (credentialsSent)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            }
 
-        http.Response.StatusCode = !result.Executed && responseType == GraphQLResponseMediaType
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
+            await WriteErrorAsync(http, serializer, credentialsSent ? StatusCodes.Status401Unauthorized : NotExecuted(responseType), responseType,
+                credentialsSent ? "Sign in again: the token or cookie is not valid (expired, signed out, or not one of ours)." : "Sign in first.", ErrorCodes.Unauthenticated);
+            return;
+        }
+
+        var (document, code, refusal) = GraphQLDocumentCheck.Check(request.Query!, limits);
+        if (document is null)
+        {
+            await WriteErrorAsync(http, serializer, NotExecuted(responseType), responseType, refusal!, code!);
+            return;
+        }
+
+        if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.OperationName))
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(http, serializer, StatusCodes.Status405MethodNotAllowed, responseType, "Mutations must be sent with POST.");
+            return;
+        }
+
+        if (actor.Role == Role.Company && !environment.IsDevelopment() && GraphQLDocumentCheck.SelectsIntrospection(document))
+        {
+            await WriteErrorAsync(http, serializer, NotExecuted(responseType), responseType, "The schema is described to jobcenter staff only.", ErrorCodes.Forbidden);
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        timeout.CancelAfter(limits.ExecutionTimeout);
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Schema = schema,
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                UserContext = new CrmUserContext(actor),
+                User = http.User,
+                RequestServices = http.RequestServices,
+                CancellationToken = timeout.Token,
+            });
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, responseType, $"The request took longer than {limits.ExecutionTimeout.TotalSeconds:0} s and was stopped; nothing was changed. Ask for less at a time.", Timeout);
+            return;
+        }
+
+        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : NotExecuted(responseType);
         http.Response.ContentType = responseType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>A well-formed request that was not executed: 400, but 200 for clients that accept only application/json (GraphQL over HTTP).</summary>
+    private static int NotExecuted(string responseType)
+        => responseType == GraphQLResponseMediaType ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+    /// <summary>Codes of the transport's refusals (the core's own are in <see cref="ErrorCodes"/>).</summary>
+    public const string BadRequest = "BAD_REQUEST";
+    public const string TooComplex = "QUERY_TOO_COMPLEX";
+    public const string TooLarge = "REQUEST_TOO_LARGE";
+    public const string Timeout = "TIMEOUT";
+
+    private static readonly JsonDocumentOptions JsonOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
+
+    private static async Task<(GraphQLRequest? Request, int Status, string? Problem)> ReadPostRequestAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLLimits limits)
+    {
+        // Requiring application/json (a non-simple content type) is also the CSRF guard: browsers preflight it.
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType) || !contentType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, StatusCodes.Status415UnsupportedMediaType, $"Send the request body as {JsonMediaType}.");
+        }
+
+        if (http.Request.ContentLength > limits.MaxBodyBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, $"The body may be at most {limits.MaxBodyBytes / 1048576} MB.");
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limits.MaxBodyBytes;
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, JsonOptions, http.RequestAborted);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, StatusCodes.Status400BadRequest, "The body must be one JSON object; batching is not supported.");
+            }
+
+            if (ListTooLong(document.RootElement, limits.MaxListItems))
+            {
+                return (null, StatusCodes.Status400BadRequest, $"A list in the variables has more than {limits.MaxListItems:N0} items.");
+            }
+
+            var request = serializer.Deserialize<GraphQLRequest>(document.RootElement.GetRawText());
+            return string.IsNullOrWhiteSpace(request?.Query)
+                ? (null, StatusCodes.Status400BadRequest, "The request has no `query`.")
+                : (request, StatusCodes.Status200OK, null);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, $"The body may be at most {limits.MaxBodyBytes / 1048576} MB.");
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or DecoderFallbackException)
+        {
+            return (null, StatusCodes.Status400BadRequest, "The body is not a valid GraphQL request: " + SafeMessage(ex));
+        }
     }
 
     private static string? NegotiateResponseType(HttpRequest request)
@@ -127,56 +193,76 @@ public static class GraphQLHttpEndpoint
         return null;
     }
 
-    private static GraphQLRequest? ReadGetRequest(IQueryCollection query, IGraphQLTextSerializer serializer, out string? problem)
+    private static (GraphQLRequest? Request, int Status, string? Problem) ReadGetRequest(IQueryCollection query, IGraphQLTextSerializer serializer, GraphQLLimits limits)
     {
-        problem = null;
         if (StringValues.IsNullOrEmpty(query["query"]))
         {
-            problem = "The request has no `query` parameter.";
-            return null;
+            return (null, StatusCodes.Status400BadRequest, "The request has no `query` parameter.");
         }
 
         try
         {
-            return new GraphQLRequest
+            return (new GraphQLRequest
             {
                 Query = query["query"],
                 OperationName = StringValues.IsNullOrEmpty(query["operationName"]) ? null : query["operationName"].ToString(),
-                Variables = StringValues.IsNullOrEmpty(query["variables"]) ? null : serializer.Deserialize<Inputs>(query["variables"]),
-                Extensions = StringValues.IsNullOrEmpty(query["extensions"]) ? null : serializer.Deserialize<Inputs>(query["extensions"]),
-            };
+                Variables = ReadJsonParameter(query["variables"], serializer, limits),
+                Extensions = ReadJsonParameter(query["extensions"], serializer, limits),
+            }, StatusCodes.Status200OK, null);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException)
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
-            problem = "`variables` or `extensions` is not a JSON object: " + ex.Message;
+            return (null, StatusCodes.Status400BadRequest, "`variables` or `extensions` is not a JSON object: " + SafeMessage(ex));
+        }
+    }
+
+    private static Inputs? ReadJsonParameter(StringValues value, IGraphQLTextSerializer serializer, GraphQLLimits limits)
+    {
+        if (StringValues.IsNullOrEmpty(value))
+        {
             return null;
         }
+
+        using var document = JsonDocument.Parse(value.ToString(), JsonOptions);
+        if (ListTooLong(document.RootElement, limits.MaxListItems))
+        {
+            throw new FormatException($"a list has more than {limits.MaxListItems:N0} items.");
+        }
+
+        return serializer.Deserialize<Inputs>(value.ToString());
     }
 
-    private static bool IsMutation(GraphQLRequest request)
+    /// <summary>True when any array in <paramref name="element"/> has more than <paramref name="maxItems"/> items (one linear walk).</summary>
+    private static bool ListTooLong(JsonElement element, int maxItems) => element.ValueKind switch
     {
-        try
-        {
-            var document = global::GraphQLParser.Parser.Parse(request.Query);
-            var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-            var operation = request.OperationName is null
-                ? operations.Count == 1 ? operations[0] : null
-                : operations.Find(o => o.Name?.StringValue == request.OperationName);
-            return operation?.Operation == OperationType.Mutation;
-        }
-        catch (global::GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
-        {
-            // The executer reports the syntax error with its location.
-            return false;
-        }
+        JsonValueKind.Array => element.GetArrayLength() > maxItems || element.EnumerateArray().Any(item => ListTooLong(item, maxItems)),
+        JsonValueKind.Object => element.EnumerateObject().Any(property => ListTooLong(property.Value, maxItems)),
+        _ => false,
+    };
+
+    /// <summary>The parser's message without .NET type names or stack details.</summary>
+    private static string SafeMessage(Exception ex) => ex switch
+    {
+        JsonException json => $"malformed JSON{(json.LineNumber is { } line ? $" at line {line + 1}, position {json.BytePositionInLine + 1}" : "")}.",
+        DecoderFallbackException => "the body is not UTF-8.",
+        _ => ex.Message,
+    };
+
+    private static bool IsMutation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.Find(o => o.Name?.StringValue == operationName);
+        return operation?.Operation == OperationType.Mutation;
     }
 
-    private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string mediaType, string message)
+    private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string mediaType, string message, string code = BadRequest)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         var result = new ExecutionResult { Executed = false };
-        result.AddError(new ExecutionError(message) { Code = "BAD_REQUEST" });
+        result.AddError(new ExecutionError(message) { Code = code });
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }

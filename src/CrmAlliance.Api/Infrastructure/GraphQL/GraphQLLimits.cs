@@ -1,0 +1,35 @@
+namespace CrmAlliance.Api.Infrastructure.GraphQL;
+
+/// <summary>
+/// What one GraphQL request may cost, checked before parsing and validation do expensive work (section
+/// <c>GraphQL:Limits</c>). The defaults leave every query the product's own clients send far inside them.
+/// </summary>
+public sealed class GraphQLLimits
+{
+    public const string Section = "GraphQL:Limits";
+
+    /// <summary>Characters of the document (the query text); variables are counted in <see cref="MaxBodyBytes"/>.</summary>
+    public int MaxDocumentLength { get; set; } = 20_000;
+
+    /// <summary>Lexical tokens of the document, counted in one linear pass before parsing.</summary>
+    public int MaxTokens { get; set; } = 3_000;
+
+    /// <summary>Nesting of selections, with fragments expanded.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>Fields the operation selects, with fragments expanded (so a fragment used twice counts twice).</summary>
+    public int MaxFields { get; set; } = 1_000;
+
+    public int MaxAliases { get; set; } = 100;
+
+    public int MaxFragmentSpreads { get; set; } = 100;
+
+    /// <summary>Items of any one list in the variables.</summary>
+    public int MaxListItems { get; set; } = 1_000;
+
+    /// <summary>The whole request body: room for the imports' documented 5 MB files, escaped as JSON.</summary>
+    public long MaxBodyBytes { get; set; } = 12 * 1024 * 1024;
+
+    /// <summary>Execution is cancelled after this long, and when the client goes away.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
