@@ -185,6 +185,6 @@ public sealed partial record ReportPeriod
 
     private static int Number(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<year>\d{4})(?:-Q(?<quarter>[1-4])|-(?<month>\d{2})(?:\.\.(?<toYear>\d{4})-(?<toMonth>\d{2}))?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<year>[0-9]{4})(?:-Q(?<quarter>[1-4])|-(?<month>[0-9]{2})(?:\.\.(?<toYear>[0-9]{4})-(?<toMonth>[0-9]{2}))?)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

@@ -30,6 +30,8 @@ public sealed class ReportPeriodTests
     [InlineData("2025-06..2025-01", "ends before it starts")]
     [InlineData("2010-01..2025-01", "at most 120")]
     [InlineData("25-01", "is not a period")]
+    [InlineData("２０２５", "is not a period")]
+    [InlineData("2025-０６", "is not a period")]
     public void Refuses_what_is_not_a_period_with_the_field_and_a_reason(string text, string reason)
     {
         var error = Assert.Throws<ValidationException>(() => ReportPeriod.Parse(text, "input.period"));

@@ -21,7 +21,18 @@ public static class GraphQLSetup
             // One DbContext serves the whole request, so queries resolve one field at a time;
             // DataLoaders still batch each level into one SQL query.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .ConfigureExecutionOptions(o => o.ThrowOnUnhandledException = false)
+            .ConfigureExecutionOptions(o =>
+            {
+                o.ThrowOnUnhandledException = false;
+
+                // The client gets INTERNAL_ERROR (CrmErrorInfoProvider); the log gets the exception.
+                o.UnhandledExceptionDelegate = context =>
+                {
+                    context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("CrmAlliance.GraphQL")
+                        .LogError(context.OriginalException, "Unexpected error in a GraphQL request ({Operation}).", context.Context.Operation?.Name?.StringValue ?? "anonymous operation");
+                    return Task.CompletedTask;
+                };
+            })
             .AddComplexityAnalyzer(c =>
             {
                 c.MaxDepth = 15;
