@@ -30,4 +30,27 @@ public sealed class PledgeConcurrencyTests(CrmApiFactory factory) : IClassFixtur
             Assert.Equal(1, await db.Pledges.CountAsync(p => p.CompanyId == key));
         }
     }
+
+    [Fact]
+    public async Task Twenty_parallel_updates_from_one_read_keep_exactly_one_and_a_stale_version_is_refused()
+    {
+        var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
+        var companyId = await consultant.RegisterCompanyAsync("Versioneret A/S");
+        var id = await PledgeTests.RecordAsync(consultant, companyId, "2026-01-01", "2026-12-31");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => consultant.SendAsync(
+            "mutation($input: UpdatePledgeInput!) { updatePledge(input: $input) { version internships } }",
+            new { input = PledgeTests.UpdateInput(id, "2026-01-01", "2026-12-31", internships: i + 1, version: 1) })));
+
+        PlacementConcurrencyTests.AssertOneWinner(responses, "updates");
+        var winner = responses.Single(r => r.Errors.Count == 0).Data!["updatePledge"]!;
+        Assert.Equal(2, winner["version"]!.GetValue<int>());
+        await using var db = factory.NewDbContext();
+        var key = PlacementDriver.Key(id);
+        var stored = await db.Pledges.SingleAsync(p => p.Id == key);
+        Assert.Equal((2, winner["internships"]!.GetValue<int>()), (stored.Version, stored.Internships));
+        var stale = await consultant.SendAsync(PledgeTests.UpdatePledge, new { input = PledgeTests.UpdateInput(id, "2026-01-01", "2026-12-31", internships: 99, version: 1) });
+        stale.ShouldFailWith("CONFLICT");
+        Assert.Equal(["input.version"], stale.Fields);
+    }
 }
