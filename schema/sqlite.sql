@@ -575,3 +575,18 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261124093635_EffectTargets', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "Pledges" ADD "Version" INTEGER NOT NULL DEFAULT 1;
+
+CREATE TABLE "RuleStamps" (
+    "Scope" TEXT NOT NULL,
+    "OwnerId" TEXT NOT NULL,
+    "Stamp" INTEGER NOT NULL,
+    CONSTRAINT "PK_RuleStamps" PRIMARY KEY ("Scope", "OwnerId")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206084431_RuleStampsAndPledgeVersion', '10.0.12');
+
+COMMIT;

@@ -1217,3 +1217,37 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206084434_RuleStampsAndPledgeVersion'
+)
+BEGIN
+    ALTER TABLE [Pledges] ADD [Version] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206084434_RuleStampsAndPledgeVersion'
+)
+BEGIN
+    CREATE TABLE [RuleStamps] (
+        [Scope] nvarchar(50) NOT NULL,
+        [OwnerId] uniqueidentifier NOT NULL,
+        [Stamp] int NOT NULL,
+        CONSTRAINT [PK_RuleStamps] PRIMARY KEY ([Scope], [OwnerId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206084434_RuleStampsAndPledgeVersion'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206084434_RuleStampsAndPledgeVersion', N'10.0.12');
+END;
+
+COMMIT;
+GO

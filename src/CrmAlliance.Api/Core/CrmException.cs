@@ -45,7 +45,11 @@ public sealed class ForbiddenException(string message) : CrmException(ErrorCodes
 
 public sealed class UnauthenticatedException() : CrmException(ErrorCodes.Unauthenticated, "Sign in first.");
 
-public sealed class ConflictException(string message, string? field = null) : CrmException(ErrorCodes.Conflict, message, field);
+public sealed class ConflictException(string message, string? field = null) : CrmException(ErrorCodes.Conflict, message, field)
+{
+    /// <summary>Another request committed first a change this one's rule check depended on; judging again may give a different answer.</summary>
+    public bool RaceLost { get; init; }
+}
 
 /// <summary>A rule from docs/domain.md refused the change; <see cref="Rule"/> names it.</summary>
 public sealed class RuleViolationException(string rule, string message, string? field = null)

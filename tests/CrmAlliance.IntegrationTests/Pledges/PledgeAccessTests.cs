@@ -28,7 +28,7 @@ public sealed class PledgeAccessTests(CrmApiFactory factory) : IClassFixture<Crm
     {
         var cast = await RoleCast.CreateAsync(factory);
         var id = await PledgeTests.RecordAsync(cast.Consultant.Client, cast.CompanyId, "2026-01-01", "2026-12-31");
-        object Input(int internships) => new { input = PledgeTests.UpdateInput(id, "2026-01-01", "2026-12-31", internships) };
+        object Input(int internships, int version = 1) => new { input = PledgeTests.UpdateInput(id, "2026-01-01", "2026-12-31", internships, version: version) };
 
         (await cast.Admin.SendAsync(PledgeTests.UpdatePledge, Input(10))).ShouldFailWith("FORBIDDEN");
         (await cast.CompanyUser.Client.SendAsync(PledgeTests.UpdatePledge, Input(11))).ShouldFailWith("FORBIDDEN");
@@ -37,7 +37,7 @@ public sealed class PledgeAccessTests(CrmApiFactory factory) : IClassFixture<Crm
 
         await cast.Consultant.Client.QueryAsync(PledgeTests.UpdatePledge, Input(3));
         Assert.Equal(3, await InternshipsAsync(id));
-        await cast.Manager.Client.QueryAsync(PledgeTests.UpdatePledge, Input(4));
+        await cast.Manager.Client.QueryAsync(PledgeTests.UpdatePledge, Input(4, version: 2));
         Assert.Equal(4, await InternshipsAsync(id));
     }
 

@@ -273,9 +273,10 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
         return data.Id("recordPledge");
     }
 
-    internal static object UpdateInput(string id, string periodStart, string periodEnd, int internships, string? note = null) => new
+    internal static object UpdateInput(string id, string periodStart, string periodEnd, int internships, string? note = null, int version = 1) => new
     {
         id,
+        version,
         periodStart,
         periodEnd,
         ordinaryJobs = 0,

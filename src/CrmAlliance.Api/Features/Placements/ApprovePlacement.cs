@@ -13,7 +13,10 @@ public sealed record ApprovePlacementInput(Guid Id, int Version);
 /// </summary>
 public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck ratio, PlacementQueries queries)
 {
-    public async Task<PlacementView> HandleAsync(ApprovePlacementInput input, Actor actor, CancellationToken cancellationToken)
+    public Task<PlacementView> HandleAsync(ApprovePlacementInput input, Actor actor, CancellationToken cancellationToken)
+        => db.RetryRacesAsync(() => HandleOnceAsync(input, actor, cancellationToken));
+
+    private async Task<PlacementView> HandleOnceAsync(ApprovePlacementInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
         var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
@@ -25,7 +28,7 @@ public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck rati
 
         var workplace = await db.Workplaces.AsNoTracking().SingleAsync(w => w.Id == placement.WorkplaceId, cancellationToken);
         var candidate = await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == placement.CandidateId, cancellationToken);
-        await ratio.EnforceAsync(placement, workplace, candidate, new DatePeriod(placement.PlannedStart, placement.PlannedEnd), cancellationToken);
+        await ratio.TakePlaceAsync(placement, workplace, candidate, new DatePeriod(placement.PlannedStart, placement.PlannedEnd), cancellationToken);
 
         PlacementStateMachine.Move(placement, PlacementStatus.Approved);
         placement.Version++;

@@ -28,9 +28,12 @@ public sealed record ProposePlacementInput(
 public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule maximumDuration, RatioRuleCheck ratio, PlacementQueries queries, TimeProvider clock)
 {
     public Task<PlacementView> HandleAsync(ProposePlacementInput input, Actor actor, CancellationToken cancellationToken)
-        => HandleAsync(input, actor, alsoSave: null, cancellationToken);
+        => db.RetryRacesAsync(() => HandleAsync(input, actor, alsoSave: null, cancellationToken));
 
-    /// <param name="alsoSave">Stages a caller's own change on the same unit of work, so both are saved in one transaction (accepting a match).</param>
+    /// <param name="alsoSave">
+    /// Stages a caller's own change on the same unit of work, so both are saved in one transaction (accepting a match).
+    /// Not retried after a lost race (the caller's tracked change would be lost): that caller gets the CONFLICT.
+    /// </param>
     public async Task<PlacementView> HandleAsync(ProposePlacementInput input, Actor actor, Action<Placement>? alsoSave, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
@@ -74,6 +77,8 @@ public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule
             maximumDuration.Enforce(input.OfferKind, candidate.TargetGroup, candidate.HasWorkExperience, company.Sector, period);
         }
 
+        // Stamped before the overlap is read: of two proposals judged on the same placements only one commits.
+        await db.StampAsync(RuleStampScopes.CandidatePlacements, candidate.Id, cancellationToken);
         await RefuseOverlappingPlacementAsync(candidate, period, cancellationToken);
 
         var now = clock.GetUtcNow();

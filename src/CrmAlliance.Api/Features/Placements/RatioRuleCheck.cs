@@ -24,6 +24,21 @@ public sealed class RatioRuleCheck(CrmDbContext db, RatioRule rule)
         rule.Enforce(workplace.PNumber, workplace.OrdinaryEmployees, taken, period, Counts(candidate.TargetGroup));
     }
 
+    /// <summary>
+    /// For a step that makes <paramref name="placement"/> take a place (approving, starting): stamps the workplace's
+    /// places first, so that two such steps judged on the same count cannot both commit, then enforces the rule.
+    /// </summary>
+    public async Task TakePlaceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
+    {
+        if (placement.OfferKind.IsSubsidisedPlacement())
+        {
+            // Also when exempt: the placement still takes a place that others' checks count.
+            await db.StampAsync(RuleStampScopes.WorkplacePlaces, workplace.Id, cancellationToken);
+        }
+
+        await EnforceAsync(placement, workplace, candidate, period, cancellationToken);
+    }
+
     /// <summary>Resource-programme participants are not employed and take no place.</summary>
     public static bool Counts(TargetGroup targetGroup) => targetGroup != TargetGroup.ResourceProgramme;
 

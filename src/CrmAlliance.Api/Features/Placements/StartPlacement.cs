@@ -16,7 +16,10 @@ public sealed record StartPlacementInput(Guid Id, int Version, DateOnly ActualSt
 /// </summary>
 public sealed class StartPlacementHandler(CrmDbContext db, RatioRuleCheck ratio, MaximumDurationRule maximumDuration, PlacementQueries queries, TimeProvider clock)
 {
-    public async Task<PlacementView> HandleAsync(StartPlacementInput input, Actor actor, CancellationToken cancellationToken)
+    public Task<PlacementView> HandleAsync(StartPlacementInput input, Actor actor, CancellationToken cancellationToken)
+        => db.RetryRacesAsync(() => HandleOnceAsync(input, actor, cancellationToken));
+
+    private async Task<PlacementView> HandleOnceAsync(StartPlacementInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
         new Validator().Check(input.ActualStart <= clock.Today(), "actualStart", "cannot be in the future: record the start when it has happened.").ThrowIfInvalid();
@@ -34,7 +37,7 @@ public sealed class StartPlacementHandler(CrmDbContext db, RatioRuleCheck ratio,
         }
 
         var workplace = await db.Workplaces.AsNoTracking().SingleAsync(w => w.Id == placement.WorkplaceId, cancellationToken);
-        await ratio.EnforceAsync(placement, workplace, candidate, period, cancellationToken);
+        await ratio.TakePlaceAsync(placement, workplace, candidate, period, cancellationToken);
 
         PlacementStateMachine.Move(placement, PlacementStatus.Active);
         placement.ActualStart = input.ActualStart;

@@ -30,4 +30,7 @@ public sealed class Pledge
     public DateTimeOffset RecordedAt { get; set; }
 
     public required string RecordedBy { get; set; }
+
+    /// <summary>Bumped by every update; an update made from an older read is refused.</summary>
+    public int Version { get; set; } = 1;
 }

@@ -15,5 +15,6 @@ public sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
         builder.PrimitiveCollection(p => p.TargetGroups).ElementType().HasConversion<string>();
         builder.Property(p => p.Note).HasMaxLength(4000);
         builder.Property(p => p.RecordedBy).HasMaxLength(450);
+        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }

@@ -19,7 +19,8 @@ public sealed record PledgeView(
     IReadOnlyList<TargetGroup> TargetGroups,
     string? Note,
     DateTimeOffset RecordedAt,
-    string RecordedBy);
+    string RecordedBy,
+    int Version);
 
 /// <summary>
 /// Reads of pledges. Staff see all; a company user sees its own company's, without the note
@@ -78,7 +79,7 @@ public sealed class PledgeQueries(CrmDbContext db)
         var showNote = actor.IsStaff;
         return p => new PledgeView(
             p.Id, p.CompanyId, p.PeriodStart, p.PeriodEnd, p.OrdinaryJobs, p.Internships, p.WageSubsidyJobs, p.AdultApprenticeships, p.FlexJobs, p.Mentors,
-            p.TargetGroups, showNote ? p.Note : null, p.RecordedAt, p.RecordedBy);
+            p.TargetGroups, showNote ? p.Note : null, p.RecordedAt, p.RecordedBy, p.Version);
     }
 }
 
@@ -87,5 +88,5 @@ public static class PledgeMapping
     /// <summary>For the writers' answers: only staff write pledges, so the note is always theirs to see.</summary>
     public static PledgeView ToView(this Pledge p) => new(
         p.Id, p.CompanyId, p.PeriodStart, p.PeriodEnd, p.OrdinaryJobs, p.Internships, p.WageSubsidyJobs, p.AdultApprenticeships, p.FlexJobs, p.Mentors,
-        p.TargetGroups.ToList(), p.Note, p.RecordedAt, p.RecordedBy);
+        p.TargetGroups.ToList(), p.Note, p.RecordedAt, p.RecordedBy, p.Version);
 }

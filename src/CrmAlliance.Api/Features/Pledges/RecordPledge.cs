@@ -20,7 +20,10 @@ public sealed record RecordPledgeInput(
 /// <summary>A consultant or manager records what a company promises for a period (partnerskabsaftale).</summary>
 public sealed class RecordPledgeHandler(CrmDbContext db, TimeProvider clock)
 {
-    public async Task<PledgeView> HandleAsync(RecordPledgeInput input, Actor actor, CancellationToken cancellationToken)
+    public Task<PledgeView> HandleAsync(RecordPledgeInput input, Actor actor, CancellationToken cancellationToken)
+        => db.RetryRacesAsync(() => HandleOnceAsync(input, actor, cancellationToken));
+
+    private async Task<PledgeView> HandleOnceAsync(RecordPledgeInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant, Role.Manager);
         if (!await db.Companies.AnyAsync(c => c.Id == input.CompanyId, cancellationToken))
@@ -29,6 +32,7 @@ public sealed class RecordPledgeHandler(CrmDbContext db, TimeProvider clock)
         }
 
         new Validator().CheckPledge(input).ThrowIfInvalid();
+        await db.StampAsync(RuleStampScopes.CompanyPledges, input.CompanyId, cancellationToken);
         await db.RefuseOverlapAsync(input.CompanyId, input, null, cancellationToken);
 
         var pledge = new Pledge { CompanyId = input.CompanyId, RecordedAt = clock.GetUtcNow(), RecordedBy = actor.UserId };

@@ -70,6 +70,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ConsumerFailure> ConsumerFailures => Set<ConsumerFailure>();
 
+    public DbSet<RuleStamp> RuleStamps => Set<RuleStamp>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

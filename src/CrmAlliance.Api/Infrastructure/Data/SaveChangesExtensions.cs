@@ -17,10 +17,21 @@ public static class SaveChangesExtensions
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException ex) when (ex.Entries.Any(e => e.Entity is RuleStamp))
+        {
+            db.ChangeTracker.Clear();
+            throw RaceLost();
+        }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             throw new ConflictException("Someone else changed this record since you read it; reload and try again.", "input.version");
+        }
+        catch (DbUpdateException ex) when (IsLostRace(ex) || (IsUniqueViolation(ex) && db.ChangeTracker.Entries<RuleStamp>().Any(e => e.State == EntityState.Added)))
+        {
+            // A first stamp inserted by two writers at once, or (SQL Server) a deadlock or snapshot update conflict.
+            db.ChangeTracker.Clear();
+            throw RaceLost();
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
@@ -37,6 +48,12 @@ public static class SaveChangesExtensions
             throw new ConflictException($"The record is at version {current} but you sent version {expected}; reload and try again.", "input.version");
         }
     }
+
+    private static ConflictException RaceLost()
+        => new("Someone else made a change this depends on at the same moment; reload and try again.") { RaceLost = true };
+
+    /// <summary>SQL Server: chosen as deadlock victim (1205), or a snapshot-isolation update conflict (3960).</summary>
+    private static bool IsLostRace(DbUpdateException ex) => ex.InnerException is SqlException { Number: 1205 or 3960 };
 
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {

@@ -29,6 +29,7 @@ public sealed class PledgeGraphType : ObjectGraphType<PledgeView>
         Field(p => p.RecordedAt).Description("When the pledge was recorded.");
         Field<UserGraphType>("recordedBy").Description("The consultant or manager who recorded it; null if you may not see that user.")
             .Resolve(c => AccountsSchema.LoadUser(c, c.Source.RecordedBy));
+        Field(p => p.Version).Description("Send this back when you update the pledge; a stale version is refused with CONFLICT.");
     }
 }
 
@@ -50,6 +51,7 @@ public sealed class UpdatePledgeInputGraphType : CrmInputObjectGraphType<UpdateP
         Name = "UpdatePledgeInput";
         Description = "The whole pledge as it should now read; the company does not change.";
         IdField(i => i.Id, "Pledge", "The pledge.");
+        Field(i => i.Version).Description("The version you read; a stale one is refused with CONFLICT.");
         PledgeTermFields.Add(this, optionalCounts: false);
     }
 }

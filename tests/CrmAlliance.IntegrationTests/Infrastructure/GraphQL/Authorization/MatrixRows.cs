@@ -116,7 +116,7 @@ public static partial class MatrixRows
             var id = await f.AddPledgeToOwnCompanyAsync();
             var (start, end) = f.NextPledgePeriod();
             return ("mutation($input: UpdatePledgeInput!) { updatePledge(input: $input) { id } }",
-                new { input = new { id, periodStart = start, periodEnd = end, ordinaryJobs = 1, internships = 2, wageSubsidyJobs = 0, adultApprenticeships = 0, flexJobs = 0, mentors = 0, targetGroups = Array.Empty<string>() } });
+                new { input = new { id, version = 1, periodStart = start, periodEnd = end, ordinaryJobs = 1, internships = 2, wageSubsidyJobs = 0, adultApprenticeships = 0, flexJobs = 0, mentors = 0, targetGroups = Array.Empty<string>() } });
         }, R, A, A, R, R),
         new("removePledge", async f => ("mutation($id: ID!) { removePledge(id: $id) }", new { id = await f.AddPledgeToOwnCompanyAsync() }), R, A, A, R, R),
     ];

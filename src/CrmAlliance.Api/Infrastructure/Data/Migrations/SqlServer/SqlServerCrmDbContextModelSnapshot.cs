@@ -657,6 +657,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<int>("WageSubsidyJobs")
                         .HasColumnType("int");
 
@@ -1145,6 +1149,24 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("EffectTargets", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Infrastructure.Data.RuleStamp", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Scope", "OwnerId");
+
+                    b.ToTable("RuleStamps");
                 });
 
             modelBuilder.Entity("CrmAlliance.Api.Infrastructure.Messaging.ConsumerFailure", b =>

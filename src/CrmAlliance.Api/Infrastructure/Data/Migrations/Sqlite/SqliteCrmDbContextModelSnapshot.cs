@@ -651,6 +651,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("WageSubsidyJobs")
                         .HasColumnType("INTEGER");
 
@@ -1139,6 +1143,24 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EffectTargets", (string)null);
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Infrastructure.Data.RuleStamp", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "OwnerId");
+
+                    b.ToTable("RuleStamps");
                 });
 
             modelBuilder.Entity("CrmAlliance.Api.Infrastructure.Messaging.ConsumerFailure", b =>

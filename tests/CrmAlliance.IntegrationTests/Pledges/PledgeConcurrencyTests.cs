@@ -1,0 +1,56 @@
+using CrmAlliance.IntegrationTests.Placements;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.IntegrationTests.Pledges;
+
+/// <summary>"At most one pledge per company for any day" holds when 20 users record at once.</summary>
+public sealed class PledgeConcurrencyTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+{
+    private const int Parallel = 20;
+    private const int Rounds = 5;
+
+    [Fact]
+    public async Task Twenty_parallel_overlapping_pledges_store_exactly_one()
+    {
+        var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var companyId = await consultant.RegisterCompanyAsync($"Samtidig {round} A/S");
+
+            // Every period overlaps every other: all start in January 2026 and end after June.
+            var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => consultant.SendAsync(PledgeTests.RecordPledge, new
+            {
+                input = new { companyId, periodStart = $"2026-01-{i + 1:D2}", periodEnd = $"2026-07-{i + 1:D2}", internships = i + 1 },
+            })));
+
+            PlacementConcurrencyTests.AssertOneWinner(responses, $"round {round}");
+            await using var db = factory.NewDbContext();
+            var key = PlacementDriver.Key(companyId);
+            Assert.Equal(1, await db.Pledges.CountAsync(p => p.CompanyId == key));
+        }
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_updates_from_one_read_keep_exactly_one_and_a_stale_version_is_refused()
+    {
+        var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
+        var companyId = await consultant.RegisterCompanyAsync("Versioneret A/S");
+        var id = await PledgeTests.RecordAsync(consultant, companyId, "2026-01-01", "2026-12-31");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => consultant.SendAsync(
+            "mutation($input: UpdatePledgeInput!) { updatePledge(input: $input) { version internships } }",
+            new { input = PledgeTests.UpdateInput(id, "2026-01-01", "2026-12-31", internships: i + 1, version: 1) })));
+
+        PlacementConcurrencyTests.AssertOneWinner(responses, "updates");
+        var winner = responses.Single(r => r.Errors.Count == 0).Data!["updatePledge"]!;
+        Assert.Equal(2, winner["version"]!.GetValue<int>());
+        await using var db = factory.NewDbContext();
+        var key = PlacementDriver.Key(id);
+        var stored = await db.Pledges.SingleAsync(p => p.Id == key);
+        Assert.Equal((2, winner["internships"]!.GetValue<int>()), (stored.Version, stored.Internships));
+        var stale = await consultant.SendAsync(PledgeTests.UpdatePledge, new { input = PledgeTests.UpdateInput(id, "2026-01-01", "2026-12-31", internships: 99, version: 1) });
+        stale.ShouldFailWith("CONFLICT");
+        Assert.Equal(["input.version"], stale.Fields);
+    }
+}
