@@ -6,6 +6,7 @@ using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.Api.Infrastructure.Http;
 
 if (CliRunner.IsCommand(args))
 {
@@ -29,6 +30,13 @@ var builder = WebApplication.CreateBuilder(StartupOptions.For(args));
 builder.AddCrmAlliance();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    // Strict-Transport-Security on HTTPS responses (browsers ignore it over HTTP).
+    app.UseHsts();
+}
+
 app.MapCrmIdentity();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -31,5 +31,6 @@ public static class TestData
 
     public static string NewPNumber() => "10" + Interlocked.Increment(ref _sequence).ToString("D8");
 
-    public static string NewCaseReference() => "SAG-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+    /// <summary>A unique case reference of letters only: random digits can form a CPR-shaped run, which the core refuses.</summary>
+    public static string NewCaseReference() => "SAG-" + string.Concat(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('A' + Convert.ToInt32(c.ToString(), 16))));
 }

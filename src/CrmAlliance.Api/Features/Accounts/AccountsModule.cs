@@ -26,6 +26,13 @@ public static class AccountsModule
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>();
+        // The sign-in cookie: never readable by scripts, sent only to this site, Secure whenever the request is HTTPS.
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
         services.AddScoped<AccountQueries>();
         services.AddScoped<IConsultantDirectory, ConsultantDirectory>();
