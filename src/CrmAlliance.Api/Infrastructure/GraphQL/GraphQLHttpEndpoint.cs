@@ -243,7 +243,8 @@ public static class GraphQLHttpEndpoint
     /// <summary>The parser's message without .NET type names or stack details.</summary>
     private static string SafeMessage(Exception ex) => ex switch
     {
-        JsonException json => $"malformed JSON{(json.LineNumber is { } line ? $" at line {line + 1}, position {json.BytePositionInLine + 1}" : "")}.",
+        JsonException json => (json.Message.Contains("uplicate", StringComparison.Ordinal) ? "a key appears twice in the same object" : "malformed JSON")
+            + (json.LineNumber is { } line ? $" at line {line + 1}, position {json.BytePositionInLine + 1}." : "."),
         DecoderFallbackException => "the body is not UTF-8.",
         _ => ex.Message,
     };
