@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Accounts.Email;
 using CrmAlliance.Api.Features.Accounts.Graph;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Infrastructure.Data;
@@ -33,7 +34,7 @@ public static class AccountsModule
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddSingleton<IEmailSender<ApplicationUser>, LoggingEmailSender>();
+        services.AddCrmEmail(configuration);
         services.AddScoped<AccountQueries>();
         services.AddScoped<IConsultantDirectory, ConsultantDirectory>();
         services.AddScoped<CreateUserHandler>();
@@ -80,27 +81,5 @@ public sealed class CrmClaimsPrincipalFactory(UserManager<ApplicationUser> users
         }
 
         return identity;
-    }
-}
-
-/// <summary>Until real e-mail is configured, invitation and reset codes are written to the log.</summary>
-public sealed class LoggingEmailSender(ILogger<LoggingEmailSender> logger) : IEmailSender<ApplicationUser>
-{
-    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink)
-    {
-        logger.LogInformation("E-mail to {Email}: confirm your account at {Link}", email, confirmationLink);
-        return Task.CompletedTask;
-    }
-
-    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink)
-    {
-        logger.LogInformation("E-mail to {Email}: reset your password at {Link}", email, resetLink);
-        return Task.CompletedTask;
-    }
-
-    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode)
-    {
-        logger.LogInformation("E-mail to {Email}: set your password with POST /auth/resetPassword and the code {Code}", email, resetCode);
-        return Task.CompletedTask;
     }
 }

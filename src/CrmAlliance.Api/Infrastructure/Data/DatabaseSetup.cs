@@ -56,19 +56,8 @@ public static class DatabaseSetup
 
     private sealed record FeatureSaveInterceptor(ISaveChangesInterceptor Interceptor);
 
-    /// <summary>data/crmalliance.db at the repository root (found by CrmAlliance.sln), else under the content root.</summary>
-    public static string DefaultSqliteFile(string contentRoot)
-    {
-        var directory = new DirectoryInfo(contentRoot);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CrmAlliance.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var dataFolder = Path.Combine(directory?.FullName ?? contentRoot, "data");
-        Directory.CreateDirectory(dataFolder);
-        return Path.Combine(dataFolder, "crmalliance.db");
-    }
+    /// <summary>crmalliance.db in the <see cref="DataFolder"/>.</summary>
+    public static string DefaultSqliteFile(string contentRoot) => Path.Combine(DataFolder.Resolve(contentRoot), "crmalliance.db");
 
     /// <summary>Applies migrations; SQLite also gets write-ahead logging so readers never block the writer.</summary>
     public static async Task MigrateAsync(this CrmDbContext db, CancellationToken cancellationToken)
