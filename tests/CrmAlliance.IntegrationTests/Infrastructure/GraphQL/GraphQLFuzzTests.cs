@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CrmAlliance.IntegrationTests.Infrastructure.GraphQL;
 
@@ -10,9 +12,18 @@ namespace CrmAlliance.IntegrationTests.Infrastructure.GraphQL;
 /// duplicate keys, fragment cycles, deep nesting, aliases. No answer may be a 5xx or show a stack trace, SQL or a .NET
 /// type; afterwards the server answers correctly and its memory is back down.
 /// </summary>
-public sealed class GraphQLFuzzTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public sealed class GraphQLFuzzTests : IDisposable
 {
     private const int Requests = 5_000;
+    private readonly CapturedLogs _logs = new();
+    private readonly CrmApiFactory factory;
+
+    public GraphQLFuzzTests()
+    {
+        factory = new CrmApiFactory(new Dictionary<string, string>(), services => services.AddSingleton<ILoggerProvider>(_logs));
+    }
+
+    public void Dispose() => factory.Dispose();
 
     private static readonly string[] Hostile =
     [
@@ -33,6 +44,7 @@ public sealed class GraphQLFuzzTests(CrmApiFactory factory) : IClassFixture<CrmA
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var logBytesBefore = _logs.TotalBytes;
         var failures = new List<string>();
         var deadline = DateTime.UtcNow.AddMinutes(3);
 
@@ -50,6 +62,9 @@ public sealed class GraphQLFuzzTests(CrmApiFactory factory) : IClassFixture<CrmA
 
         Assert.True(failures.Count == 0, $"{failures.Count} bad answers, e.g.:\n" + string.Join("\n", failures.Take(10)));
         Assert.True(DateTime.UtcNow < deadline, "The requests did not finish within 3 minutes.");
+        // At the default levels the log stays small under attack: no request bodies, no stack trace per refusal.
+        var logBytesPerRequest = (_logs.TotalBytes - logBytesBefore) / (double)Requests;
+        Assert.True(logBytesPerRequest <= 1024, $"{logBytesPerRequest:0} log bytes per request, e.g.:\n" + string.Join("\n", _logs.Lines.TakeLast(5)));
 
         var me = await user.Client.QueryAsync("{ me { email } }");
         Assert.Equal(user.Email, me["me"]!["email"]!.GetValue<string>());
