@@ -203,7 +203,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
 
         var response = await consultant.Client.SendAsync(VacancyScenario.ChangeStatus, VacancyScenario.Transition(vacancy, "EXPIRE"));
 
-        response.ShouldFailWith("INVALID_VALUE");
+        response.ShouldFailWith("VALIDATION");
         Assert.Equal(VacancyStatus.Open, factory.Stored(vacancy).Status);
     }
 

@@ -1,6 +1,7 @@
 using CrmAlliance.Api.Core;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
 
 namespace CrmAlliance.Api.Infrastructure.GraphQL;
 
@@ -34,11 +35,12 @@ public sealed class CrmErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProv
         if (executionError.InnerException is CrmException refusal)
         {
             var refused = base.GetInfo(executionError);
-            refused.Message = refusal.Message;
+            var field = InputErrorPath.Of(executionError, refusal.Field);
+            refused.Message = refusal is ValidationException { Errors: [var only] } && field is not null ? $"{field}: {only.Message}" : refusal.Message;
             refused.Extensions = new Dictionary<string, object?> { ["code"] = refusal.Code };
-            if (refusal.Field is not null)
+            if (field is not null)
             {
-                refused.Extensions["field"] = refusal.Field;
+                refused.Extensions["field"] = field;
             }
 
             return refused;
@@ -54,10 +56,28 @@ public sealed class CrmErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProv
         }
 
         var info = base.GetInfo(executionError);
+        info.Extensions?.Remove("codes");
+
+        // A value GraphQL.NET could not read as its type (a date that is no date, an Int out of range, an unknown
+        // enum name): the same VALIDATION as the core's, naming the variable's path or the argument.
+        if (executionError is InvalidVariableError or InvalidValueError && executionError.Code == "INVALID_VALUE")
+        {
+            info.Extensions ??= new Dictionary<string, object?>();
+            info.Extensions["code"] = ErrorCodes.Validation;
+            if (InputErrorPath.Of(executionError, null) is { } path)
+            {
+                info.Extensions["field"] = path;
+            }
+        }
+        else if (executionError.InnerException is { } inner && executionError.Code == ErrorInfoProvider.GetErrorCode(inner) && info.Extensions is not null)
+        {
+            // GraphQL.NET names the code after the inner exception's .NET type; that is an internal, not a contract.
+            info.Extensions["code"] = GraphQLHttpEndpoint.BadRequest;
+        }
+
         if (executionError is CrmExecutionError crm)
         {
             var extensions = info.Extensions ?? new Dictionary<string, object?>();
-            extensions.Remove("codes");
             if (crm.Field is not null)
             {
                 extensions["field"] = crm.Field;

@@ -10,30 +10,24 @@ namespace CrmAlliance.Api.Infrastructure.GraphQL;
 /// </summary>
 public abstract class CrmInputObjectGraphType<T> : InputObjectGraphType<T>
 {
-    private readonly Dictionary<string, string> _idFields = [];
-    private readonly HashSet<string> _stringKeyFields = [];
-
     protected void IdField(Expression<Func<T, Guid>> property, string nodeType, string description)
     {
         var name = NameOf(property);
-        Field<NonNullGraphType<IdGraphType>>(name).Description(description);
-        _idFields[name] = nodeType;
+        Field<NonNullGraphType<IdGraphType>>(name).Description(description).ParseValue(raw => DecodeGuid(name, nodeType, raw));
     }
 
     protected void OptionalIdField(Expression<Func<T, Guid?>> property, string nodeType, string description)
     {
         var name = NameOf(property);
-        Field<IdGraphType>(name).Description(description);
-        _idFields[name] = nodeType;
+        Field<IdGraphType>(name).Description(description).ParseValue(raw => DecodeGuid(name, nodeType, raw));
     }
 
     /// <summary>A user's global ID, decoded to the Identity user id (a string).</summary>
     protected void UserIdField(Expression<Func<T, string?>> property, string description)
     {
         var name = NameOf(property);
-        Field<IdGraphType>(name).Description(description);
-        _idFields[name] = "User";
-        _stringKeyFields.Add(name);
+        Field<IdGraphType>(name).Description(description).ParseValue(raw =>
+            GlobalId.TryDecode(raw.ToString(), out var type, out var key) && type == "User" ? key : throw NotAnId(name, "User", raw));
     }
 
     private static string NameOf(LambdaExpression property)
@@ -42,35 +36,15 @@ public abstract class CrmInputObjectGraphType<T> : InputObjectGraphType<T>
         return char.ToLowerInvariant(member[0]) + member[1..];
     }
 
-    public override object ParseDictionary(IDictionary<string, object?> value)
+    // Decoded in the field's parser, not in ParseDictionary: GraphQL.NET then reports the failure with the path to
+    // the field (the variable's, e.g. $input.contacts[0].companyId, or the argument's), which CrmErrorInfoProvider
+    // turns into extensions.field.
+    private static Guid DecodeGuid(string field, string nodeType, object raw)
+        => GlobalId.TryDecode(raw.ToString(), out var type, out var key) && type == nodeType && Guid.TryParse(key, out var id) ? id : throw NotAnId(field, nodeType, raw);
+
+    private static ValidationException NotAnId(string field, string nodeType, object raw)
     {
-        var decoded = new Dictionary<string, object?>(value);
-        var errors = new List<FieldError>();
-        foreach (var (field, nodeType) in _idFields)
-        {
-            if (decoded.TryGetValue(field, out var raw) && raw is not null)
-            {
-                var text = raw.ToString();
-                if (_stringKeyFields.Contains(field) && GlobalId.TryDecode(text, out var userType, out var userKey) && userType == nodeType)
-                {
-                    decoded[field] = userKey;
-                }
-                else if (GlobalId.TryDecode(text, out var type, out var key) && type == nodeType && Guid.TryParse(key, out var id))
-                {
-                    decoded[field] = id;
-                }
-                else
-                {
-                    errors.Add(new FieldError("input." + field, $"'{text}' is not the ID of a {nodeType}."));
-                }
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
-
-        return base.ParseDictionary(decoded);
+        var text = raw.ToString() ?? "";
+        return new ValidationException(field, $"'{(text.Length > 60 ? text[..60] + "…" : text)}' is not the ID of a {nodeType}.");
     }
 }
