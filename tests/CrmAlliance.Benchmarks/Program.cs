@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using CrmAlliance.Benchmarks.EndToEnd;
+using CrmAlliance.Benchmarks.Hostile;
 using CrmAlliance.Benchmarks.Matching;
 using CrmAlliance.Benchmarks.Yield;
 
@@ -12,6 +13,11 @@ if (args is ["--matching-report"])
 if (args.Contains(YieldBenchmarkOptions.Switch))
 {
     return await YieldBenchmark.RunAsync(args);
+}
+
+if (args.Contains(HostileRequestBenchmark.Switch))
+{
+    return await HostileRequestBenchmark.RunAsync(args);
 }
 
 if (args.Contains(EndToEndOptions.Switch))

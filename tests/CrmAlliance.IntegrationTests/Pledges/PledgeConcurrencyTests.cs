@@ -53,4 +53,29 @@ public sealed class PledgeConcurrencyTests(CrmApiFactory factory) : IClassFixtur
         stale.ShouldFailWith("CONFLICT");
         Assert.Equal(["input.version"], stale.Fields);
     }
+
+    [Fact]
+    public async Task A_removal_with_a_stale_version_is_refused_and_a_removal_racing_updates_leaves_one_consistent_outcome()
+    {
+        var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
+        var companyId = await consultant.RegisterCompanyAsync("Fjernet A/S");
+        var id = await PledgeTests.RecordAsync(consultant, companyId, "2026-01-01", "2026-12-31");
+        await consultant.QueryAsync(PledgeTests.UpdatePledge, new { input = PledgeTests.UpdateInput(id, "2026-01-01", "2026-12-31", internships: 3, version: 1) });
+
+        var stale = await consultant.SendAsync("mutation($id: ID!, $v: Int) { removePledge(id: $id, version: $v) }", new { id, v = 1 });
+
+        stale.ShouldFailWith("CONFLICT");
+        Assert.Equal(["version"], stale.Fields);
+
+        // Ten updates and ten removals from one read (version 2): exactly one wins, whichever it is.
+        var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => i % 2 == 0
+            ? consultant.SendAsync(PledgeTests.UpdatePledge, new { input = PledgeTests.UpdateInput(id, "2026-01-01", "2026-12-31", internships: i + 1, version: 2) })
+            : consultant.SendAsync("mutation($id: ID!, $v: Int) { removePledge(id: $id, version: $v) }", new { id, v = 2 })));
+
+        PlacementConcurrencyTests.AssertOneWinner(responses, "update or remove");
+        var removed = responses.Single(r => r.Errors.Count == 0).Data!["removePledge"] is not null;
+        await using var db = factory.NewDbContext();
+        var key = PlacementDriver.Key(id);
+        Assert.Equal(removed ? 0 : 1, await db.Pledges.CountAsync(p => p.Id == key));
+    }
 }

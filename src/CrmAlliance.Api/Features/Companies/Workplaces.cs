@@ -19,7 +19,10 @@ public sealed record SaveWorkplaceInput(
 /// <summary>Adds a workplace to a company, or updates one (e.g. a new monthly headcount).</summary>
 public sealed class SaveWorkplaceHandler(CrmDbContext db, ReferenceCatalog catalog)
 {
-    public async Task<WorkplaceView> HandleAsync(SaveWorkplaceInput input, Actor actor, CancellationToken cancellationToken)
+    public Task<WorkplaceView> HandleAsync(SaveWorkplaceInput input, Actor actor, CancellationToken cancellationToken)
+        => db.RetryRacesAsync(() => HandleOnceAsync(input, actor, cancellationToken));
+
+    private async Task<WorkplaceView> HandleOnceAsync(SaveWorkplaceInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
         if (!await db.Companies.AnyAsync(c => c.Id == input.CompanyId, cancellationToken))
@@ -47,6 +50,12 @@ public sealed class SaveWorkplaceHandler(CrmDbContext db, ReferenceCatalog catal
         workplace.Name = input.Name.Trim();
         workplace.Address = input.Address.Trim();
         workplace.Postcode = input.Postcode;
+        if (input.Id is not null && workplace.OrdinaryEmployees != input.OrdinaryEmployees)
+        {
+            // The ratio rule counts places against this number: an approval judged on the old one must not commit.
+            await db.StampAsync(RuleStampScopes.WorkplacePlaces, workplace.Id, cancellationToken);
+        }
+
         workplace.OrdinaryEmployees = input.OrdinaryEmployees;
         workplace.EmployeesReportedFor = new DateOnly(input.EmployeesReportedFor.Year, input.EmployeesReportedFor.Month, 1);
         workplace.AverageEmployees12Months = input.AverageEmployees12Months;

@@ -77,9 +77,7 @@ public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule
             maximumDuration.Enforce(input.OfferKind, candidate.TargetGroup, candidate.HasWorkExperience, company.Sector, period);
         }
 
-        // Stamped before the overlap is read: of two proposals judged on the same placements only one commits.
-        await db.StampAsync(RuleStampScopes.CandidatePlacements, candidate.Id, cancellationToken);
-        await RefuseOverlappingPlacementAsync(candidate, period, cancellationToken);
+        await db.StampAndRefuseOverlapAsync(candidate.Id, period, excludedPlacementId: null, "input.candidateId", cancellationToken);
 
         var now = clock.GetUtcNow();
         var placement = new Placement
@@ -104,24 +102,5 @@ public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule
         alsoSave?.Invoke(placement);
         await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
-    }
-
-    /// <summary>A candidate is in one placement at a time: a proposal that overlaps a live one is a conflict.</summary>
-    private async Task RefuseOverlappingPlacementAsync(Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
-    {
-        var (first, last) = (period.Start, period.End);
-        var overlapping = await db.Placements.AsNoTracking()
-            .Where(p => p.CandidateId == candidate.Id
-                && (p.Status == PlacementStatus.Proposed || p.Status == PlacementStatus.Approved || p.Status == PlacementStatus.Active)
-                && (p.ActualStart ?? p.PlannedStart) <= last
-                && p.PlannedEnd >= first)
-            .Select(p => new { p.Status, p.OfferKind, Start = p.ActualStart ?? p.PlannedStart, p.PlannedEnd })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (overlapping is not null)
-        {
-            throw new ConflictException(
-                $"The candidate already has a {overlapping.Status} {overlapping.OfferKind} placement from {overlapping.Start:yyyy-MM-dd} to {overlapping.PlannedEnd:yyyy-MM-dd}, which overlaps {period}.",
-                "input.candidateId");
-        }
     }
 }

@@ -13,15 +13,18 @@ public sealed class RatioRuleCheck(CrmDbContext db, RatioRule rule)
     /// Enforces the rule for <paramref name="placement"/> over <paramref name="period"/>, unless the placement
     /// is of a kind the rule does not cover or carries a RatioRule exemption.
     /// </summary>
-    public async Task EnforceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
+    public Task EnforceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
+        => EnforceAsync(placement, workplace.Id, workplace.PNumber, workplace.OrdinaryEmployees, candidate, period, cancellationToken);
+
+    private async Task EnforceAsync(Placement placement, Guid workplaceId, string pNumber, int ordinaryEmployees, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
     {
         if (!placement.OfferKind.IsSubsidisedPlacement() || placement.IsExemptFrom(PlacementRule.RatioRule))
         {
             return;
         }
 
-        var taken = await TakenPlacesAsync(workplace.Id, period, placement.Id, cancellationToken);
-        rule.Enforce(workplace.PNumber, workplace.OrdinaryEmployees, taken, period, Counts(candidate.TargetGroup));
+        var taken = await TakenPlacesAsync(workplaceId, period, placement.Id, cancellationToken);
+        rule.Enforce(pNumber, ordinaryEmployees, taken, period, Counts(candidate.TargetGroup));
     }
 
     /// <summary>
@@ -30,13 +33,18 @@ public sealed class RatioRuleCheck(CrmDbContext db, RatioRule rule)
     /// </summary>
     public async Task TakePlaceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
     {
-        if (placement.OfferKind.IsSubsidisedPlacement())
+        if (!placement.OfferKind.IsSubsidisedPlacement())
         {
-            // Also when exempt: the placement still takes a place that others' checks count.
-            await db.StampAsync(RuleStampScopes.WorkplacePlaces, workplace.Id, cancellationToken);
+            return;
         }
 
-        await EnforceAsync(placement, workplace, candidate, period, cancellationToken);
+        // Also when exempt: the placement still takes a place that others' checks count.
+        await db.StampAsync(RuleStampScopes.WorkplacePlaces, workplace.Id, cancellationToken);
+
+        // The number of employees is read again after the stamp: an edit of it committed since the caller read the
+        // workplace bumped the stamp first, so either this read sees the new number or this save loses the race.
+        var employees = await db.Workplaces.AsNoTracking().Where(w => w.Id == workplace.Id).Select(w => w.OrdinaryEmployees).SingleAsync(cancellationToken);
+        await EnforceAsync(placement, workplace.Id, workplace.PNumber, employees, candidate, period, cancellationToken);
     }
 
     /// <summary>Resource-programme participants are not employed and take no place.</summary>

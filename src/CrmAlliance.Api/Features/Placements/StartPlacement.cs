@@ -36,6 +36,12 @@ public sealed class StartPlacementHandler(CrmDbContext db, RatioRuleCheck ratio,
             maximumDuration.Enforce(placement.OfferKind, candidate.TargetGroup, candidate.HasWorkExperience, sector, period);
         }
 
+        if (input.ActualStart < placement.PlannedStart)
+        {
+            // Starting early lengthens the placement: it must not run into another of the candidate's.
+            await db.StampAndRefuseOverlapAsync(candidate.Id, period, placement.Id, "input.actualStart", cancellationToken);
+        }
+
         var workplace = await db.Workplaces.AsNoTracking().SingleAsync(w => w.Id == placement.WorkplaceId, cancellationToken);
         await ratio.TakePlaceAsync(placement, workplace, candidate, period, cancellationToken);
 

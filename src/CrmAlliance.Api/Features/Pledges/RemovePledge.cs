@@ -4,14 +4,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Pledges;
 
-/// <summary>A consultant or manager removes a pledge recorded in error.</summary>
+/// <summary>
+/// A consultant or manager removes a pledge recorded in error. With the <c>version</c> they read, a pledge changed since
+/// is not removed (CONFLICT); either way a change committed between this read and the delete is: the version is the
+/// row's concurrency token.
+/// </summary>
 public sealed class RemovePledgeHandler(CrmDbContext db)
 {
-    public async Task<Guid> HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    public async Task<Guid> HandleAsync(Guid id, int? version, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant, Role.Manager);
         var pledge = await db.Pledges.SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("Pledge", id, "id");
+        if (version is { } expected && pledge.Version != expected)
+        {
+            throw new ConflictException($"The pledge is at version {pledge.Version} but you sent version {expected}; reload and try again.", "version");
+        }
+
         db.Pledges.Remove(pledge);
         // This save also stages PledgeChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
         // interceptor does it for every write path, so the yield read model cannot miss one.

@@ -47,10 +47,11 @@ public sealed class PledgesSchema : ISchemaContributor, INodeResolver
             .AllowRoles(Role.Consultant, Role.Manager)
             .Description("Removes a pledge recorded in error (consultants and managers). Returns the removed ID.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global ID of the pledge.")
+            .Argument<IntGraphType>("version", "The version you read; if the pledge has changed since, it is not removed (CONFLICT).")
             .ResolveAsync(async c =>
             {
                 var id = GlobalId.Parse(c.GetArgument<string>("id"), "Pledge", "id");
-                await c.Service<RemovePledgeHandler>().HandleAsync(id, c.Actor(), c.CancellationToken);
+                await c.Service<RemovePledgeHandler>().HandleAsync(id, c.GetArgument<int?>("version"), c.Actor(), c.CancellationToken);
                 return (object?)GlobalId.Encode("Pledge", id);
             });
     }

@@ -1,0 +1,35 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Placements.Rules;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Placements;
+
+/// <summary>A candidate is in one placement at a time: a step that gives a placement (another) period checks it.</summary>
+internal static class CandidateOverlapCheck
+{
+    /// <summary>
+    /// Stamps the candidate's placements, then refuses when a live placement other than <paramref name="excludedPlacementId"/>
+    /// overlaps <paramref name="period"/>. Stamped before the overlap is read: of two steps judged on the same
+    /// placements only one commits.
+    /// </summary>
+    public static async Task StampAndRefuseOverlapAsync(this CrmDbContext db, Guid candidateId, DatePeriod period, Guid? excludedPlacementId, string field, CancellationToken cancellationToken)
+    {
+        await db.StampAsync(RuleStampScopes.CandidatePlacements, candidateId, cancellationToken);
+        var (first, last) = (period.Start, period.End);
+        var overlapping = await db.Placements.AsNoTracking()
+            .Where(p => p.CandidateId == candidateId
+                && p.Id != excludedPlacementId
+                && (p.Status == PlacementStatus.Proposed || p.Status == PlacementStatus.Approved || p.Status == PlacementStatus.Active)
+                && (p.ActualStart ?? p.PlannedStart) <= last
+                && p.PlannedEnd >= first)
+            .Select(p => new { p.Status, p.OfferKind, Start = p.ActualStart ?? p.PlannedStart, p.PlannedEnd })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (overlapping is not null)
+        {
+            throw new ConflictException(
+                $"The candidate already has a {overlapping.Status} {overlapping.OfferKind} placement from {overlapping.Start:yyyy-MM-dd} to {overlapping.PlannedEnd:yyyy-MM-dd}, which overlaps {period}.",
+                field);
+        }
+    }
+}
