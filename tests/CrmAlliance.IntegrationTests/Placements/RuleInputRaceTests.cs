@@ -1,6 +1,7 @@
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.IntegrationTests.Candidates;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,35 @@ public sealed class RuleInputRaceTests : IDisposable
         Assert.Equal(PlacementStatus.Approved, (await _factory.StoredPlacementAsync(Id(later))).Status);
         Assert.Equal(PlacementStatus.Proposed, (await _factory.StoredPlacementAsync(Id(earlier))).Status);
         await consultant.MutateOkAsync("startPlacement", new { id = Id(later), version = Version(later), actualStart = Today.Iso() });
+    }
+
+    [Fact]
+    public async Task A_resource_programme_participant_moved_to_a_counted_target_group_needs_a_free_place_also_when_racing_an_approval()
+    {
+        var consultant = (await _factory.CreateUserAsync("CONSULTANT")).Client;
+        for (var round = 1; round <= Rounds; round++)
+        {
+            // 9 employees: 1 place. The participant's internship takes none; a waiting proposal would take it.
+            var workplace = await consultant.RegisterWorkplaceAsync(ordinaryEmployees: 9);
+            var input = CandidateScenario.NewCandidate();
+            input["targetGroup"] = "RESOURCE_PROGRAMME";
+            var participant = await consultant.RegisterCandidateAsync(input);
+            await consultant.ApprovedInternshipAsync(new TestCandidate(participant.CandidateGuid(), participant["id"]!.GetValue<string>(), "R"), workplace, Today.AddDays(10));
+            var waiting = await consultant.ProposeInternshipAsync(await _factory.CreateCandidateAsync(), workplace, Today.AddDays(10), Today.AddDays(30));
+            waiting = await consultant.RecordStatementAsync(waiting, Today);
+            var moved = CandidateScenario.UpdateOf(participant);
+            moved["targetGroup"] = "INSURED_UNEMPLOYED";
+
+            var responses = await Task.WhenAll(
+                consultant.MutateAsync("approvePlacement", new { id = Id(waiting), version = Version(waiting) }),
+                consultant.SendAsync(CandidateScenario.Update, new { input = moved }));
+
+            PlacementConcurrencyTests.AssertOneWinner(responses, $"round {round}");
+            if (responses[0].Errors.Count == 0)
+            {
+                Assert.Equal(["input.targetGroup"], responses[1].Fields);
+            }
+        }
     }
 
     private static int IndexOf(IReadOnlyList<string> log, string label) => log.ToList().IndexOf(label);

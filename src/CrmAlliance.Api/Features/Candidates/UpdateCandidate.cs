@@ -19,9 +19,12 @@ public sealed record UpdateCandidateInput(
     string? LastEmployerCvr = null) : ICandidateDetails;
 
 /// <summary>A consultant keeps a candidate's details current; the display alias never changes, a withdrawn candidate is not changed.</summary>
-public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog catalog, TimeProvider clock)
+public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog catalog, IEnumerable<ICandidateChangeGuard> guards, TimeProvider clock)
 {
-    public async Task<CandidateView> HandleAsync(UpdateCandidateInput input, Actor actor, CancellationToken cancellationToken)
+    public Task<CandidateView> HandleAsync(UpdateCandidateInput input, Actor actor, CancellationToken cancellationToken)
+        => db.RetryRacesAsync(() => HandleOnceAsync(input, actor, cancellationToken));
+
+    private async Task<CandidateView> HandleOnceAsync(UpdateCandidateInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
         var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == input.Id, cancellationToken)
@@ -32,6 +35,14 @@ public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog cat
         if (await db.Candidates.AnyAsync(c => c.CaseReference == details.CaseReference && c.Id != input.Id, cancellationToken))
         {
             throw new ConflictException("Another candidate has this case reference.", "input.caseReference");
+        }
+
+        if (input.TargetGroup != candidate.TargetGroup)
+        {
+            foreach (var guard in guards)
+            {
+                await guard.CheckTargetGroupChangeAsync(candidate, input.TargetGroup, cancellationToken);
+            }
         }
 
         CandidateValidation.Apply(candidate, input, details);

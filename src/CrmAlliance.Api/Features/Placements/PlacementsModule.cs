@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Placements.Graph;
 using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Infrastructure.GraphQL;
@@ -15,6 +16,7 @@ public static class PlacementsModule
         services.AddSingleton<MaximumDurationRule>();
         services.AddSingleton<AdditionalEmploymentRule>();
         services.AddScoped<RatioRuleCheck>();
+        services.AddScoped<ICandidateChangeGuard, TargetGroupChangeCheck>();
         services.AddScoped<PlacementQueries>();
         services.AddScoped<ProposePlacementHandler>();
         services.AddScoped<RecordEmployeeRepStatementHandler>();

@@ -14,9 +14,9 @@ public sealed class RatioRuleCheck(CrmDbContext db, RatioRule rule)
     /// is of a kind the rule does not cover or carries a RatioRule exemption.
     /// </summary>
     public Task EnforceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
-        => EnforceAsync(placement, workplace.Id, workplace.PNumber, workplace.OrdinaryEmployees, candidate, period, cancellationToken);
+        => EnforceAsync(placement, workplace.Id, workplace.PNumber, workplace.OrdinaryEmployees, candidate.TargetGroup, period, cancellationToken);
 
-    private async Task EnforceAsync(Placement placement, Guid workplaceId, string pNumber, int ordinaryEmployees, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
+    private async Task EnforceAsync(Placement placement, Guid workplaceId, string pNumber, int ordinaryEmployees, TargetGroup targetGroup, DatePeriod period, CancellationToken cancellationToken)
     {
         if (!placement.OfferKind.IsSubsidisedPlacement() || placement.IsExemptFrom(PlacementRule.RatioRule))
         {
@@ -24,14 +24,18 @@ public sealed class RatioRuleCheck(CrmDbContext db, RatioRule rule)
         }
 
         var taken = await TakenPlacesAsync(workplaceId, period, placement.Id, cancellationToken);
-        rule.Enforce(pNumber, ordinaryEmployees, taken, period, Counts(candidate.TargetGroup));
+        rule.Enforce(pNumber, ordinaryEmployees, taken, period, Counts(targetGroup));
     }
 
     /// <summary>
     /// For a step that makes <paramref name="placement"/> take a place (approving, starting): stamps the workplace's
     /// places first, so that two such steps judged on the same count cannot both commit, then enforces the rule.
     /// </summary>
-    public async Task TakePlaceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
+    public Task TakePlaceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
+        => TakePlaceAsync(placement, workplace, candidate.TargetGroup, period, cancellationToken);
+
+    /// <summary>As above, for a candidate in <paramref name="targetGroup"/> (which may be the one they are about to move to).</summary>
+    public async Task TakePlaceAsync(Placement placement, Workplace workplace, TargetGroup targetGroup, DatePeriod period, CancellationToken cancellationToken)
     {
         if (!placement.OfferKind.IsSubsidisedPlacement())
         {
@@ -44,7 +48,7 @@ public sealed class RatioRuleCheck(CrmDbContext db, RatioRule rule)
         // The number of employees is read again after the stamp: an edit of it committed since the caller read the
         // workplace bumped the stamp first, so either this read sees the new number or this save loses the race.
         var employees = await db.Workplaces.AsNoTracking().Where(w => w.Id == workplace.Id).Select(w => w.OrdinaryEmployees).SingleAsync(cancellationToken);
-        await EnforceAsync(placement, workplace.Id, workplace.PNumber, employees, candidate, period, cancellationToken);
+        await EnforceAsync(placement, workplace.Id, workplace.PNumber, employees, targetGroup, period, cancellationToken);
     }
 
     /// <summary>Resource-programme participants are not employed and take no place.</summary>
