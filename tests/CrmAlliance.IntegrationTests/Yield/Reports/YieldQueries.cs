@@ -28,7 +28,7 @@ public static class YieldQueries
             period offerKind targetGroup definitionVersion suppressionThreshold
             measures { ...M }
             byOfferKind { offerKind vacanciesPosted positionsOffered placementsStarted placementWeeks pledged fulfilment }
-            score scoreBasisEmployees
+            score scoreSuppressed scoreBasisEmployees
             overall { ...P } inIndustrySection { ...P } inSizeBand { ...P }
           }
         }

@@ -66,7 +66,6 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
             quarters = await reader.QuartersAsync(ids, firstYear, lastYear, cancellationToken);
         }
 
-        var none = YieldSuppression.None;
         return new AllianceSummaryView(
             reportPeriod,
             options.DefinitionLabel,
@@ -74,11 +73,11 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
             members.Active,
             members.WithEmployees,
             members.Cooperated,
-            new YieldMeasuresView(new YieldFigures(totals, options), none),
+            new YieldMeasuresView(new YieldFigures(totals, options)),
             YieldOfferKindView.From(byKind, YieldSlice.Whole, options),
             Enumerable.Range(firstYear, lastYear - firstYear + 1)
                 .SelectMany(year => Enumerable.Range(1, 4).Select(quarter => ReportPeriod.Quarter(year, quarter)))
-                .Select(q => new YieldTrendPoint(q, new YieldMeasuresView(new YieldFigures(quarters.GetValueOrDefault(ReportPeriod.MonthKey(q.FirstMonth)) ?? new YieldTotals(), options), none), null))
+                .Select(q => new YieldTrendPoint(q, new YieldMeasuresView(new YieldFigures(quarters.GetValueOrDefault(ReportPeriod.MonthKey(q.FirstMonth)) ?? new YieldTotals(), options)), null))
                 .ToList());
     }
 }

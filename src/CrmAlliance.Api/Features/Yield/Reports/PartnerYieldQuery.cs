@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Data;
 
 namespace CrmAlliance.Api.Features.Yield.Reports;
@@ -11,7 +12,8 @@ public sealed record PartnerYieldView(
     string DefinitionVersion,
     YieldMeasuresView Measures,
     IReadOnlyList<YieldOfferKindView> ByOfferKind,
-    double Score,
+    double? Score,
+    bool ScoreSuppressed,
     int ScoreBasis,
     YieldPosition? Overall,
     YieldPosition? InIndustrySection,
@@ -21,6 +23,9 @@ public sealed record PartnerYieldView(
 /// <summary>
 /// partnerYield: staff read any company; a company user only its own, with small counts of citizens' outcomes
 /// suppressed and its place among peers given without naming them (medians hidden for groups below the threshold).
+/// What a company user's view withholds is decided on the period and each of its months
+/// (<see cref="YieldSuppression.Disclose(YieldFigures, IEnumerable{YieldTotals}, YieldSlice)"/>); when the score
+/// is withheld, so are the places among peers, which are read from it.
 /// </summary>
 public sealed class PartnerYieldQuery(CrmDbContext db, YieldCellReader reader, YieldRankings rankings, YieldOptions options)
 {
@@ -32,22 +37,27 @@ public sealed class PartnerYieldQuery(CrmDbContext db, YieldCellReader reader, Y
 
         var threshold = YieldSuppression.ThresholdFor(actor, options);
         var suppression = YieldSuppression.With(threshold);
+        suppression.RequireWholeTargetGroups(slice);
         var totals = await reader.CompanyAsync(companyId, reportPeriod, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
         var byKind = await reader.ByOfferKindAsync(companyId, reportPeriod, cancellationToken);
         var ranked = (await rankings.RankAsync(reportPeriod, slice, cancellationToken)).SingleOrDefault(r => r.Company.Id == companyId);
         var figures = new YieldFigures(totals, options);
+        IEnumerable<YieldTotals> months = suppression == YieldSuppression.None ? [] : (await reader.MonthsAsync(companyId, reportPeriod, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken)).Values;
+        var shown = suppression.Disclose(figures, months, slice);
+        var positions = shown.ScoreWithheld ? null : ranked;
         return new PartnerYieldView(
             YieldCompanyView.From(company, options),
             reportPeriod,
             slice,
             options.DefinitionLabel,
-            new YieldMeasuresView(figures, suppression),
+            new YieldMeasuresView(figures, shown),
             YieldOfferKindView.From(byKind, slice, options),
-            figures.Score(company.OrdinaryEmployees),
+            shown.ScoreWithheld ? null : figures.Score(company.OrdinaryEmployees),
+            shown.ScoreWithheld,
             figures.ScoreBasis(company.OrdinaryEmployees),
-            ranked?.Overall.For(suppression),
-            ranked?.InIndustrySection.For(suppression),
-            ranked?.InSizeBand.For(suppression),
+            positions?.Overall.For(suppression),
+            positions?.InIndustrySection.For(suppression),
+            positions?.InSizeBand.For(suppression),
             threshold);
     }
 }

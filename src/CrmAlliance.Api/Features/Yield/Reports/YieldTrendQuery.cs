@@ -29,21 +29,27 @@ public sealed class YieldTrendQuery(CrmDbContext db, YieldCellReader reader, Yie
         var company = companyId is { } wanted ? await db.FindYieldCompanyAsync(wanted, cancellationToken) : null;
         var threshold = YieldSuppression.ThresholdFor(actor, options);
         var suppression = YieldSuppression.With(threshold);
+        suppression.RequireWholeTargetGroups(slice);
         var months = await reader.MonthsAsync(companyId ?? YieldCell.AllianceId, range, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
 
         var points = range.SplitInto(UnitOf(grain)).Select(bucket =>
         {
             var totals = new YieldTotals();
+            var inBucket = new List<YieldTotals>();
             foreach (var month in bucket.MonthKeys())
             {
                 if (months.TryGetValue(month, out var counts))
                 {
                     totals.Add(counts);
+                    inBucket.Add(counts);
                 }
             }
 
+            // Each point is withheld on the same rule as partnerYield for its period.
             var figures = new YieldFigures(totals, options);
-            return new YieldTrendPoint(bucket, new YieldMeasuresView(figures, suppression), company is null ? null : figures.Score(company.OrdinaryEmployees));
+            var shown = suppression.Disclose(figures, inBucket, slice);
+            var score = company is null || shown.ScoreWithheld ? null : (double?)figures.Score(company.OrdinaryEmployees);
+            return new YieldTrendPoint(bucket, new YieldMeasuresView(figures, shown), score, company is not null && shown.ScoreWithheld);
         }).ToList();
 
         return new YieldTrendView(

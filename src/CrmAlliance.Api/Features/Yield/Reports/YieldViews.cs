@@ -5,11 +5,19 @@ namespace CrmAlliance.Api.Features.Yield.Reports;
 
 /// <summary>
 /// The measures of one period as a reader may see them: <see cref="YieldFigures"/> with the figures derived from
-/// citizens' outcomes (reach, results, follow-ups, conversion) passed through the reader's suppression.
+/// citizens' outcomes (reach, results, follow-ups, conversion) as <see cref="Shown"/> discloses them.
 /// </summary>
-public sealed class YieldMeasuresView(YieldFigures figures, YieldSuppression suppression)
+public sealed class YieldMeasuresView(YieldFigures figures, YieldDisclosure shown)
 {
+    /// <summary>Every figure shown as it is (jobcenter staff).</summary>
+    public YieldMeasuresView(YieldFigures figures)
+        : this(figures, YieldSuppression.None.Disclose(figures))
+    {
+    }
+
     public YieldFigures Figures { get; } = figures;
+
+    public YieldDisclosure Shown { get; } = shown;
 
     public int VacanciesPosted => Figures.VacanciesPosted;
 
@@ -21,33 +29,33 @@ public sealed class YieldMeasuresView(YieldFigures figures, YieldSuppression sup
 
     public double PlacementWeeks => Figures.PlacementWeeks;
 
-    public ShownRate Reach => suppression.Rate(Figures.Reach);
+    public ShownRate Reach => Shown.Reach;
 
     public int PlacementsEnded => Figures.PlacementsEnded;
 
     public int EndedEarly => Figures.Totals.EndedEarly;
 
-    public ShownRate WorkOrEducation => suppression.Rate(Figures.WorkOrEducation);
+    public ShownRate WorkOrEducation => Shown.WorkOrEducation;
 
-    public ShownCount EndedOrdinaryJob => suppression.Count(Figures.Totals.EndedOrdinaryJob);
+    public ShownCount EndedOrdinaryJob => Shown.EndedOrdinaryJob;
 
-    public ShownCount EndedFlexJob => suppression.Count(Figures.Totals.EndedFlexJob);
+    public ShownCount EndedFlexJob => Shown.EndedFlexJob;
 
-    public ShownCount EndedEducation => suppression.Count(Figures.Totals.EndedEducation);
+    public ShownCount EndedEducation => Shown.EndedEducation;
 
-    public ShownCount EndedBackOnBenefits => suppression.Count(Figures.Totals.EndedBackOnBenefits);
+    public ShownCount EndedBackOnBenefits => Shown.EndedBackOnBenefits;
 
-    public ShownCount EndedDroppedOut => suppression.Count(Figures.Totals.EndedDroppedOut);
+    public ShownCount EndedDroppedOut => Shown.EndedDroppedOut;
 
-    public ShownRate SelfSupportingAfter1Month => suppression.Rate(Figures.SelfSupportingAfter1Month);
+    public ShownRate SelfSupportingAfter1Month => Shown.SelfSupportingAfter1Month;
 
-    public ShownRate SelfSupportingAfter3Months => suppression.Rate(Figures.SelfSupportingAfter3Months);
+    public ShownRate SelfSupportingAfter3Months => Shown.SelfSupportingAfter3Months;
 
-    public ShownRate SelfSupportingAfter6Months => suppression.Rate(Figures.SelfSupportingAfter6Months);
+    public ShownRate SelfSupportingAfter6Months => Shown.SelfSupportingAfter6Months;
 
-    public ShownRate SelfSupportingAfter12Months => suppression.Rate(Figures.SelfSupportingAfter12Months);
+    public ShownRate SelfSupportingAfter12Months => Shown.SelfSupportingAfter12Months;
 
-    public ShownRate Conversion => suppression.Rate(Figures.Conversion);
+    public ShownRate Conversion => Shown.Conversion;
 
     /// <summary>Null when the conversion it is read from is suppressed: the flag would give the hidden count away.</summary>
     public bool? FreeLabourRisk => Conversion.Suppressed ? null : Figures.FreeLabourRisk;
@@ -105,5 +113,5 @@ public sealed record YieldPosition(string Group, int Rank, int Of, double? Perce
         => suppression.HidesGroup(Of) ? this with { MedianScore = null, MedianSuppressed = true } : this;
 }
 
-/// <summary>The measures of one period of a trend.</summary>
-public sealed record YieldTrendPoint(ReportPeriod Period, YieldMeasuresView Measures, double? Score);
+/// <summary>The measures of one period of a trend; <see cref="Score"/> null for the alliance and when withheld (<see cref="ScoreSuppressed"/>).</summary>
+public sealed record YieldTrendPoint(ReportPeriod Period, YieldMeasuresView Measures, double? Score, bool ScoreSuppressed = false);

@@ -77,4 +77,17 @@ public static class TargetMeasures
         TargetMeasure.Reach => figures.Reach,
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
     };
+
+    /// <summary>The same rate as a reader sees it.</summary>
+    public static ShownRate RateOf(this YieldDisclosure shown, TargetMeasure measure) => measure switch
+    {
+        TargetMeasure.WorkOrEducation => shown.WorkOrEducation,
+        TargetMeasure.SelfSupportingAfter1Month => shown.SelfSupportingAfter1Month,
+        TargetMeasure.SelfSupportingAfter3Months => shown.SelfSupportingAfter3Months,
+        TargetMeasure.SelfSupportingAfter6Months => shown.SelfSupportingAfter6Months,
+        TargetMeasure.SelfSupportingAfter12Months => shown.SelfSupportingAfter12Months,
+        TargetMeasure.Conversion => shown.Conversion,
+        TargetMeasure.Reach => shown.Reach,
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
+    };
 }

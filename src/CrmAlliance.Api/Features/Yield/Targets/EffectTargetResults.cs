@@ -65,8 +65,16 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
             figures[slice] = new YieldFigures(totals, options);
         }
 
+        var suppression = YieldSuppression.With(suppressionThreshold);
+        var whole = await DiscloseWholeAsync(companyId, period, suppression, cancellationToken);
         var results = yearTargets
-            .Select(t => Judge(t, figures[(Slice.Of(t.OfferKind), Slice.Of(t.TargetGroup))].RateOf(t.Measure), suppressionThreshold))
+            .Select(t =>
+            {
+                var (kind, group) = (Slice.Of(t.OfferKind), Slice.Of(t.TargetGroup));
+                var rate = figures[(kind, group)].RateOf(t.Measure);
+                return whole is null ? Judge(t, rate, suppressionThreshold)
+                    : Judge(t, rate, kind == YieldCell.All && group == YieldCell.All ? whole.RateOf(t.Measure) : Withheld);
+            })
             .ToList();
         return new(period.Label, year, companyId, options.DefinitionLabel, suppressionThreshold, results);
     }
@@ -86,11 +94,38 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
         }
     }
 
+    private static readonly ShownRate Withheld = new(null, null, null, true);
+
+    /// <summary>
+    /// A company user's view of its whole figures for the period, withheld as partnerYield withholds them; null for
+    /// readers who see every count (and for the alliance). A target of one offer kind or target group is withheld
+    /// from company users, like partnerYield's outcome figures for one kind or group.
+    /// </summary>
+    private async Task<YieldDisclosure?> DiscloseWholeAsync(Guid? companyId, ReportPeriod period, YieldSuppression suppression, CancellationToken cancellationToken)
+    {
+        if (companyId is not { } id || suppression == YieldSuppression.None)
+        {
+            return null;
+        }
+
+        var months = await cells.MonthsAsync(id, period, YieldCell.All, YieldCell.All, cancellationToken);
+        var totals = new YieldTotals();
+        foreach (var month in months.Values)
+        {
+            totals.Add(month);
+        }
+
+        return suppression.Disclose(new YieldFigures(totals, options), months.Values, YieldSlice.Whole);
+    }
+
     public static int TargetYearOf(ReportPeriod period) => period.LastMonth.Year;
 
     public static EffectTargetResult Judge(EffectTargetView target, YieldRate rate, int? suppressionThreshold)
+        => Judge(target, rate, YieldSuppression.With(suppressionThreshold).Rate(rate));
+
+    /// <summary>A target against a rate, shown as <paramref name="shown"/> (its status withheld with its count).</summary>
+    public static EffectTargetResult Judge(EffectTargetView target, YieldRate rate, ShownRate shown)
     {
-        var shown = YieldSuppression.With(suppressionThreshold).Rate(rate);
         return new(target, shown.Count, shown.Base, shown.Rate is { } r ? Math.Round(r * 100, 2) : null, StatusOf(rate, target.TargetPercent, shown.Suppressed));
     }
 

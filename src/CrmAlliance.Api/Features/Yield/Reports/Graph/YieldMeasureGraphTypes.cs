@@ -10,7 +10,7 @@ public sealed class YieldCountGraphType : ObjectGraphType<ShownCount>
     public YieldCountGraphType()
     {
         Name = "YieldCount";
-        Description = "A count of citizens' outcomes. In a company's own view a count from 1 to the suppression threshold − 1 is hidden: `value` null, `suppressed` true.";
+        Description = "A count of citizens' outcomes. In a company's own view a count from 1 to the suppression threshold − 1 is hidden: `value` null, `suppressed` true; so is a count that is hidden in any month of the period, and every count of a view of one offer kind.";
         Field(c => c.Value, nullable: true).Description("The count; null when suppressed.");
         Field(c => c.Suppressed).Description("True when the count was hidden so that no citizen can be recognised.");
     }
@@ -21,7 +21,7 @@ public sealed class YieldRateGraphType : ObjectGraphType<ShownRate>
     public YieldRateGraphType()
     {
         Name = "YieldRate";
-        Description = "A count out of a base, and their ratio. In a company's own view the count and rate are hidden (`suppressed` true) when the count, the base or the base minus the count is between 1 and the suppression threshold − 1; the base alone is hidden when it is.";
+        Description = "A count out of a base, and their ratio. In a company's own view the count and rate are hidden (`suppressed` true) when the count, the base or the base minus the count is between 1 and the suppression threshold − 1; the base alone is hidden when it is. Also hidden there: what is hidden in any month of the period, work-or-education's count when one of its end results is hidden and its base when any end result is, and everything in a view of one offer kind. Reach's base is the placements started and always shown.";
         Field(r => r.Count, nullable: true).Description("How many of the base had the outcome; null when suppressed.");
         Field(r => r.Base, nullable: true).Description("The base (denominator); null when it is itself a suppressed small count.");
         Field(r => r.Rate, nullable: true).Description("count / base between 0 and 1; null when the base is 0 or when suppressed.");
@@ -132,7 +132,8 @@ public sealed class YieldTrendPointGraphType : ObjectGraphType<YieldTrendPoint>
         Field<NonNullGraphType<DateOnlyGraphType>>("from").Description("First day of the period.").Resolve(c => c.Source.Period.Start);
         Field<NonNullGraphType<DateOnlyGraphType>>("to").Description("Last day of the period.").Resolve(c => c.Source.Period.End);
         Field<NonNullGraphType<YieldMeasuresGraphType>>("measures").Description("The measures of the period.").Resolve(c => c.Source.Measures);
-        Field(p => p.Score, nullable: true).Description("The company's yield score in the period; null for the alliance.");
+        Field(p => p.Score, nullable: true).Description("The company's yield score in the period; null for the alliance and when withheld (scoreSuppressed).");
+        Field(p => p.ScoreSuppressed).Description("True when the company's score for the period is withheld from a company user, on the same rule as partnerYield.score.");
     }
 }
 

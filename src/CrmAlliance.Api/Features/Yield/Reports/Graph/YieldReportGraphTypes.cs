@@ -22,11 +22,12 @@ public sealed class PartnerYieldGraphType : ObjectGraphType<PartnerYieldView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<YieldOfferKindGraphType>>>>("byOfferKind")
             .Description("Offered, taken up and pledge fulfilment per offer kind (only the sliced kind when offerKind is given; always over every target group).")
             .Resolve(c => c.Source.ByOfferKind);
-        Field(y => y.Score).Description("Yield score: the weighted contributions (published weights, configuration Yield:Score) per 100 ordinary employees.");
+        Field(y => y.Score, nullable: true).Description("Yield score: the weighted contributions (published weights, configuration Yield:Score) per 100 ordinary employees. Null in a company user's view when an outcome it weighs (reach, work or education, self-supporting after 6 months) is withheld in the period or in any of its months: with the published weights it would give the withheld count away (see scoreSuppressed).");
+        Field(y => y.ScoreSuppressed).Description("True when the score is withheld; the places among peers (overall, inIndustrySection, inSizeBand), which are read from it, are then null too.");
         Field("scoreBasisEmployees", y => y.ScoreBasis).Description("The ordinary employees the score was normalised by: the company's, but at least Yield:Score:MinimumEmployees (default 10).");
-        Position("overall", y => y.Overall, "Place among all members of the alliance; null when the company is not a member in the period.");
-        Position("inIndustrySection", y => y.InIndustrySection, "Place among the members in the same industry section; null when the company is not a member in the period.");
-        Position("inSizeBand", y => y.InSizeBand, "Place among the members in the same size band; null when the company is not a member in the period.");
+        Position("overall", y => y.Overall, "Place among all members of the alliance; null when the company is not a member in the period or when the score is withheld.");
+        Position("inIndustrySection", y => y.InIndustrySection, "Place among the members in the same industry section; null when the company is not a member in the period or when the score is withheld.");
+        Position("inSizeBand", y => y.InSizeBand, "Place among the members in the same size band; null when the company is not a member in the period or when the score is withheld.");
         Field(y => y.SuppressionThreshold, nullable: true).Description("In a company user's view: counts from 1 to this minus 1 are suppressed. Null for jobcenter staff, who see every count.");
         Field<NonNullGraphType<EffectTargetResultsGraphType>>("effectTargets")
             .Description("The company's result for the period against every effect target of the year the period ends in (over every offer kind and target group, whatever this report's slice), suppressed like the rest of this view.")
@@ -54,7 +55,7 @@ public sealed class YieldRankingRowGraphType : ObjectGraphType<RankedCompany>
         Field<NonNullGraphType<YieldPositionGraphType>>("inIndustrySection").Description("Place among the members in its industry section.").Resolve(c => c.Source.InIndustrySection);
         Field<NonNullGraphType<YieldPositionGraphType>>("inSizeBand").Description("Place among the members in its size band.").Resolve(c => c.Source.InSizeBand);
         Field<NonNullGraphType<YieldMeasuresGraphType>>("measures").Description("Its key figures (every measure) for the period and slice.")
-            .Resolve(c => new YieldMeasuresView(c.Source.Figures, YieldSuppression.None));
+            .Resolve(c => new YieldMeasuresView(c.Source.Figures));
         Field<NonNullGraphType<BooleanGraphType>>("freeLabourRisk").Description("Many internships and wage-subsidy placements, few hires (see YieldMeasures.freeLabourRisk).").Resolve(c => c.Source.Figures.FreeLabourRisk);
     }
 }
