@@ -38,7 +38,7 @@ public sealed class AdminBootstrapper(
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException("The first Admin could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new StartupRefusedException("The first Admin could not be created from Bootstrap__AdminEmail and Bootstrap__AdminPassword: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
         await users.AddToRoleAsync(admin, nameof(Role.Admin));
