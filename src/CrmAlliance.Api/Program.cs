@@ -30,6 +30,7 @@ var builder = WebApplication.CreateBuilder(StartupOptions.For(args));
 builder.AddCrmAlliance();
 
 var app = builder.Build();
+app.UseForwardedClientAddress(app.Configuration);
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -20,7 +20,8 @@ public abstract class CrmException(string code, string message, string? field = 
     public string? Field { get; } = field;
 }
 
-public sealed record FieldError(string Field, string Message);
+/// <summary>One invalid input field; <paramref name="Rule"/> names the policy it broke when there is one (e.g. PASSWORD_TOO_COMMON).</summary>
+public sealed record FieldError(string Field, string Message, string? Rule = null);
 
 public sealed class ValidationException : CrmException
 {

@@ -10,7 +10,7 @@ namespace CrmAlliance.Benchmarks.Yield;
 public sealed class YieldApiHost : WebApplicationFactory<api::Program>
 {
     public const string AdminEmail = "bench-admin@crmalliance.local";
-    public const string AdminPassword = "Bench-Admin-Passw0rd!";
+    public const string AdminPassword = "Yield-Runner-Passw0rd!";
 
     private readonly string database;
 

@@ -31,7 +31,7 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
     }
 
     public const string AdminEmail = "admin@test.local";
-    public const string AdminPassword = "Admin-Passw0rd-Test";
+    public const string AdminPassword = "Fixture-Passw0rd-Test";
 
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"crm-test-{Guid.NewGuid():N}.db");
 
@@ -46,6 +46,11 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databaseFile}");
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+
+        // Every test signs in, all from one address (the in-process server has none): the sign-in rate limits are
+        // tested with their own tight settings in SignInRateLimitTests.
+        builder.UseSetting("Identity:RateLimits:PerAddress:PermitLimit", "1000000");
+        builder.UseSetting("Identity:RateLimits:PerAccount:PermitLimit", "1000000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

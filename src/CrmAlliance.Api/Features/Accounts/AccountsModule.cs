@@ -2,6 +2,8 @@ using System.Security.Claims;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts.Email;
 using CrmAlliance.Api.Features.Accounts.Graph;
+using CrmAlliance.Api.Features.Accounts.Passwords;
+using CrmAlliance.Api.Features.Accounts.SignIn;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
@@ -18,15 +20,34 @@ public static class AccountsModule
         services.AddIdentityApiEndpoints<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
+
+                // Length first, no composition rules (they breed "Password1!"); common passwords and the e-mail's name
+                // are refused by the validators added below.
+                options.Password.RequiredLength = configuration.GetValue("Identity:Password:MinimumLength", 12);
+                options.Password.RequiredUniqueChars = 5;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+
+                // The backstop behind the rate limiter: from one address an account gets only
+                // Identity:RateLimits:PerAccount guesses per window, so this many failures take several addresses or a long time.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 20);
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:LockoutMinutes", 15));
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
-            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
+            .AddSignInManager<CrmSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<EmailNamePasswordValidator>();
+        services.AddOptions<SignInProtectionOptions>().BindConfiguration(SignInProtectionOptions.Section);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SignInProtectionOptions>>(
+            (stamps, protection) => stamps.ValidationInterval = protection.Value.SecurityStampValidationInterval);
+        services.AddSingleton<ConfirmedSecurityStamps>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, SecurityStampCheck>();
+        services.AddSignInRateLimiting();
         // The sign-in cookie: never readable by scripts, sent only to this site, Secure whenever the request is HTTPS.
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -50,10 +71,12 @@ public static class AccountsModule
 
     /// <summary>
     /// Identity's API endpoints under /auth: /auth/login gives a bearer token (or a cookie with
-    /// <c>?useCookies=true</c>). /auth/register stays closed: only Admins create users.
+    /// <c>?useCookies=true</c>). /auth/register stays closed: only Admins create users. Every /auth request passes the
+    /// rate limiter first.
     /// </summary>
     public static WebApplication MapCrmIdentity(this WebApplication app)
     {
+
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/auth/register", StringComparison.OrdinalIgnoreCase))
@@ -64,6 +87,8 @@ public static class AccountsModule
 
             await next(context);
         });
+        app.UseSignInAccountReader();
+        app.UseRateLimiter();
         return app;
     }
 }

@@ -27,7 +27,7 @@ public sealed class AdminBootstrapper(
         {
             if (!environment.IsDevelopment())
             {
-                throw new StartupRefusedException("No Admin exists: set Bootstrap__AdminEmail and Bootstrap__AdminPassword (at least 10 characters) for the first start, e.g. Bootstrap__AdminEmail=you@example.dk Bootstrap__AdminPassword='Choose-a-long-one-1' dotnet run --project src/CrmAlliance.Api. In Development a first Admin with a generated password is created instead.");
+                throw new StartupRefusedException("No Admin exists: set Bootstrap__AdminEmail and Bootstrap__AdminPassword (at least 12 characters, not a common password) for the first start, e.g. Bootstrap__AdminEmail=you@example.dk Bootstrap__AdminPassword='Choose-a-long-one-1' dotnet run --project src/CrmAlliance.Api. In Development a first Admin with a generated password is created instead.");
             }
 
             password = "Dev-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
@@ -38,7 +38,7 @@ public sealed class AdminBootstrapper(
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException("The first Admin could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new StartupRefusedException("The first Admin could not be created from Bootstrap__AdminEmail and Bootstrap__AdminPassword: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
         await users.AddToRoleAsync(admin, nameof(Role.Admin));

@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Accounts.Passwords;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -14,35 +15,24 @@ public sealed class CreateUserHandler(UserManager<ApplicationUser> users, CrmDbC
     public async Task<UserView> HandleAsync(CreateUserInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Admin);
+        var errors = new List<FieldError>(await PasswordPolicy.ErrorsAsync(users, input.Email, input.Password));
         var v = new Validator()
             .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", $"'{input.Email}' is not an e-mail address.")
             .Required(input.DisplayName, "displayName")
             .Check(input.Role != Role.Company || input.CompanyId is not null, "companyId", "is required for a Company user.")
             .Check(input.Role == Role.Company || input.CompanyId is null, "companyId", "is only for Company users.");
-        foreach (var error in await PasswordErrorsAsync(users, input.Password))
+        errors.InsertRange(0, v.Errors);
+        if (errors.Count > 0)
         {
-            v.Add("password", error);
+            throw new ValidationException(errors);
         }
 
-        v.ThrowIfInvalid();
         if (input.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
         {
             throw new NotFoundException("Company", companyId, "input.companyId");
         }
 
         return await AccountWriter.CreateAsync(users, db, input.Email, input.DisplayName, input.Role, input.CompanyId, input.Password, clock, cancellationToken);
-    }
-
-    private static async Task<IEnumerable<string>> PasswordErrorsAsync(UserManager<ApplicationUser> users, string password)
-    {
-        var errors = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, new ApplicationUser(), password);
-            errors.AddRange(result.Errors.Select(e => e.Description));
-        }
-
-        return errors;
     }
 }
 
@@ -117,7 +107,7 @@ internal static class AccountWriter
     {
         if (!result.Succeeded)
         {
-            throw new ValidationException(result.Errors.Select(e => new FieldError(field, e.Description)).ToList());
+            throw new ValidationException(result.Errors.Select(e => PasswordPolicy.IsPasswordError(e) ? PasswordPolicy.ToFieldError(e) : new FieldError(field, e.Description)).ToList());
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class CrmErrorMiddleware : IFieldMiddleware
     private static CrmExecutionError ToExecutionErrors(CrmException exception, IResolveFieldContext context)
     {
         var errors = exception is ValidationException { Errors.Count: > 0 } validation
-            ? validation.Errors.Select(e => new CrmExecutionError(ErrorCodes.Validation, $"{InputPath(e.Field, context)}: {e.Message}", InputPath(e.Field, context), null)).ToList()
+            ? validation.Errors.Select(e => new CrmExecutionError(ErrorCodes.Validation, $"{InputPath(e.Field, context)}: {e.Message}", InputPath(e.Field, context), e.Rule)).ToList()
             : [new CrmExecutionError(exception.Code, exception.Message, exception.Field is null ? null : InputPath(exception.Field, context), (exception as RuleViolationException)?.Rule)];
         foreach (var error in errors.SkipLast(1))
         {

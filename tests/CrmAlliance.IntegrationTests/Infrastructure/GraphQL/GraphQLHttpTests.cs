@@ -143,7 +143,8 @@ public sealed class GraphQLHttpTests(CrmApiFactory factory) : IClassFixture<CrmA
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
         var client = factory.CreateClient();
-        for (var i = 0; i < 5; i++)
+        // Identity:MaxFailedAccessAttempts (the fixture's rate limits are generous, so the lock-out is what is reached).
+        for (var i = 0; i < 20; i++)
         {
             using var failed = await client.PostAsync("/auth/login", Json($$"""{"email":"{{consultant.Email}}","password":"wrong-password-{{i}}"}"""));
             Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);

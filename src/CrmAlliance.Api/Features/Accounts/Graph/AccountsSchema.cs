@@ -88,7 +88,7 @@ public sealed class CreateUserInputGraphType : CrmInputObjectGraphType<CreateUse
         Field(i => i.Email).Description("E-mail address; the sign-in name.");
         Field(i => i.DisplayName).Description("Name shown to others.");
         Field<NonNullGraphType<RoleGraphType>>("role").Description("The user's role.");
-        Field(i => i.Password).Description("Initial password: at least 10 characters with upper and lower case and a digit.");
+        Field(i => i.Password).Description("Initial password: at least 12 characters (5 of them different), not a common password and not containing the e-mail's name.");
         OptionalIdField(i => i.CompanyId, "Company", "Required for COMPANY users: their company.");
     }
 }
