@@ -144,6 +144,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__CrmAlliance"] = "Information";
         return start;
     }
 

@@ -41,10 +41,11 @@ public sealed class InMemoryDeliveryObserver(InMemoryDeliveryTracker tracker) : 
     public Task PrePublish<T>(PublishContext<T> context)
         where T : class
     {
-        // Before delivery, so the child is known before any endpoint can finish it.
-        if (context.MessageId is { } messageId)
+        // Before delivery, so the child is known before any endpoint can finish it. MassTransit puts the message
+        // being consumed on a publish made while consuming it (InitiatorId carries only a CorrelationId).
+        if (context.MessageId is { } messageId && context.TryGetPayload<ConsumeContext>(out var consuming) && consuming.MessageId is { } parentId)
         {
-            tracker.Published(messageId, typeof(T), context.InitiatorId);
+            tracker.Published(messageId, typeof(T), parentId);
         }
 
         return Task.CompletedTask;

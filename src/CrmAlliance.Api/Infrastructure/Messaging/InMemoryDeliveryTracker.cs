@@ -46,12 +46,12 @@ public sealed class InMemoryDeliveryTracker(IReadOnlyDictionary<Type, int> endpo
         }
     }
 
-    /// <summary>A consumer publishes a contract message while consuming <paramref name="initiatorId"/>: its parent waits for it too.</summary>
-    internal void Published(Guid messageId, Type messageType, Guid? initiatorId)
+    /// <summary>A consumer publishes a message while consuming <paramref name="parentId"/>: the parent waits for it too.</summary>
+    internal void Published(Guid messageId, Type messageType, Guid parentId)
     {
         lock (gate)
         {
-            if (initiatorId is not { } parentId || !inFlight.TryGetValue(parentId, out var parent) || inFlight.ContainsKey(messageId))
+            if (!inFlight.TryGetValue(parentId, out var parent) || inFlight.ContainsKey(messageId))
             {
                 return;
             }

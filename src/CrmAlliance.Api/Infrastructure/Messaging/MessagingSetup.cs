@@ -55,7 +55,13 @@ public static class MessagingSetup
             }
 
             x.AddConsumer<ConsumerFaultRecorder, ConsumerFaultRecorderDefinition>();
-            x.UseConfiguredTransport(configuration.ReadBusOptions());
+            // Host-level observers: the bus's own (ConnectPublishObserver after it is built) miss what consumers publish.
+            x.UseConfiguredTransport(configuration.ReadBusOptions(), (context, cfg) =>
+            {
+                var delivery = context.GetRequiredService<InMemoryDeliveryObserver>();
+                cfg.ConnectReceiveObserver(delivery);
+                cfg.ConnectPublishObserver(delivery);
+            });
         });
         if (configuration.ReadBusOptions().Transport == BusTransportKind.InMemory)
         {
@@ -82,8 +88,6 @@ public static class MessagingSetup
             .ToDictionary(g => g.Key, g => g.Count());
         services.AddSingleton(new InMemoryDeliveryTracker(endpoints));
         services.AddSingleton<InMemoryDeliveryObserver>();
-        services.AddReceiveObserver(provider => provider.GetRequiredService<InMemoryDeliveryObserver>());
-        services.AddPublishObserver(provider => provider.GetRequiredService<InMemoryDeliveryObserver>());
         services.Replace(ServiceDescriptor.Singleton<IEventPublisher, InMemoryDeliveringPublisher>());
     }
 
