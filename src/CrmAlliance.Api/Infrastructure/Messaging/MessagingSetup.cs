@@ -55,13 +55,8 @@ public static class MessagingSetup
             }
 
             x.AddConsumer<ConsumerFaultRecorder, ConsumerFaultRecorderDefinition>();
-            // Host-level observers: the bus's own (ConnectPublishObserver after it is built) miss what consumers publish.
-            x.UseConfiguredTransport(configuration.ReadBusOptions(), (context, cfg) =>
-            {
-                var delivery = context.GetRequiredService<InMemoryDeliveryObserver>();
-                cfg.ConnectReceiveObserver(delivery);
-                cfg.ConnectPublishObserver(delivery);
-            });
+            // The publish observer on the host: one connected to the built bus misses what consumers publish.
+            x.UseConfiguredTransport(configuration.ReadBusOptions(), (context, cfg) => cfg.ConnectPublishObserver(context.GetRequiredService<InMemoryDeliveryObserver>()));
         });
         if (configuration.ReadBusOptions().Transport == BusTransportKind.InMemory)
         {
@@ -88,6 +83,7 @@ public static class MessagingSetup
             .ToDictionary(g => g.Key, g => g.Count());
         services.AddSingleton(new InMemoryDeliveryTracker(endpoints));
         services.AddSingleton<InMemoryDeliveryObserver>();
+        services.AddReceiveObserver(provider => provider.GetRequiredService<InMemoryDeliveryObserver>());
         services.Replace(ServiceDescriptor.Singleton<IEventPublisher, InMemoryDeliveringPublisher>());
     }
 
