@@ -11,9 +11,10 @@ public static class BusTransport
 
     /// <summary>
     /// The transport from configuration: in-memory, or RabbitMQ with host, virtual host, user and password.
-    /// Queues are named after their consumers' endpoint definitions (kebab case).
+    /// Queues are named after their consumers' endpoint definitions (kebab case). <paramref name="configureInMemory"/>
+    /// adds to the in-memory bus's configuration (observers that must reach every receive endpoint).
     /// </summary>
-    public static void UseConfiguredTransport(this IBusRegistrationConfigurator bus, BusOptions options)
+    public static void UseConfiguredTransport(this IBusRegistrationConfigurator bus, BusOptions options, Action<IBusRegistrationContext, IBusFactoryConfigurator>? configureInMemory = null)
     {
         bus.SetKebabCaseEndpointNameFormatter();
 
@@ -39,7 +40,11 @@ public static class BusTransport
         }
         else
         {
-            bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            bus.UsingInMemory((context, cfg) =>
+            {
+                configureInMemory?.Invoke(context, cfg);
+                cfg.ConfigureEndpoints(context);
+            });
         }
     }
 }

@@ -29,6 +29,7 @@ public static class YieldModule
         services.AddScoped<YieldFactSource>();
         services.AddScoped<YieldCellWriter>();
         services.AddScoped<YieldProjector>();
+        services.AddSingleton<YieldRefreshBatcher>();
         services.AddScoped<YieldRebuild>();
         services.AddScoped<YieldStartup>();
         services.AddScoped<ICliCommand, RebuildYieldCommand>();

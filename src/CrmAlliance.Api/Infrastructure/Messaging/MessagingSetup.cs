@@ -1,6 +1,7 @@
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Bus;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmAlliance.Api.Infrastructure.Messaging;
 
@@ -54,9 +55,36 @@ public static class MessagingSetup
             }
 
             x.AddConsumer<ConsumerFaultRecorder, ConsumerFaultRecorderDefinition>();
-            x.UseConfiguredTransport(configuration.ReadBusOptions());
+            // The publish observer on the host: one connected to the built bus misses what consumers publish.
+            x.UseConfiguredTransport(configuration.ReadBusOptions(), (context, cfg) => cfg.ConnectPublishObserver(context.GetRequiredService<InMemoryDeliveryObserver>()));
         });
+        if (configuration.ReadBusOptions().Transport == BusTransportKind.InMemory)
+        {
+            services.AddInMemoryDelivery();
+        }
+
         return services;
+    }
+
+    /// <summary>
+    /// With the in-memory bus an outbox row is delivered once its consumers have committed its effect, not when
+    /// it is on the bus (<see cref="InMemoryDeliveringPublisher"/>). Each consumer type has a receive endpoint of
+    /// its own (its definition names it), so the endpoints subscribed to a message are the consumer types
+    /// registered for it.
+    /// </summary>
+    private static void AddInMemoryDelivery(this IServiceCollection services)
+    {
+        var endpoints = services
+            .Select(d => d.ImplementationType ?? d.ServiceType)
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IConsumer).IsAssignableFrom(t))
+            .Distinct()
+            .SelectMany(t => t.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
+            .GroupBy(i => i.GetGenericArguments()[0])
+            .ToDictionary(g => g.Key, g => g.Count());
+        services.AddSingleton(new InMemoryDeliveryTracker(endpoints));
+        services.AddSingleton<InMemoryDeliveryObserver>();
+        services.AddReceiveObserver(provider => provider.GetRequiredService<InMemoryDeliveryObserver>());
+        services.Replace(ServiceDescriptor.Singleton<IEventPublisher, InMemoryDeliveringPublisher>());
     }
 
     private sealed record FeatureConsumers(Action<IBusRegistrationConfigurator> Register);

@@ -6,7 +6,8 @@ namespace CrmAlliance.Api.Infrastructure.Messaging;
 
 /// <summary>
 /// One dispatch round: claims the oldest unsent rows, publishes them — aggregates concurrently, each
-/// aggregate's events strictly in order — and records what was sent. A failed publish stops its
+/// aggregate's events strictly in order — and records what was sent. With a broker, sent means the broker
+/// confirmed it; with the in-memory bus, that every consumer committed its effect (<see cref="IEventPublisher.AwaitsConsumers"/>). A failed publish stops its
 /// aggregate for this round (later events of it wait) and backs off.
 /// </summary>
 public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
@@ -76,7 +77,7 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
         foreach (var row in rows)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(settings.PublishTimeout);
+            timeout.CancelAfter(publisher.AwaitsConsumers ? settings.DeliveryTimeout : settings.PublishTimeout);
             try
             {
                 await publisher.PublishAsync(MessageTypes.Deserialize(row), MessageTypes.TypeOf(row.MessageType), row.MessageId, timeout.Token);
@@ -84,7 +85,9 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                var error = ex is OperationCanceledException ? $"No broker confirmation within {settings.PublishTimeout.TotalSeconds:0.#} s." : $"{ex.GetType().Name}: {ex.Message}";
+                var error = ex is not OperationCanceledException ? $"{ex.GetType().Name}: {ex.Message}"
+                    : publisher.AwaitsConsumers ? $"Not consumed within {settings.DeliveryTimeout.TotalSeconds:0.#} s."
+                    : $"No broker confirmation within {settings.PublishTimeout.TotalSeconds:0.#} s.";
                 return new(sent, new(row, error));
             }
         }

@@ -8,7 +8,7 @@ namespace CrmAlliance.Api.Infrastructure.Messaging;
 /// Runs <see cref="OutboxDispatcher"/> rounds: at once after a signalled commit, else every poll
 /// interval; back to back while rows keep coming. Deletes old sent rows and inbox entries hourly.
 /// </summary>
-public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcherService> logger) : BackgroundService
+public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, OutboxSignal signal, IEventPublisher publisher, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcherService> logger) : BackgroundService
 {
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(1);
 
@@ -16,6 +16,11 @@ public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, OutboxS
     {
         var settings = options.Value;
         var nextCleanup = clock.GetUtcNow();
+        if (publisher.AwaitsConsumers)
+        {
+            await ReleaseClaimsOfAStoppedProcessAsync(stoppingToken);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var busy = false;
@@ -45,6 +50,29 @@ public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, OutboxS
                 // A cancelled wait ends the loop through the while condition.
                 await ((Task)signal.WaitAsync(settings.PollInterval, stoppingToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+        }
+    }
+
+    /// <summary>
+    /// The in-memory bus means one Api process: claims in the database are left by this process's previous run
+    /// (killed while its consumers were working), so its rows are published again now rather than after the lease.
+    /// </summary>
+    private async Task ReleaseClaimsOfAStoppedProcessAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var released = await db.OutboxMessages.Where(m => m.SentAt == null && m.ClaimedBy != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+            if (released > 0)
+            {
+                logger.LogInformation("Publishing again {Count} events whose consumers had not finished when the Api last stopped.", released);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not release the outbox claims of the last run; they expire with their lease.");
         }
     }
 

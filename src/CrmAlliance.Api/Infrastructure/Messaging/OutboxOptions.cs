@@ -17,6 +17,12 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// With the in-memory bus a publish waits until the consumers have committed the event's effect; one that takes
+    /// longer is published again later (consumers are idempotent).
+    /// </summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The first retry waits this long, doubling per attempt up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -73,12 +73,23 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
     /// <summary>A company's dimensions (name, industry, size, membership, consultant); cells do not change.</summary>
     public async Task RefreshCompanyAsync(Guid companyId, CancellationToken cancellationToken)
     {
-        await StateAsync(cancellationToken);
         var old = await db.YieldCompanies.Where(c => c.CompanyId == companyId).ToListAsync(cancellationToken);
         var fresh = await source.CompaniesAsync(c => c.Id == companyId, cancellationToken);
+        if (old.Count == fresh.Count && old.Zip(fresh).All(pair => SameDimensions(pair.First, pair.Second)))
+        {
+            // E.g. an address edit: nothing the read model keeps changed, so it is not written.
+            return;
+        }
+
+        await StateAsync(cancellationToken);
         Replace(db.YieldCompanies, old, fresh, c => c.CompanyId, (c, v) => c.Version = v, c => c.Version);
         await SaveAsync(new YieldDeltas(), cancellationToken);
     }
+
+    private static bool SameDimensions(YieldCompany stored, YieldCompany fresh)
+        => stored.CompanyId == fresh.CompanyId && stored.Name == fresh.Name && stored.Cvr == fresh.Cvr && stored.IndustryCode == fresh.IndustryCode
+            && stored.IndustrySection == fresh.IndustrySection && stored.OrdinaryEmployees == fresh.OrdinaryEmployees
+            && stored.MembershipStatus == fresh.MembershipStatus && stored.JoinedOn == fresh.JoinedOn && stored.ResponsibleConsultantId == fresh.ResponsibleConsultantId;
 
     /// <summary>
     /// Books running placements' days up to <paramref name="bookThrough"/> (the day clock). Running placements
