@@ -20,7 +20,7 @@ public static class HostileRequestBenchmark
 {
     public const string Switch = "--hostile-requests";
     private const string Email = "bench-admin@crm.local";
-    private const string Password = "Bench-Admin-Passw0rd-2026";
+    private const string Password = "Fjendtlige-Forespoergsler-42";
     private static readonly TimeSpan CpuBudget = TimeSpan.FromSeconds(1);
     private const long AllocationBudget = 50L * 1024 * 1024;
 

@@ -15,7 +15,7 @@ namespace CrmAlliance.IntegrationTests.TestInfrastructure;
 public sealed class ApiProcess : IAsyncDisposable
 {
     public const string AdminEmail = "admin@crash.local";
-    public const string AdminPassword = "Admin-Passw0rd-Crash";
+    public const string AdminPassword = "Genstart-Efter-Nedbrud-2026";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 

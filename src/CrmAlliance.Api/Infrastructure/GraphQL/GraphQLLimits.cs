@@ -27,6 +27,13 @@ public sealed class GraphQLLimits
     /// <summary>Items of any one list in the variables.</summary>
     public int MaxListItems { get; set; } = 1_000;
 
+    /// <summary>
+    /// Bytes of any one string in the variables, as sent (UTF-8 JSON, escapes included: 32 KB is at least 10,000
+    /// Danish characters). Only an operation whose every root field is an import (a mutation named <c>import…</c>,
+    /// which takes a file) may send longer ones, up to <see cref="MaxBodyBytes"/>.
+    /// </summary>
+    public int MaxStringBytes { get; set; } = 32 * 1024;
+
     /// <summary>The whole request body: room for the imports' documented 5 MB files, escaped as JSON.</summary>
     public long MaxBodyBytes { get; set; } = 12 * 1024 * 1024;
 

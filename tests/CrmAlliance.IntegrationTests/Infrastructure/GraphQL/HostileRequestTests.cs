@@ -56,6 +56,20 @@ public sealed class HostileRequestTests(CrmApiFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_string_variable_over_32_KB_is_refused_outside_the_imports()
+    {
+        var consultant = await SignedInAsync("CONSULTANT");
+
+        var response = await consultant.SendAsync(
+            "query($f: CompanyFilter) { companies(first: 5, filter: $f) { totalCount } }",
+            new { f = new { nameContains = new string('æ', 20_000) } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        response.ShouldFailWith("BAD_REQUEST");
+        Assert.Contains("longer than 32 KB", response.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_fragment_cycle_is_refused_without_looping()
     {
         var consultant = await SignedInAsync("CONSULTANT");

@@ -111,7 +111,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
     private static async Task<GraphQLClient> ArrangeAsync(ApiProcess api)
     {
         var admin = await api.SignInAsync(ApiProcess.AdminEmail, ApiProcess.AdminPassword);
-        const string password = "Consultant-Passw0rd-Crash";
+        const string password = TestUsers.Password;
         await admin.QueryAsync(
             "mutation($input: CreateUserInput!) { createUser(input: $input) { id } }",
             new { input = new { email = "consultant@crash.local", displayName = "Konsulent", role = "CONSULTANT", password } });

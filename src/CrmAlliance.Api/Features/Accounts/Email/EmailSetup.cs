@@ -24,6 +24,8 @@ public static class EmailSetup
             var folder = Path.Combine(DataFolder.Resolve(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), options.PickupFolder);
             return new PickupFolderMailTransport(folder, sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<EmailQueue>();
+        services.AddHostedService<EmailDispatchService>();
         services.AddSingleton<IEmailSender<ApplicationUser>, CrmEmailSender>();
         return services;
     }
