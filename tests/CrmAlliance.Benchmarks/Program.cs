@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using CrmAlliance.Benchmarks.EndToEnd;
 using CrmAlliance.Benchmarks.Hostile;
 using CrmAlliance.Benchmarks.Matching;
+using CrmAlliance.Benchmarks.ProjectionLag;
 using CrmAlliance.Benchmarks.Yield;
 
 if (args is ["--matching-report"])
@@ -18,6 +19,11 @@ if (args.Contains(YieldBenchmarkOptions.Switch))
 if (args.Contains(HostileRequestBenchmark.Switch))
 {
     return await HostileRequestBenchmark.RunAsync(args);
+}
+
+if (args.Contains(ProjectionLagOptions.Switch))
+{
+    return await ProjectionLagBenchmark.RunAsync(args);
 }
 
 if (args.Contains(EndToEndOptions.Switch))
