@@ -21,12 +21,12 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is not set.");
             }
 
-            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(SaveInterceptors(sp)));
+            services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(SaveInterceptors(sp)).ConfigureWarnings(QuietExpectedFailures));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connectionString ??= $"Data Source={DefaultSqliteFile(environment.ContentRootPath)}";
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(SaveInterceptors(sp)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance));
+            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(SaveInterceptors(sp)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures));
         }
         else
         {
@@ -50,6 +50,14 @@ public static class DatabaseSetup
         services.AddSingleton(sp => new FeatureSaveInterceptor(sp.GetRequiredService<TInterceptor>()));
         return services;
     }
+
+    /// <summary>
+    /// EF logs every failed command and save at Error, with the SQL and a stack trace (several KB). Most are refusals
+    /// by design — a lost race on a RuleStamp, a stale version, a duplicate key — answered as CONFLICT; an unexpected
+    /// one is logged once by whoever handles it (GraphQL's INTERNAL_ERROR, a consumer's fault).
+    /// </summary>
+    private static void QuietExpectedFailures(WarningsConfigurationBuilder warnings)
+        => warnings.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug));
 
     private static IInterceptor[] SaveInterceptors(IServiceProvider services)
         => [.. services.GetServices<FeatureSaveInterceptor>().Select(f => f.Interceptor), services.GetRequiredService<OutboxCommitInterceptor>()];
