@@ -15,6 +15,7 @@ using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
+using CrmAlliance.Api.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,7 @@ public static class CrmAllianceHost
         services.AddExports();
         services.AddMatches(builder.Configuration);
         services.AddYield();
+        services.AddCrmWebUi();
 
         // Last: the bus takes the consumers the features registered.
         services.AddCrmBus(builder.Configuration);
