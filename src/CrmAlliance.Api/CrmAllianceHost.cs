@@ -47,6 +47,9 @@ public static class CrmAllianceHost
         services.AddMatches(builder.Configuration);
         services.AddYield();
         services.AddCrmWebUi();
+        // The web UI's framework files (_framework/blazor.web.js) are found through the build's static-web-assets
+        // manifest in every environment, not only Development; a published app has them in wwwroot and no manifest.
+        builder.WebHost.UseStaticWebAssets();
 
         // Last: the bus takes the consumers the features registered.
         services.AddCrmBus(builder.Configuration);
