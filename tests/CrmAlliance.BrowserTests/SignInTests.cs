@@ -9,7 +9,7 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
     [BrowserFact]
     public async Task A_consultant_signs_in_and_lands_on_the_start_page()
     {
-        var email = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var email = (await fixture.Host.CreateUserAsync(Role.Consultant)).Email;
         var page = await fixture.NewPageAsync();
 
         await page.GotoAsync("/");
@@ -31,7 +31,7 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
     [BrowserFact]
     public async Task A_wrong_password_shows_the_error_summary_linked_to_the_field()
     {
-        var email = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var email = (await fixture.Host.CreateUserAsync(Role.Consultant)).Email;
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/log-ind");
 
@@ -51,7 +51,7 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
     [BrowserFact]
     public async Task A_consultant_signs_in_with_the_keyboard_alone()
     {
-        var email = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var email = (await fixture.Host.CreateUserAsync(Role.Consultant)).Email;
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/log-ind");
 
@@ -83,7 +83,7 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
     [BrowserFact]
     public async Task Signing_out_ends_the_session()
     {
-        var email = await fixture.Host.CreateUserAsync(Role.Manager);
+        var email = (await fixture.Host.CreateUserAsync(Role.Manager)).Email;
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/log-ind");
         await page.GetByLabel("E-mail").FillAsync(email);

@@ -33,7 +33,7 @@ public sealed class WebHost : WebApplicationFactory<Program>
     public void Start() => StartServer();
 
     /// <summary>A user with the role, created as an Admin would (e-mail confirmed, one role).</summary>
-    public async Task<string> CreateUserAsync(Role role)
+    public async Task<Actor> CreateUserAsync(Role role)
     {
         Start();
         await using var scope = Services.CreateAsyncScope();
@@ -42,7 +42,14 @@ public sealed class WebHost : WebApplicationFactory<Program>
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Test {role}", CreatedAt = DateTimeOffset.UtcNow };
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRoleAsync(user, role.ToString()));
-        return email;
+        return new Actor(user.Id, email, role, null);
+    }
+
+    /// <summary>Runs a feature's handler in a scope of the app, as a page or resolver would.</summary>
+    public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
