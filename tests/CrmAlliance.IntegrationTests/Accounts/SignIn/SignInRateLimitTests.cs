@@ -80,6 +80,7 @@ public sealed class SignInRateLimitTests
         var account = "someone@test.local";
 
         var statuses = new List<HttpStatusCode>();
+        string? refusal = null;
         for (var i = 0; i < 2; i++)
         {
             using var response = await http.PostAsJsonAsync("/auth/login", new { email = account, password = $"Guess-{i}-Passw0rd" });
@@ -92,10 +93,13 @@ public sealed class SignInRateLimitTests
             using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = account.ToUpperInvariant(), ["password"] = "Guess-Passw0rd" });
             using var response = await http.PostAsync(path, form);
             statuses.Add(response.StatusCode);
+            refusal = await response.Content.ReadAsStringAsync();
         }
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(4));
         Assert.All(statuses.Skip(4), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        // The person at the form is answered in Danish, not with the API's problem JSON.
+        Assert.StartsWith("For mange forsøg på at logge ind. Prøv igen om", refusal);
     }
 
     private static CrmApiFactory Host(int perAddress, int perAccount, bool trustProxy = false)

@@ -17,7 +17,7 @@ public static class SignInAccountReader
     public static bool IsSignInRequest(HttpRequest request)
         => request.Path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase) || IsWebForm(request);
 
-    private static bool IsWebForm(HttpRequest request)
+    public static bool IsWebForm(HttpRequest request)
         => HttpMethods.IsPost(request.Method)
             && WebFormPaths.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
 

@@ -51,6 +51,14 @@ public static class SignInRateLimiting
     {
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
         rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (SignInAccountReader.IsWebForm(rejected.HttpContext.Request))
+        {
+            // A person at the web UI's form reads this, in the UI's language (Danish first).
+            await Results.Text($"For mange forsøg på at logge ind. Prøv igen om {seconds} sekunder.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests)
+                .ExecuteAsync(rejected.HttpContext);
+            return;
+        }
+
         await Results.Problem(
                 title: "Too many sign-in requests",
                 detail: $"Too many requests from this address or for this account: try again in {seconds} seconds.",
