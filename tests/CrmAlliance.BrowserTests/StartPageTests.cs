@@ -34,11 +34,12 @@ public sealed class StartPageTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(row).ToContainTextAsync("Ring om praktikpladser");
         await BrowserFixture.CheckPageAsync(page, "forside-konsulent-opfoelgninger");
 
-        // English on request, kept in a cookie; dates and words follow.
+        // English texts on request, kept in a cookie; dates stay Danish (da-DK).
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Follow-ups due" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(row).ToContainTextAsync("Phone");
+        await Assertions.Expect(row).ToContainTextAsync(today.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await BrowserFixture.CheckPageAsync(page, "start-consultant-english");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dansk" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Opfølgninger, der er forfaldne" })).ToBeVisibleAsync();

@@ -22,7 +22,8 @@ public static class WebUi
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Danish);
-            options.SupportedCultures = [Danish, English];
+            // Dates, numbers and sorting stay Danish (da-DK) in either language; only the texts switch.
+            options.SupportedCultures = [Danish];
             options.SupportedUICultures = [Danish, English];
             // Danish unless the user chose otherwise: the browser's language does not decide.
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
@@ -54,7 +55,7 @@ public static class WebUi
             var chosen = culture == English.Name ? English : Danish;
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Danish, chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
             return Results.LocalRedirect(SignedIn.SafeReturnUrl(returnUrl));
         });
