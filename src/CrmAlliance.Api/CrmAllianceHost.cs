@@ -15,6 +15,7 @@ using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
+using CrmAlliance.Api.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,10 @@ public static class CrmAllianceHost
         services.AddExports();
         services.AddMatches(builder.Configuration);
         services.AddYield();
+        services.AddCrmWebUi();
+        // The web UI's framework files (_framework/blazor.web.js) are found through the build's static-web-assets
+        // manifest in every environment, not only Development; a published app has them in wwwroot and no manifest.
+        builder.WebHost.UseStaticWebAssets();
 
         // Last: the bus takes the consumers the features registered.
         services.AddCrmBus(builder.Configuration);

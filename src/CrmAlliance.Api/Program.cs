@@ -7,6 +7,7 @@ using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Http;
+using CrmAlliance.Api.Web;
 
 if (CliRunner.IsCommand(args))
 {
@@ -32,6 +33,7 @@ builder.AddCrmAlliance();
 var app = builder.Build();
 app.UseForwardedClientAddress(app.Configuration);
 app.UseSecurityHeaders();
+app.UseCrmWebUiCulture();
 if (!app.Environment.IsDevelopment())
 {
     // Strict-Transport-Security on HTTPS responses (browsers ignore it over HTTP).
@@ -41,6 +43,7 @@ if (!app.Environment.IsDevelopment())
 app.MapCrmIdentity();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapGroup("/auth").MapIdentityApi<ApplicationUser>();
 app.MapGraphQLEndpoint();
 app.MapCandidateSnapshot();
@@ -48,7 +51,7 @@ app.MapRawRowExports();
 app.MapMonitoringReport();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-app.MapGet("/", () => Results.Text("CrmAlliance is running. POST GraphQL to /graphql; sign in at /auth/login."));
+app.MapCrmWebUi();
 
 try
 {

@@ -11,7 +11,10 @@ namespace CrmAlliance.UnitTests.Architecture;
 /// <item><c>Features/&lt;X&gt;/</c>: one folder per capability with its rules, handlers and queries. Its GraphQL
 /// adapter lives in <c>Features/&lt;X&gt;/Graph/</c> (or beside the sub-feature it adapts, e.g. <c>Import/Graph/</c>),
 /// and its registration in <c>&lt;X&gt;Module.cs</c>. No feature's core code uses any <c>Graph</c> namespace;
-/// the Graph adapters may use each other, since the schema is one graph.</item>
+/// the Graph adapters may use each other, since the schema is one graph. Its web pages live in
+/// <c>Features/&lt;X&gt;/Pages/</c>, adapters like the Graph types.</item>
+/// <item><c>Web/</c>: the web UI's frame (App, routes, layout, shared components, texts); it knows no feature, and no
+/// feature's core code knows it.</item>
 /// <item>Features use each other only along <see cref="MayUse"/>, which has no cycle.</item>
 /// </list>
 /// </summary>
@@ -100,6 +103,25 @@ public sealed class ArchitectureTests
             .ShouldNot().HaveDependencyOnAny(graphNamespaces));
     }
 
+    [Fact]
+    public void No_feature_core_uses_the_web_UI()
+    {
+        var pageNamespaces = ApiAssembly.GetTypes()
+            .Select(t => t.Namespace)
+            .OfType<string>()
+            .Where(n => n.StartsWith(Features + ".", StringComparison.Ordinal) && n.EndsWith(".Pages", StringComparison.Ordinal))
+            .Distinct()
+            .ToArray();
+        Assert.NotEmpty(pageNamespaces);
+
+        AssertKept(FeatureCore(Features).ShouldNot().HaveDependencyOnAny([Api + ".Web", .. pageNamespaces]));
+    }
+
+    [Fact]
+    public void The_web_UI_frame_knows_no_feature()
+        => AssertKept(Types.InAssembly(ApiAssembly).That().ResideInNamespace(Api + ".Web")
+            .ShouldNot().HaveDependencyOnAny(Features, Api + ".Infrastructure"));
+
     [Theory]
     [MemberData(nameof(FeatureNames))]
     public void A_feature_uses_only_the_features_the_map_allows(string feature)
@@ -129,10 +151,10 @@ public sealed class ArchitectureTests
 
     public static TheoryData<string> FeatureNames() => [.. MayUse.Keys];
 
-    /// <summary>A feature's own code: everything in its namespace but its GraphQL adapter and its registration module.</summary>
+    /// <summary>A feature's own code: everything in its namespace but its GraphQL and web adapters and its registration module.</summary>
     private static PredicateList FeatureCore(string featureNamespace)
         => Types.InAssembly(ApiAssembly).That().ResideInNamespace(featureNamespace)
-            .And().DoNotResideInNamespaceMatching(@"\.Graph(\.|$)")
+            .And().DoNotResideInNamespaceMatching(@"\.(Graph|Pages)(\.|$)")
             .And().DoNotHaveNameEndingWith("Module");
 
     private static void AssertKept(ConditionList rule)

@@ -72,6 +72,36 @@ public sealed class SignInRateLimitTests
         Assert.All(statuses.Skip(3), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
     }
 
+    [Fact]
+    public async Task The_web_UI_sign_in_form_counts_against_the_same_account_limit_as_auth_login()
+    {
+        using var factory = Host(perAddress: 1000, perAccount: 4);
+        var http = factory.CreateClient();
+        var account = "someone@test.local";
+
+        var statuses = new List<HttpStatusCode>();
+        string? refusal = null;
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await http.PostAsJsonAsync("/auth/login", new { email = account, password = $"Guess-{i}-Passw0rd" });
+            statuses.Add(response.StatusCode);
+        }
+
+        foreach (var path in new[] { "/log-ind", "/log-ind", "/log-ind", "/glemt-adgangskode" })
+        {
+            // No antiforgery token: the limiter answers before the form is ever checked.
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = account.ToUpperInvariant(), ["password"] = "Guess-Passw0rd" });
+            using var response = await http.PostAsync(path, form);
+            statuses.Add(response.StatusCode);
+            refusal = await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(4));
+        Assert.All(statuses.Skip(4), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        // The person at the form is answered in Danish, not with the API's problem JSON.
+        Assert.StartsWith("For mange forsøg på at logge ind. Prøv igen om", refusal);
+    }
+
     private static CrmApiFactory Host(int perAddress, int perAccount, bool trustProxy = false)
     {
         var settings = new Dictionary<string, string>

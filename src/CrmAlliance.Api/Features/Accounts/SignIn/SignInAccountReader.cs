@@ -4,11 +4,22 @@ namespace CrmAlliance.Api.Features.Accounts.SignIn;
 
 /// <summary>
 /// Reads the account (the <c>email</c> of the JSON body) that a request to <c>/auth/*</c> names, before Identity's
-/// endpoint does, so the rate limiter can count requests per account. The body is buffered and rewound.
+/// endpoint does, so the rate limiter can count requests per account. The body is buffered and rewound. The web UI's
+/// sign-in and forgotten-password forms (<see cref="WebFormPaths"/>) name it in their <c>email</c> form field.
 /// </summary>
 public static class SignInAccountReader
 {
     private const string ItemKey = "crm:sign-in-account";
+
+    /// <summary>The web UI's forms that take an e-mail and a password or send a reset code: limited like <c>/auth/*</c>.</summary>
+    public static readonly string[] WebFormPaths = ["/log-ind", "/glemt-adgangskode"];
+
+    public static bool IsSignInRequest(HttpRequest request)
+        => request.Path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase) || IsWebForm(request);
+
+    public static bool IsWebForm(HttpRequest request)
+        => HttpMethods.IsPost(request.Method)
+            && WebFormPaths.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Identity's bodies are a few hundred bytes; a larger one could hide the account from the limiter.</summary>
     public const int MaxBodyBytes = 16 * 1024;
@@ -19,7 +30,17 @@ public static class SignInAccountReader
         => app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase))
+            if (IsWebForm(request) && request.HasFormContentType)
+            {
+                // Read once here; the page reads the same cached form.
+                var form = await request.ReadFormAsync(context.RequestAborted);
+                var email = form["email"].ToString().Trim();
+                if (email.Length > 0)
+                {
+                    context.Items[ItemKey] = email.ToUpperInvariant();
+                }
+            }
+            else if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase))
             {
                 request.EnableBuffering();
                 var body = new byte[MaxBodyBytes + 1];

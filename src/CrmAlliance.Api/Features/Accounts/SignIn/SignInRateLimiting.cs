@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CrmAlliance.Api.Features.Accounts.SignIn;
 
 /// <summary>
-/// The first line against password guessing: ASP.NET Core's rate limiter on <c>/auth/*</c>, per client address and per
+/// The first line against password guessing: ASP.NET Core's rate limiter on <c>/auth/*</c> and the web UI's sign-in forms, per client address and per
 /// account from that address, before Identity's lock-out is ever reached. Keying the account's limit by address as well
 /// means that someone guessing at a known account slows down only their own attempts, not the owner's.
 /// </summary>
@@ -37,7 +37,7 @@ public static class SignInRateLimiting
     /// </summary>
     private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static bool IsSignIn(HttpContext context) => context.Request.Path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase);
+    private static bool IsSignIn(HttpContext context) => SignInAccountReader.IsSignInRequest(context.Request);
 
     private static FixedWindowRateLimiterOptions Window(WindowLimit limit) => new()
     {
@@ -51,6 +51,14 @@ public static class SignInRateLimiting
     {
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
         rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (SignInAccountReader.IsWebForm(rejected.HttpContext.Request))
+        {
+            // A person at the web UI's form reads this, in the UI's language (Danish first).
+            await Results.Text($"For mange forsøg på at logge ind. Prøv igen om {seconds} sekunder.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests)
+                .ExecuteAsync(rejected.HttpContext);
+            return;
+        }
+
         await Results.Problem(
                 title: "Too many sign-in requests",
                 detail: $"Too many requests from this address or for this account: try again in {seconds} seconds.",

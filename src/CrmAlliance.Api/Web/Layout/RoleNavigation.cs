@@ -1,0 +1,18 @@
+using CrmAlliance.Api.Core;
+
+namespace CrmAlliance.Api.Web.Layout;
+
+/// <summary>The main menu each role sees. Later slices add their pages here.</summary>
+public static class RoleNavigation
+{
+    public sealed record Item(string Href, string TextKey);
+
+    private static readonly Item Start = new("/", "Nav.Start");
+
+    public static IReadOnlyList<Item> For(Role role) => role switch
+    {
+        // The printable monitoring report already exists (Yield/Monitoring); managers and admins may read it.
+        Role.Manager or Role.Admin => [Start, new("/reports/monitoring.html", "Nav.MonitoringReport")],
+        _ => [Start],
+    };
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CrmAlliance.Api.Web;
+
+/// <summary>
+/// The web UI: Blazor static server rendering in this host, Det Fælles Designsystem (vendored under wwwroot/vendor/dkfds),
+/// Danish first. Pages live beside their feature in <c>Features/&lt;X&gt;/Pages/</c>; the frame is here.
+/// </summary>
+public static class WebUi
+{
+    public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public static IServiceCollection AddCrmWebUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Danish);
+            // Dates, numbers and sorting stay Danish (da-DK) in either language; only the texts switch.
+            options.SupportedCultures = [Danish];
+            options.SupportedUICultures = [Danish, English];
+            // Danish unless the user chose otherwise: the browser's language does not decide.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The culture applies to the web UI's requests only: the API's answers (GraphQL, CSV exports, reports) stay
+    /// culture-invariant as before.
+    /// </summary>
+    public static IApplicationBuilder UseCrmWebUiCulture(this IApplicationBuilder app)
+        => app.UseWhen(context => !IsApiPath(context.Request.Path), web => web.UseRequestLocalization());
+
+    public static WebApplication MapCrmWebUi(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>();
+
+        // A POST with the antiforgery token (a form field makes the endpoint validate it), so no other site can sign a user out.
+        app.MapPost("/log-ud", async ([FromForm] string? returnUrl, HttpContext http) =>
+        {
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return Results.LocalRedirect("/log-ind?logget-ud=1");
+        });
+
+        app.MapPost("/sprog", ([FromForm] string? culture, [FromForm] string? returnUrl, HttpContext http) =>
+        {
+            var chosen = culture == English.Name ? English : Danish;
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Danish, chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(SignedIn.SafeReturnUrl(returnUrl));
+        });
+        return app;
+    }
+
+    private static bool IsApiPath(PathString path)
+        => path.StartsWithSegments("/graphql") || path.StartsWithSegments("/auth") || path.StartsWithSegments("/exports")
+            || path.StartsWithSegments("/reports") || path.StartsWithSegments("/matching") || path.StartsWithSegments("/health");
+}

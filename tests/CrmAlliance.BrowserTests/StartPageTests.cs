@@ -1,0 +1,56 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.ContactLogs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CrmAlliance.BrowserTests;
+
+/// <summary>The start page shows the signed-in consultant's follow-ups due, in Danish, from the ContactLogs queries.</summary>
+public sealed class StartPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [BrowserFact]
+    public async Task A_consultant_sees_their_follow_ups_due_with_Danish_dates_and_words()
+    {
+        var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var other = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var today = DanishCalendar.Today(TimeProvider.System);
+        await LogContactWithFollowUpAsync(consultant, "Vestjysk Svejseværk A/S", "12345674", "Ring om praktikpladser", today);
+        await LogContactWithFollowUpAsync(other, "Andens Virksomhed ApS", "23456788", "Ikke min opfølgning", today);
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/log-ind");
+        await page.GetByLabel("E-mail").FillAsync(consultant.Email);
+        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+
+        var table = page.GetByTestId("follow-ups");
+        await Assertions.Expect(table).ToBeVisibleAsync();
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);
+        var row = table.Locator("tbody tr");
+        await Assertions.Expect(row).ToContainTextAsync(today.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(row).ToContainTextAsync("Vestjysk Svejseværk A/S");
+        await Assertions.Expect(row).ToContainTextAsync("Telefon");
+        await Assertions.Expect(row).ToContainTextAsync("Ring om praktikpladser");
+        await BrowserFixture.CheckPageAsync(page, "forside-konsulent-opfoelgninger");
+
+        // English texts on request, kept in a cookie; dates stay Danish (da-DK).
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Follow-ups due" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(row).ToContainTextAsync("Phone");
+        await Assertions.Expect(row).ToContainTextAsync(today.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await BrowserFixture.CheckPageAsync(page, "start-consultant-english");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dansk" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Opfølgninger, der er forfaldne" })).ToBeVisibleAsync();
+    }
+
+    private Task<ContactLogView> LogContactWithFollowUpAsync(Actor consultant, string company, string cvr, string summary, DateOnly followUpOn)
+        => fixture.Host.RunAsync(async services =>
+        {
+            var registered = await services.GetRequiredService<RegisterCompanyHandler>().HandleAsync(
+                new RegisterCompanyInput(cvr, company, "620100", "Boulevarden 1", "9000", Sector.Private), consultant, CancellationToken.None);
+            return await services.GetRequiredService<LogContactHandler>().HandleAsync(
+                new LogContactInput(registered.Id, DateTimeOffset.UtcNow.AddMinutes(-5), ContactChannel.Phone, summary, FollowUpOn: followUpOn), consultant, CancellationToken.None);
+        });
+}
