@@ -76,7 +76,7 @@ public static class HostileRequestBenchmark
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(body);
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.ContentType) { CharSet = "utf-8" };
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
         using var response = await client.SendAsync(message);

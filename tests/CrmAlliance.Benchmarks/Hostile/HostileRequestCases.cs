@@ -3,7 +3,7 @@ using System.Text;
 namespace CrmAlliance.Benchmarks.Hostile;
 
 /// <summary>One request to weigh: how it is sent, and whether it carries the signed-in user's token.</summary>
-public sealed record HostileRequestCase(string Name, bool SignedIn, HttpMethod Method, string Url, byte[]? Body, string ContentType = "application/json");
+public sealed record HostileRequestCase(string Name, bool SignedIn, HttpMethod Method, string Url, byte[]? Body);
 
 /// <summary>
 /// The requests the hardening issue measured (each once cost seconds to minutes, or gigabytes), plus ordinary ones

@@ -257,8 +257,7 @@ public static class GraphQLHttpEndpoint
 
         var (document, _, _) = GraphQLDocumentCheck.Check(query.GetString()!, limits);
         var operationName = request.TryGetProperty("operationName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
-        var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
-        var operation = operationName is null ? operations.Count == 1 ? operations[0] : null : operations.Find(o => o.Name?.StringValue == operationName);
+        var operation = document is null ? null : SelectedOperation(document, operationName);
         return operation is { Operation: OperationType.Mutation }
             && operation.SelectionSet.Selections.All(s => s is GraphQLField field && field.Name.StringValue.StartsWith("import", StringComparison.Ordinal));
     }
@@ -281,12 +280,15 @@ public static class GraphQLHttpEndpoint
     };
 
     private static bool IsMutation(GraphQLDocument document, string? operationName)
+        => SelectedOperation(document, operationName)?.Operation == OperationType.Mutation;
+
+    /// <summary>The operation the request runs: the named one, or the only one.</summary>
+    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = operationName is null
+        return operationName is null
             ? operations.Count == 1 ? operations[0] : null
             : operations.Find(o => o.Name?.StringValue == operationName);
-        return operation?.Operation == OperationType.Mutation;
     }
 
     private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string mediaType, string message, string code = BadRequest)

@@ -8,8 +8,6 @@ namespace CrmAlliance.Api.Features.Accounts.Email;
 /// </summary>
 public sealed class PickupFolderMailTransport(string folder, TimeProvider clock) : IMailTransport
 {
-    public string Folder => folder;
-
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
