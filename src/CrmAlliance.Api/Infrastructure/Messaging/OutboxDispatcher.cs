@@ -5,38 +5,50 @@ using Microsoft.Extensions.Options;
 namespace CrmAlliance.Api.Infrastructure.Messaging;
 
 /// <summary>
-/// One dispatch round: claims the oldest unsent rows, publishes them — aggregates concurrently, each
-/// aggregate's events strictly in order — and records what was sent. With a broker, sent means the broker
-/// confirmed it; with the in-memory bus, that every consumer committed its effect (<see cref="IEventPublisher.AwaitsConsumers"/>). A failed publish stops its
-/// aggregate for this round (later events of it wait) and backs off.
+/// One dispatch round of an <see cref="OutboxPipeline"/>: records the aggregates that finished publishing since the
+/// last round, then claims the oldest unsent rows of aggregates not under way and starts publishing them —
+/// aggregates concurrently, each aggregate's events strictly in order — without waiting for them. With a broker, sent
+/// means the broker confirmed it; with the in-memory bus, that every consumer committed its effect
+/// (<see cref="IEventPublisher.AwaitsConsumers"/>). A failed publish stops its aggregate (later events of it wait)
+/// and backs off.
 /// </summary>
 public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     private readonly OutboxOptions settings = options.Value;
-    private readonly Guid dispatcherId = Guid.NewGuid();
 
-    public sealed record RoundResult(int Read, int Sent, int Failed);
+    /// <summary>Rows read, runs started and rows recorded as sent in a round.</summary>
+    public sealed record RoundResult(int Read, int Started, int Sent, int Failed);
 
-    public async Task<RoundResult> DispatchOnceAsync(CancellationToken cancellationToken)
+    public async Task<RoundResult> DispatchOnceAsync(OutboxPipeline pipeline, CancellationToken cancellationToken)
     {
+        var finished = pipeline.TakeFinished();
+        await RecordAsync(finished, cancellationToken);
+        var sent = finished.Sum(r => r.Sent.Count);
+        var failed = finished.Count(r => r.Failure is not null);
+        var room = settings.BatchSize - pipeline.Running;
+        if (room <= 0)
+        {
+            return new(0, 0, sent, failed);
+        }
+
         var now = clock.GetUtcNow();
+        var busy = pipeline.RunningAggregates();
         var unsent = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null)
+            .Where(m => m.SentAt == null && !busy.Contains(m.AggregateId))
             .OrderBy(m => m.Sequence)
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
-        var ready = ReadyPrefixes(unsent, now);
-        if (ready.Count == 0)
+        var ready = ReadyPrefixes(unsent, now).Take(room).ToList();
+        if (ready.Count > 0)
         {
-            return new(unsent.Count, 0, 0);
+            ready = await ClaimAsync(ready, pipeline.DispatcherId, now, cancellationToken);
+            foreach (var rows in ready)
+            {
+                pipeline.Start(rows[0].AggregateId, PublishInOrderAsync(rows, cancellationToken));
+            }
         }
 
-        ready = await ClaimAsync(ready, now, cancellationToken);
-        var outcomes = await Task.WhenAll(ready.Select(rows => PublishInOrderAsync(rows, cancellationToken)));
-        var sent = outcomes.SelectMany(o => o.Sent).ToList();
-        var failed = outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList();
-        await RecordAsync(sent, failed, ready.Sum(rows => rows.Count), cancellationToken);
-        return new(unsent.Count, sent.Count, failed.Count);
+        return new(unsent.Count, ready.Count, sent, failed);
     }
 
     /// <summary>Per aggregate, the leading rows that are due and not claimed by another dispatcher.</summary>
@@ -47,7 +59,7 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
             .Where(rows => rows.Count > 0)
             .ToList();
 
-    private async Task<List<List<OutboxMessage>>> ClaimAsync(List<List<OutboxMessage>> ready, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<List<OutboxMessage>>> ClaimAsync(List<List<OutboxMessage>> ready, Guid dispatcherId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sequences = ready.SelectMany(rows => rows).Select(m => m.Sequence).ToList();
         var until = now + settings.ClaimLease;
@@ -67,15 +79,14 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
         return ready.Select(rows => rows.TakeWhile(m => ours.Contains(m.Sequence)).ToList()).Where(rows => rows.Count > 0).ToList();
     }
 
-    private sealed record AggregateOutcome(List<long> Sent, FailedAttempt? Failure);
-
-    private sealed record FailedAttempt(OutboxMessage Row, string Error);
-
-    private async Task<AggregateOutcome> PublishInOrderAsync(List<OutboxMessage> rows, CancellationToken cancellationToken)
+    /// <summary>Never throws: a failure or the host stopping ends the run, and the rows not published are reported.</summary>
+    private async Task<PublishedRun> PublishInOrderAsync(List<OutboxMessage> rows, CancellationToken cancellationToken)
     {
+        await Task.Yield();
         var sent = new List<long>(rows.Count);
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(publisher.AwaitsConsumers ? settings.DeliveryTimeout : settings.PublishTimeout);
             try
@@ -83,29 +94,40 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
                 await publisher.PublishAsync(MessageTypes.Deserialize(row), MessageTypes.TypeOf(row.MessageType), row.MessageId, timeout.Token);
                 sent.Add(row.Sequence);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
+                var notTried = rows.Skip(i + 1).Select(r => r.Sequence).ToList();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return new(sent, null, [row.Sequence, .. notTried]);
+                }
+
                 var error = ex is not OperationCanceledException ? $"{ex.GetType().Name}: {ex.Message}"
                     : publisher.AwaitsConsumers ? $"Not consumed within {settings.DeliveryTimeout.TotalSeconds:0.#} s."
                     : $"No broker confirmation within {settings.PublishTimeout.TotalSeconds:0.#} s.";
-                return new(sent, new(row, error));
+                return new(sent, new(row, error), notTried);
             }
         }
 
-        return new(sent, null);
+        return new(sent, null, []);
     }
 
-    private async Task RecordAsync(List<long> sent, List<FailedAttempt> failed, int claimed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records finished runs (also when the host stops, after <see cref="OutboxPipeline.DrainAsync"/>): what was
+    /// published is marked sent, failures back off, claimed rows not tried are given back.
+    /// </summary>
+    public async Task RecordAsync(List<PublishedRun> runs, CancellationToken cancellationToken)
     {
         // Recording must not be skipped because the host is stopping: the rows are published already.
         var now = clock.GetUtcNow();
+        var sent = runs.SelectMany(r => r.Sent).ToList();
         if (sent.Count > 0)
         {
             await db.OutboxMessages.Where(m => sent.Contains(m.Sequence))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now).SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
         }
 
-        foreach (var (row, error) in failed)
+        foreach (var (row, error) in runs.Where(r => r.Failure is not null).Select(r => r.Failure!))
         {
             var attempts = row.Attempts + 1;
             var next = now + settings.BackoffAfter(attempts);
@@ -118,9 +140,10 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
 
         // Rows behind a failure in their aggregate were claimed but not tried: give them back. (Each write
         // waits for SQLite's single write lock, so the common all-sent round skips it.)
-        if (failed.Count > 0 || sent.Count < claimed)
+        var notTried = runs.SelectMany(r => r.NotTried).ToList();
+        if (notTried.Count > 0)
         {
-            await db.OutboxMessages.Where(m => m.ClaimedBy == dispatcherId && m.SentAt == null)
+            await db.OutboxMessages.Where(m => notTried.Contains(m.Sequence) && m.SentAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
         }
 

@@ -5,12 +5,18 @@ using Microsoft.Extensions.Options;
 namespace CrmAlliance.Api.Infrastructure.Messaging;
 
 /// <summary>
-/// Runs <see cref="OutboxDispatcher"/> rounds: at once after a signalled commit, else every poll
-/// interval; back to back while rows keep coming. Deletes old sent rows and inbox entries hourly.
+/// Runs <see cref="OutboxDispatcher"/> rounds on one <see cref="OutboxPipeline"/>: at once after a signalled commit
+/// or when a run finishes, else every poll interval; back to back while rows keep coming. Deletes old sent rows and
+/// inbox entries hourly. When the host stops, records what was published before it stopped.
 /// </summary>
 public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, OutboxSignal signal, IEventPublisher publisher, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxDispatcherService> logger) : BackgroundService
 {
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(1);
+
+    /// <summary>Rounds start at most this often, so finishing runs are recorded together rather than one write each.</summary>
+    private static readonly TimeSpan MinimumRoundInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly OutboxPipeline pipeline = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,35 +27,64 @@ public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, OutboxS
             await ReleaseClaimsOfAStoppedProcessAsync(stoppingToken);
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var busy = false;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var round = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(stoppingToken);
-                busy = round.Sent > 0 && round.Read == settings.BatchSize;
-                if (clock.GetUtcNow() >= nextCleanup)
+                var roundStarted = clock.GetTimestamp();
+                var busy = false;
+                try
                 {
-                    await DeleteExpiredAsync(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), settings.Retention, stoppingToken);
-                    nextCleanup = clock.GetUtcNow() + CleanupInterval;
+                    await using var scope = scopes.CreateAsyncScope();
+                    var round = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(pipeline, stoppingToken);
+                    busy = round.Started > 0 && round.Read == settings.BatchSize && pipeline.Running < settings.BatchSize;
+                    if (clock.GetUtcNow() >= nextCleanup)
+                    {
+                        await DeleteExpiredAsync(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), settings.Retention, stoppingToken);
+                        nextCleanup = clock.GetUtcNow() + CleanupInterval;
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // The database was unavailable or busy: nothing was marked sent, so the next round retries.
+                    logger.LogWarning(ex, "An outbox dispatch round failed; retrying.");
+                }
+
+                if (!busy)
+                {
+                    // A cancelled wait ends the loop through the while condition.
+                    await signal.WaitAsync(settings.PollInterval, pipeline.AnyFinished, stoppingToken);
+                }
+
+                var sinceStart = clock.GetElapsedTime(roundStarted);
+                if (sinceStart < MinimumRoundInterval)
+                {
+                    await Task.Delay(MinimumRoundInterval - sinceStart, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database was unavailable or busy: nothing was marked sent, so the next round retries.
-                logger.LogWarning(ex, "An outbox dispatch round failed; retrying.");
-            }
+        }
+        finally
+        {
+            await RecordWhatWasPublishedAsync();
+        }
+    }
 
-            if (!busy)
-            {
-                // A cancelled wait ends the loop through the while condition.
-                await ((Task)signal.WaitAsync(settings.PollInterval, stoppingToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+    private async Task RecordWhatWasPublishedAsync()
+    {
+        try
+        {
+            var runs = await pipeline.DrainAsync();
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().RecordAsync(runs, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Unrecorded rows are published again (consumers are idempotent): after the claim lease, or at once on the next start in memory.
+            logger.LogWarning(ex, "Could not record the outbox rows published before stopping; they will be published again.");
         }
     }
 

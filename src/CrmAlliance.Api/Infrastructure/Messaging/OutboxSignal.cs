@@ -26,6 +26,19 @@ public sealed class OutboxSignal : IDisposable
 
     /// <summary>True when signalled, false when the poll interval passed.</summary>
     public Task<bool> WaitAsync(TimeSpan pollInterval, CancellationToken cancellationToken) => pending.WaitAsync(pollInterval, cancellationToken);
+
+    /// <summary>
+    /// Until signalled, the poll interval passed, <paramref name="orUntil"/> completed or cancelled. A wait given up
+    /// takes no signal with it, so the next wait still sees a commit that came meanwhile.
+    /// </summary>
+    public async Task WaitAsync(TimeSpan pollInterval, Task orUntil, CancellationToken cancellationToken)
+    {
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var signalled = pending.WaitAsync(pollInterval, stopWaiting.Token);
+        await Task.WhenAny(signalled, orUntil);
+        await stopWaiting.CancelAsync();
+        await ((Task)signalled).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
 }
 
 /// <summary>

@@ -94,10 +94,12 @@ public sealed class OutboxDispatchTests : IClassFixture<OutboxDispatchTests.Fact
         // Three more dispatchers (as on three more Api replicas) race the hosted one.
         var racers = Enumerable.Range(0, 3).Select(async _ =>
         {
+            var pipeline = new OutboxPipeline();
             while (await UnsentAsync(rows) > 0)
             {
                 await using var scope = _factory.Api.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(pipeline, CancellationToken.None);
+                await Task.WhenAny(pipeline.AnyFinished, Task.Delay(50));
             }
         });
         await Task.WhenAll(racers);

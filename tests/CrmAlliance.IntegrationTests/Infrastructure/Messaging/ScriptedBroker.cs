@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CrmAlliance.Api.Infrastructure.Messaging;
+using CrmAlliance.Contracts;
 
 namespace CrmAlliance.IntegrationTests.Infrastructure.Messaging;
 
@@ -9,6 +10,7 @@ namespace CrmAlliance.IntegrationTests.Infrastructure.Messaging;
 /// </summary>
 public sealed class ScriptedBroker : IEventPublisher
 {
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _held = new();
     private volatile bool _down;
 
     public bool IsDown { get => _down; set => _down = value; }
@@ -18,12 +20,28 @@ public sealed class ScriptedBroker : IEventPublisher
     /// <summary>Every publish attempt, failed ones included.</summary>
     public ConcurrentQueue<(Guid MessageId, object Message)> Attempts { get; } = new();
 
+    /// <summary>Publishes of this vacancy's events take until <see cref="Release"/>, like a slow broker or consumer.</summary>
+    public void Hold(Guid vacancyId) => _held[vacancyId] = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(Guid vacancyId)
+    {
+        if (_held.TryRemove(vacancyId, out var gate))
+        {
+            gate.TrySetResult();
+        }
+    }
+
     public async Task PublishAsync(object message, Type messageType, Guid messageId, CancellationToken cancellationToken)
     {
         Attempts.Enqueue((messageId, message));
         if (IsDown)
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        if (message is VacancyClosed closed && _held.TryGetValue(closed.VacancyId, out var gate))
+        {
+            await gate.Task.WaitAsync(cancellationToken);
         }
 
         // A little latency, so that concurrent dispatchers really overlap.

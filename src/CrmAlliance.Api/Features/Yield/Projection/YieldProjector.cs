@@ -5,86 +5,114 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmAlliance.Api.Features.Yield.Projection;
 
 /// <summary>
-/// Keeps the read model current, one changed source row at a time: derives the row's fact afresh from the raw
+/// Keeps the read model current for the source rows events name: derives each row's fact afresh from the raw
 /// tables (<see cref="YieldFactSource"/>), applies contributions(new) − contributions(old) to the cells, and stores
-/// the new fact, in one save. Deriving instead of applying the event's payload makes a refresh idempotent and
+/// the new facts, in one save. Deriving instead of applying the event's payload makes a refresh idempotent and
 /// independent of event order: a repeated or late event changes nothing. Every save bumps the state row's
 /// version, so projections and the day clock never interleave (a loser's save fails and is retried).
 /// </summary>
 public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, YieldContributions contributions, YieldCellWriter cells)
 {
-    public async Task RefreshPlacementsAsync(IReadOnlyCollection<Guid> placementIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-derives every row the refreshes name — however many, each once — and applies the differences in one save:
+    /// a few set-based queries per kind instead of a round of queries per event, so the projection keeps up with a
+    /// burst of events. Nothing is written when nothing the read model keeps changed (e.g. only address edits).
+    /// </summary>
+    public async Task RefreshAsync(IReadOnlyCollection<YieldRefresh> refreshes, CancellationToken cancellationToken)
     {
-        var state = await StateAsync(cancellationToken);
-        var old = await db.YieldPlacementFacts.Where(f => placementIds.Contains(f.PlacementId)).ToListAsync(cancellationToken);
-        var fresh = await source.PlacementsAsync(p => placementIds.Contains(p.Id), cancellationToken);
-        var deltas = new YieldDeltas();
-        old.ForEach(f => contributions.AddPlacement(deltas, f, state.DaysBookedThrough, -1));
-        fresh.ForEach(f => contributions.AddPlacement(deltas, f, state.DaysBookedThrough, +1));
-        Replace(db.YieldPlacementFacts, old, fresh, f => f.PlacementId, (f, v) => f.Version = v, f => f.Version);
-        await SaveAsync(deltas, cancellationToken);
-    }
-
-    public async Task RefreshPlacementsOfCandidateAsync(Guid candidateId, CancellationToken cancellationToken)
-    {
-        var ids = await db.Placements.Where(p => p.CandidateId == candidateId && p.ActualStart != null).Select(p => p.Id).ToListAsync(cancellationToken);
-        if (ids.Count > 0)
+        var placementIds = await PlacementIdsAsync(refreshes, cancellationToken);
+        var vacancyIds = Ids(refreshes, YieldRefreshKind.Vacancy);
+        var contactIds = Ids(refreshes, YieldRefreshKind.Contact);
+        var pledgeIds = Ids(refreshes, YieldRefreshKind.Pledge);
+        var companiesChanged = await StageCompaniesAsync(Ids(refreshes, YieldRefreshKind.Company), cancellationToken);
+        if (placementIds.Count + vacancyIds.Count + contactIds.Count + pledgeIds.Count == 0 && !companiesChanged)
         {
-            await RefreshPlacementsAsync(ids, cancellationToken);
-        }
-    }
-
-    public async Task RefreshVacancyAsync(Guid vacancyId, CancellationToken cancellationToken)
-    {
-        await StateAsync(cancellationToken);
-        var old = await db.YieldVacancyFacts.Where(f => f.VacancyId == vacancyId).ToListAsync(cancellationToken);
-        var fresh = await source.VacanciesAsync(v => v.Id == vacancyId, cancellationToken);
-        var deltas = new YieldDeltas();
-        old.ForEach(f => contributions.AddVacancy(deltas, f, -1));
-        fresh.ForEach(f => contributions.AddVacancy(deltas, f, +1));
-        Replace(db.YieldVacancyFacts, old, fresh, f => f.VacancyId, (f, v) => f.Version = v, f => f.Version);
-        await SaveAsync(deltas, cancellationToken);
-    }
-
-    public async Task RefreshContactAsync(Guid contactLogId, CancellationToken cancellationToken)
-    {
-        await StateAsync(cancellationToken);
-        var old = await db.YieldContactFacts.Where(f => f.ContactLogId == contactLogId).ToListAsync(cancellationToken);
-        var fresh = await source.ContactsAsync(c => c.Id == contactLogId, cancellationToken);
-        var deltas = new YieldDeltas();
-        old.ForEach(f => YieldContributions.AddContact(deltas, f, -1));
-        fresh.ForEach(f => YieldContributions.AddContact(deltas, f, +1));
-        Replace(db.YieldContactFacts, old, fresh, f => f.ContactLogId, (f, v) => f.Version = v, f => f.Version);
-        await SaveAsync(deltas, cancellationToken);
-    }
-
-    public async Task RefreshPledgeAsync(Guid pledgeId, CancellationToken cancellationToken)
-    {
-        await StateAsync(cancellationToken);
-        var old = await db.YieldPledgeFacts.Where(f => f.PledgeId == pledgeId).ToListAsync(cancellationToken);
-        var fresh = await source.PledgesAsync(p => p.Id == pledgeId, cancellationToken);
-        var deltas = new YieldDeltas();
-        old.ForEach(f => YieldContributions.AddPledge(deltas, f, -1));
-        fresh.ForEach(f => YieldContributions.AddPledge(deltas, f, +1));
-        Replace(db.YieldPledgeFacts, old, fresh, f => f.PledgeId, (f, v) => f.Version = v, f => f.Version);
-        await SaveAsync(deltas, cancellationToken);
-    }
-
-    /// <summary>A company's dimensions (name, industry, size, membership, consultant); cells do not change.</summary>
-    public async Task RefreshCompanyAsync(Guid companyId, CancellationToken cancellationToken)
-    {
-        var old = await db.YieldCompanies.Where(c => c.CompanyId == companyId).ToListAsync(cancellationToken);
-        var fresh = await source.CompaniesAsync(c => c.Id == companyId, cancellationToken);
-        if (old.Count == fresh.Count && old.Zip(fresh).All(pair => SameDimensions(pair.First, pair.Second)))
-        {
-            // E.g. an address edit: nothing the read model keeps changed, so it is not written.
             return;
         }
 
-        await StateAsync(cancellationToken);
-        Replace(db.YieldCompanies, old, fresh, c => c.CompanyId, (c, v) => c.Version = v, c => c.Version);
-        await SaveAsync(new YieldDeltas(), cancellationToken);
+        var state = await StateAsync(cancellationToken);
+        var deltas = new YieldDeltas();
+        if (placementIds.Count > 0)
+        {
+            Restage(
+                db.YieldPlacementFacts,
+                await db.YieldPlacementFacts.Where(f => placementIds.Contains(f.PlacementId)).ToListAsync(cancellationToken),
+                await source.PlacementsAsync(p => placementIds.Contains(p.Id), cancellationToken),
+                (f, sign) => contributions.AddPlacement(deltas, f, state.DaysBookedThrough, sign),
+                f => f.PlacementId, (f, v) => f.Version = v, f => f.Version);
+        }
+
+        if (vacancyIds.Count > 0)
+        {
+            Restage(
+                db.YieldVacancyFacts,
+                await db.YieldVacancyFacts.Where(f => vacancyIds.Contains(f.VacancyId)).ToListAsync(cancellationToken),
+                await source.VacanciesAsync(v => vacancyIds.Contains(v.Id), cancellationToken),
+                (f, sign) => contributions.AddVacancy(deltas, f, sign),
+                f => f.VacancyId, (f, v) => f.Version = v, f => f.Version);
+        }
+
+        if (contactIds.Count > 0)
+        {
+            Restage(
+                db.YieldContactFacts,
+                await db.YieldContactFacts.Where(f => contactIds.Contains(f.ContactLogId)).ToListAsync(cancellationToken),
+                await source.ContactsAsync(c => contactIds.Contains(c.Id), cancellationToken),
+                (f, sign) => YieldContributions.AddContact(deltas, f, sign),
+                f => f.ContactLogId, (f, v) => f.Version = v, f => f.Version);
+        }
+
+        if (pledgeIds.Count > 0)
+        {
+            Restage(
+                db.YieldPledgeFacts,
+                await db.YieldPledgeFacts.Where(f => pledgeIds.Contains(f.PledgeId)).ToListAsync(cancellationToken),
+                await source.PledgesAsync(p => pledgeIds.Contains(p.Id), cancellationToken),
+                (f, sign) => YieldContributions.AddPledge(deltas, f, sign),
+                f => f.PledgeId, (f, v) => f.Version = v, f => f.Version);
+        }
+
+        await SaveAsync(deltas, cancellationToken);
     }
+
+    /// <summary>Placements named directly, and the started placements of candidates whose target group may have changed.</summary>
+    private async Task<List<Guid>> PlacementIdsAsync(IReadOnlyCollection<YieldRefresh> refreshes, CancellationToken cancellationToken)
+    {
+        var ids = Ids(refreshes, YieldRefreshKind.Placement);
+        var candidateIds = Ids(refreshes, YieldRefreshKind.PlacementsOfCandidate);
+        if (candidateIds.Count > 0)
+        {
+            ids.AddRange(await db.Placements.Where(p => candidateIds.Contains(p.CandidateId) && p.ActualStart != null).Select(p => p.Id).ToListAsync(cancellationToken));
+        }
+
+        return ids.Distinct().ToList();
+    }
+
+    /// <summary>Companies' dimensions (name, industry, size, membership, consultant); cells do not change. True when any changed.</summary>
+    private async Task<bool> StageCompaniesAsync(List<Guid> companyIds, CancellationToken cancellationToken)
+    {
+        if (companyIds.Count == 0)
+        {
+            return false;
+        }
+
+        var old = await db.YieldCompanies.Where(c => companyIds.Contains(c.CompanyId)).ToListAsync(cancellationToken);
+        var fresh = await source.CompaniesAsync(c => companyIds.Contains(c.Id), cancellationToken);
+        var stored = old.ToDictionary(c => c.CompanyId);
+        var changed = fresh.Where(f => !stored.TryGetValue(f.CompanyId, out var s) || !SameDimensions(s, f)).Select(f => f.CompanyId).ToHashSet();
+        changed.UnionWith(old.Select(c => c.CompanyId).Except(fresh.Select(f => f.CompanyId)));
+        if (changed.Count == 0)
+        {
+            // E.g. address edits: nothing the read model keeps changed, so nothing is written.
+            return false;
+        }
+
+        Replace(db.YieldCompanies, [.. old.Where(c => changed.Contains(c.CompanyId))], [.. fresh.Where(f => changed.Contains(f.CompanyId))], c => c.CompanyId, (c, v) => c.Version = v, c => c.Version);
+        return true;
+    }
+
+    private static List<Guid> Ids(IReadOnlyCollection<YieldRefresh> refreshes, YieldRefreshKind kind)
+        => refreshes.Where(r => r.Kind == kind).Select(r => r.Id).Distinct().ToList();
 
     private static bool SameDimensions(YieldCompany stored, YieldCompany fresh)
         => stored.CompanyId == fresh.CompanyId && stored.Name == fresh.Name && stored.Cvr == fresh.Cvr && stored.IndustryCode == fresh.IndustryCode
@@ -129,6 +157,15 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
     {
         await cells.StageAsync(deltas, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Takes the old facts' contributions out, puts the fresh ones' in, and stages the fresh facts in place of the old.</summary>
+    private static void Restage<TFact>(DbSet<TFact> set, List<TFact> old, List<TFact> fresh, Action<TFact, int> contribute, Func<TFact, Guid> key, Action<TFact, int> setVersion, Func<TFact, int> version)
+        where TFact : class
+    {
+        old.ForEach(f => contribute(f, -1));
+        fresh.ForEach(f => contribute(f, +1));
+        Replace(set, old, fresh, key, setVersion, version);
     }
 
     /// <summary>Stages the fresh facts in place of the old: changed ones updated (version bumped), gone ones removed.</summary>

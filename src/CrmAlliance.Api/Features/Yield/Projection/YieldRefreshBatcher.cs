@@ -1,5 +1,4 @@
-using CrmAlliance.Api.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
+using System.Threading.Channels;
 
 namespace CrmAlliance.Api.Features.Yield.Projection;
 
@@ -17,71 +16,63 @@ public enum YieldRefreshKind
 public readonly record struct YieldRefresh(YieldRefreshKind Kind, Guid Id);
 
 /// <summary>
-/// Group commit for the projection: the refreshes asked for while one batch is being written are written
-/// together in the next one, one transaction (one disk flush) for all, each row re-derived once however many
-/// events named it. A caller returns when its refresh is committed, so a consumer still acknowledges a message
-/// only after its effect. If a batch fails, its refreshes are written one by one, so only a failing one fails.
+/// Group commit for the projection: one writer loop takes every refresh that waits (up to <see cref="MaxBatch"/>)
+/// and writes them in one transaction with set-based queries (<see cref="YieldProjector.RefreshAsync"/>), each row
+/// re-derived once however many events named it; refreshes asked for meanwhile form the next batch. A caller returns
+/// when its refresh is committed, so a consumer still acknowledges a message only after its effect. If a batch
+/// fails, its refreshes are written one by one, so only a failing one fails.
 /// </summary>
-public sealed class YieldRefreshBatcher(IServiceScopeFactory scopes, ILogger<YieldRefreshBatcher> logger)
+/// <remarks>
+/// The loop is its own task rather than the first caller's: SQLite's provider works synchronously, and a consumer's
+/// thread busy writing kept the other consumers from even arriving, so every batch had one refresh.
+/// </remarks>
+public sealed class YieldRefreshBatcher : IAsyncDisposable
 {
-    private readonly Lock gate = new();
-    private int writing;
-    private List<(YieldRefresh Refresh, TaskCompletionSource Done)> pending = [];
+    public const int MaxBatch = 256;
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly ILogger<YieldRefreshBatcher> logger;
+    private readonly Channel<(YieldRefresh Refresh, TaskCompletionSource Done)> waiting =
+        Channel.CreateUnbounded<(YieldRefresh, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Task writer;
+
+    public YieldRefreshBatcher(IServiceScopeFactory scopes, ILogger<YieldRefreshBatcher> logger)
+    {
+        this.scopes = scopes;
+        this.logger = logger;
+        writer = Task.Run(WriteWhileRefreshesComeAsync);
+    }
 
     public async Task RefreshAsync(YieldRefresh refresh, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (gate)
+        if (!waiting.Writer.TryWrite((refresh, done)))
         {
-            pending.Add((refresh, done));
+            throw new OperationCanceledException("The yield projection is stopping.");
         }
 
-        await WriteWhileRefreshesWaitAsync();
         await done.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The caller that gets the writer writes every waiting batch; the others wait for theirs. Re-checking after
-    /// releasing the writer means a refresh added meanwhile is never left without a writer.
-    /// </summary>
-    private async Task WriteWhileRefreshesWaitAsync()
+    public async ValueTask DisposeAsync()
     {
-        while (true)
-        {
-            if (Interlocked.CompareExchange(ref writing, 1, 0) != 0)
-            {
-                return;
-            }
-
-            try
-            {
-                while (TakeBatch() is { Count: > 0 } batch)
-                {
-                    await WriteAsync(batch);
-                }
-            }
-            finally
-            {
-                Volatile.Write(ref writing, 0);
-            }
-
-            lock (gate)
-            {
-                if (pending.Count == 0)
-                {
-                    return;
-                }
-            }
-        }
+        waiting.Writer.TryComplete();
+        await writer;
     }
 
-    private List<(YieldRefresh Refresh, TaskCompletionSource Done)> TakeBatch()
+    private async Task WriteWhileRefreshesComeAsync()
     {
-        lock (gate)
+        var batch = new List<(YieldRefresh Refresh, TaskCompletionSource Done)>(MaxBatch);
+        while (await waiting.Reader.WaitToReadAsync())
         {
-            var batch = pending;
-            pending = [];
-            return batch;
+            while (batch.Count < MaxBatch && waiting.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            await WriteAsync(batch);
+            batch.Clear();
         }
     }
 
@@ -89,7 +80,7 @@ public sealed class YieldRefreshBatcher(IServiceScopeFactory scopes, ILogger<Yie
     {
         try
         {
-            await WriteInOneTransactionAsync(batch.Select(b => b.Refresh).Distinct().ToList());
+            await WriteInOneTransactionAsync(batch.Select(b => b.Refresh).ToList());
             batch.ForEach(b => b.Done.TrySetResult());
         }
         catch (Exception ex) when (batch.Count > 1)
@@ -122,31 +113,7 @@ public sealed class YieldRefreshBatcher(IServiceScopeFactory scopes, ILogger<Yie
     private async Task WriteInOneTransactionAsync(List<YieldRefresh> refreshes)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var projector = scope.ServiceProvider.GetRequiredService<YieldProjector>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var placements = Ids(refreshes, YieldRefreshKind.Placement);
-        if (placements.Count > 0)
-        {
-            await projector.RefreshPlacementsAsync(placements, CancellationToken.None);
-        }
-
-        foreach (var refresh in refreshes)
-        {
-            await (refresh.Kind switch
-            {
-                YieldRefreshKind.PlacementsOfCandidate => projector.RefreshPlacementsOfCandidateAsync(refresh.Id, CancellationToken.None),
-                YieldRefreshKind.Vacancy => projector.RefreshVacancyAsync(refresh.Id, CancellationToken.None),
-                YieldRefreshKind.Contact => projector.RefreshContactAsync(refresh.Id, CancellationToken.None),
-                YieldRefreshKind.Pledge => projector.RefreshPledgeAsync(refresh.Id, CancellationToken.None),
-                YieldRefreshKind.Company => projector.RefreshCompanyAsync(refresh.Id, CancellationToken.None),
-                _ => Task.CompletedTask,
-            });
-        }
-
-        await transaction.CommitAsync(CancellationToken.None);
+        await projector.RefreshAsync(refreshes, CancellationToken.None);
     }
-
-    private static List<Guid> Ids(List<YieldRefresh> refreshes, YieldRefreshKind kind)
-        => refreshes.Where(r => r.Kind == kind).Select(r => r.Id).ToList();
 }
