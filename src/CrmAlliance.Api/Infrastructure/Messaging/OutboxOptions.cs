@@ -5,7 +5,7 @@ public sealed class OutboxOptions
 {
     public const string Section = "Outbox";
 
-    /// <summary>Rows read and published per round; aggregates in a round are published concurrently.</summary>
+    /// <summary>Rows read per round, and the most aggregates under way at once (published concurrently, each in order).</summary>
     public int BatchSize { get; set; } = 200;
 
     /// <summary>How often the dispatcher looks without a signal (e.g. for rows another replica committed).</summary>
