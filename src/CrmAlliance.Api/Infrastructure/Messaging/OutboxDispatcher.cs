@@ -21,10 +21,11 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
 
     public async Task<RoundResult> DispatchOnceAsync(OutboxPipeline pipeline, CancellationToken cancellationToken)
     {
-        var finished = pipeline.TakeFinished();
-        await RecordAsync(finished, cancellationToken);
-        var sent = finished.Sum(r => r.Sent.Count);
-        var failed = finished.Count(r => r.Failure is not null);
+        var finished = pipeline.Finished();
+        await RecordAsync([.. finished.Select(f => f.Run)], cancellationToken);
+        pipeline.Forget(finished.Select(f => f.AggregateId));
+        var sent = finished.Sum(f => f.Run.Sent.Count);
+        var failed = finished.Count(f => f.Run.Failure is not null);
         var room = settings.BatchSize - pipeline.Running;
         if (room <= 0)
         {

@@ -79,7 +79,7 @@ public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, OutboxS
         {
             var runs = await pipeline.DrainAsync();
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().RecordAsync(runs, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().RecordAsync([.. runs.Select(r => r.Run)], CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -34,7 +34,7 @@ public sealed class OutboxPipeline
         }
     }
 
-    /// <summary>Completes when a run has finished since the last <see cref="TakeFinished"/>.</summary>
+    /// <summary>Completes when a run has finished since the last <see cref="Finished"/>.</summary>
     public Task AnyFinished
     {
         get
@@ -56,8 +56,8 @@ public sealed class OutboxPipeline
         run.ContinueWith(_ => SignalFinished(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>The runs that have finished, removed from the pipeline.</summary>
-    public List<PublishedRun> TakeFinished()
+    /// <summary>The runs that have finished; they stay in the pipeline (their aggregates busy) until <see cref="Forget"/>.</summary>
+    public List<(Guid AggregateId, PublishedRun Run)> Finished()
     {
         lock (running)
         {
@@ -66,14 +66,24 @@ public sealed class OutboxPipeline
                 anyFinished = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
-            var finished = running.Where(r => r.Value.IsCompleted).ToList();
-            finished.ForEach(r => running.Remove(r.Key));
-            return [.. finished.Select(r => r.Value.Result)];
+            return [.. running.Where(r => r.Value.IsCompleted).Select(r => (r.Key, r.Value.Result))];
         }
     }
 
-    /// <summary>Waits for every run (publishes are cancelled when the host stops, so this is short) and takes them.</summary>
-    public async Task<List<PublishedRun>> DrainAsync()
+    /// <summary>Runs whose outcome is recorded: their aggregates may start again.</summary>
+    public void Forget(IEnumerable<Guid> aggregateIds)
+    {
+        lock (running)
+        {
+            foreach (var aggregateId in aggregateIds)
+            {
+                running.Remove(aggregateId);
+            }
+        }
+    }
+
+    /// <summary>Waits for every run (publishes are cancelled when the host stops, so this is short).</summary>
+    public async Task<List<(Guid AggregateId, PublishedRun Run)>> DrainAsync()
     {
         Task[] all;
         lock (running)
@@ -82,7 +92,7 @@ public sealed class OutboxPipeline
         }
 
         await Task.WhenAll(all).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return TakeFinished();
+        return Finished();
     }
 
     private void SignalFinished()
