@@ -6,15 +6,19 @@ namespace CrmAlliance.IntegrationTests.ReferenceData;
 public sealed class ReferenceSearchQueryTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     private const string Occupations = "query($search: String, $first: Int, $offset: Int) { occupations(search: $search, first: $first, offset: $offset) { code level title titleDa } }";
+    private const string OccupationCodes = "query($search: String) { occupations(search: $search) { code } }";
     private const string Industries = "query($search: String, $codePrefix: String) { industries(search: $search, codePrefix: $codePrefix) { code level parent title titleDa } }";
 
     private static List<string> Codes(JsonNode data, string field) => data[field]!.AsArray().Select(n => n!["code"]!.GetValue<string>()).ToList();
 
     [Fact]
-    public async Task A_company_user_finds_welders_by_a_Danish_word_prefix_with_both_titles()
+    public async Task A_company_user_finds_welders_by_a_Danish_word_prefix_also_with_the_old_arguments_and_gets_both_titles()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
         var companyUser = await factory.CreateUserAsync("COMPANY", await consultant.Client.RegisterCompanyAsync("Svejs Søg ApS"));
+
+        var asClientsAskedBefore = await companyUser.Client.QueryAsync(OccupationCodes, new { search = "svejs" });
+        Assert.Equal(["7212", "721200", "721"], Codes(asClientsAskedBefore, "occupations"));
 
         var data = await companyUser.Client.QueryAsync(Occupations, new { search = "svejs" });
 
