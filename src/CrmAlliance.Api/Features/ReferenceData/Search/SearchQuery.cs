@@ -32,6 +32,19 @@ public sealed record SearchableTitle(string Joined, string[] Words)
         }
     }
 
+    public bool HasWordsStartingWith(string[] starts)
+    {
+        foreach (var start in starts)
+        {
+            if (!HasWordStartingWith(start))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public bool HasWordStartingWith(string start)
     {
         foreach (var word in Words)
@@ -73,7 +86,7 @@ public sealed class SearchQuery
     /// <summary>A code as compared: without dots, lower case ("62.01" and "6201" are the same).</summary>
     public static string CodeKey(string code) => code.Replace(".", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    public SearchRank? Rank(string entryCodeKey, IReadOnlyList<SearchableTitle> titles)
+    public SearchRank? Rank(string entryCodeKey, SearchableTitle[] titles)
     {
         if (_codeKey is not null && entryCodeKey == _codeKey)
         {
@@ -113,7 +126,7 @@ public sealed class SearchQuery
         for (var i = 0; i < _words.Length; i++)
         {
             var word = _words[i];
-            if (title.HasWordStartingWith(word) || (_expansions[i] is { } expansion && expansion.All(title.HasWordStartingWith)))
+            if (title.HasWordStartingWith(word) || (_expansions[i] is { } expansion && title.HasWordsStartingWith(expansion)))
             {
                 continue;
             }
