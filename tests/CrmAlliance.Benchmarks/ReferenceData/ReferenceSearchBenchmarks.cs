@@ -1,9 +1,8 @@
 extern alias api;
-
-using BenchmarkDotNet.Attributes;
 using api::CrmAlliance.Api.Core;
 using api::CrmAlliance.Api.Features.ReferenceData;
 using api::CrmAlliance.Api.Features.ReferenceData.Search;
+using BenchmarkDotNet.Attributes;
 
 namespace CrmAlliance.Benchmarks.ReferenceData;
 
