@@ -8,7 +8,7 @@ namespace CrmAlliance.Api.Features.ReferenceData.Graph;
 /// <summary>Code lists users pick from instead of typing codes.</summary>
 public sealed class ReferenceDataSchema : ISchemaContributor
 {
-    private const string Ranking = "the exact code, then codes starting with the digits, then titles starting with the search, then titles with a word starting with each word searched (also inside compound words of three letters or more), each group in the classification's order. Without `search`, every entry in that order.";
+    private const string Ranking = "the exact code, then codes starting with the digits, then titles starting with the search, then titles with a word starting with each word searched, then titles where a searched word of three letters or more is found inside a compound word; each group in the classification's order. Without `search`, every entry in that order.";
     private const string SearchArgument = "Words or a code, at most 100 characters; case, accents and a keyboard without æ/ø/å (ae/oe/aa) do not matter, and a few everyday names and abbreviations are understood (see README). E.g.";
     private const string FirstArgument = "How many to return (0 to 100).";
     private const string OffsetArgument = "How many of the ranked matches to skip (for the next page).";
