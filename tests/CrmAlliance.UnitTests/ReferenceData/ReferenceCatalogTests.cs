@@ -9,8 +9,9 @@ public sealed class ReferenceCatalogTests
     [Fact]
     public void All_three_reference_lists_are_loaded_with_their_documented_row_counts()
     {
-        Assert.Equal(619, Catalog.Occupations.Count);
-        Assert.Equal(996, Catalog.Industries.Count);
+        // DISCO-08's 1,171 codes and the 14 ISCO-08 groups it leaves out; NACE's 996 entries and DB07's 736 subclasses.
+        Assert.Equal(1171 + 14, Catalog.Occupations.Count);
+        Assert.Equal(996 + 736, Catalog.Industries.Count);
         Assert.Equal(1089, Catalog.Postcodes.Count);
     }
 
@@ -20,6 +21,33 @@ public sealed class ReferenceCatalogTests
     [InlineData("2512", "2512")]
     public void A_DISCO_08_code_resolves_to_its_ISCO_08_unit_group(string disco, string unit)
         => Assert.Equal(unit, Catalog.FindOccupation(disco)?.Code);
+
+    [Theory]
+    [InlineData("234310", "2343", "Pædagogisk arbejde")] // DISCO-08's own unit group
+    [InlineData("5223", "5223", "Salgsarbejde i butik")]
+    [InlineData("631099", "6310", null)] // ISCO-08's, left out of DISCO-08: still valid, English only
+    public void DISCO_08_unit_groups_are_valid_too_and_carry_Danish_titles(string disco, string unit, string? titleDa)
+    {
+        var found = Catalog.FindOccupation(disco);
+
+        Assert.Equal((unit, titleDa), (found?.Code, found?.TitleDa));
+        Assert.False(string.IsNullOrEmpty(found!.Title));
+    }
+
+    [Theory]
+    [InlineData("532120", "532120", "Social- og sundhedsarbejde på institutioner og hospitaler, assistenter")]
+    [InlineData("532199", "5321", "Omsorgsarbejde på institutioner og hospitaler (ekskl. plejehjem)")]
+    [InlineData("53212", "5321", "Omsorgsarbejde på institutioner og hospitaler (ekskl. plejehjem)")]
+    public void The_most_specific_occupation_is_the_job_category_when_DISCO_08_has_it(string disco, string code, string titleDa)
+        => Assert.Equal((code, titleDa), (Catalog.FindMostSpecificOccupation(disco)?.Code, Catalog.FindMostSpecificOccupation(disco)?.TitleDa));
+
+    [Fact]
+    public void The_most_specific_industry_is_the_DB07_subclass_when_it_exists_else_its_class()
+    {
+        Assert.Equal(("620100", "Computerprogrammering"), (Catalog.FindMostSpecificIndustry("620100")?.Code, Catalog.FindMostSpecificIndustry("620100")?.TitleDa));
+        Assert.Equal("62.01", Catalog.FindMostSpecificIndustry("620199")?.Code);
+        Assert.Null(Catalog.FindMostSpecificIndustry("421000"));
+    }
 
     [Theory]
     [InlineData("522")] // a minor group, not specific enough for a vacancy

@@ -4,15 +4,11 @@ using CrmAlliance.Api.Infrastructure.Csv;
 
 namespace CrmAlliance.Api.Features.ReferenceData;
 
-public sealed record Occupation(string Code, string Level, string Title);
-
-public sealed record Industry(string Code, string Level, string? Parent, string Title);
-
 public sealed record Postcode(string Code, string Name, double? Latitude, double? Longitude);
 
 /// <summary>
-/// ISCO-08 (basis of DISCO-08), NACE Rev. 2 (basis of DB07) and Danish postcodes, loaded once from the
-/// embedded CSV files copied from shared/data (sources and licences: ReferenceData/SOURCES.md).
+/// DISCO-08 merged with ISCO-08, DB07 merged with NACE Rev. 2, and Danish postcodes, loaded once from the
+/// embedded files copied from shared/data (sources and licences: ReferenceData/SOURCES.md).
 /// </summary>
 public sealed class ReferenceCatalog
 {
@@ -23,9 +19,9 @@ public sealed class ReferenceCatalog
 
     public ReferenceCatalog()
     {
-        Occupations = Read("isco08.csv").Select(r => new Occupation(r[0], r[1], r[2])).ToList();
-        Industries = Read("nace-rev2.csv").Select(r => new Industry(r[0], r[1], r[2].Length == 0 ? null : r[2], r[3])).ToList();
-        Postcodes = Read("dk-postcodes.csv").Select(r => new Postcode(r[0], r[1], ParseCoordinate(r[2]), ParseCoordinate(r[3]))).ToList();
+        Occupations = OccupationList.Merge(Read("isco08.csv", ','), Read("disco08-da.csv", ';'));
+        Industries = IndustryList.Merge(Read("nace-rev2.csv", ','), Read("db07-da.tsv", '\t'));
+        Postcodes = Read("dk-postcodes.csv", ',').Select(r => new Postcode(r[0], r[1], ParseCoordinate(r[2]), ParseCoordinate(r[3]))).ToList();
         _occupations = Occupations.ToFrozenDictionary(o => o.Code);
         _industries = Industries.ToFrozenDictionary(i => i.Code);
         _industryClassesByDigits = Industries.Where(i => i.Level == "class").ToFrozenDictionary(i => i.Code.Replace(".", "", StringComparison.Ordinal));
@@ -41,7 +37,7 @@ public sealed class ReferenceCatalog
     public Postcode? FindPostcode(string? code) => code is not null && _postcodes.TryGetValue(code, out var p) ? p : null;
 
     /// <summary>
-    /// A DISCO-08 code has 4 to 6 digits; its first four are an ISCO-08 unit group. Returns that unit group.
+    /// A DISCO-08 code has 4 to 6 digits; its first four are a unit group of DISCO-08 or ISCO-08. Returns that unit group.
     /// </summary>
     public Occupation? FindOccupation(string? discoCode)
     {
@@ -53,6 +49,10 @@ public sealed class ReferenceCatalog
         return _occupations.TryGetValue(discoCode[..4], out var unit) ? unit : null;
     }
 
+    /// <summary>The DISCO-08 job category a valid code names (e.g. 532120), else its unit group; null for an invalid code.</summary>
+    public Occupation? FindMostSpecificOccupation(string? discoCode)
+        => FindOccupation(discoCode) is { } unit ? _occupations.GetValueOrDefault(discoCode!) ?? unit : null;
+
     /// <summary>A DB07 code has 6 digits; its first four are a NACE Rev. 2 class. Returns that class.</summary>
     public Industry? FindIndustry(string? db07Code)
     {
@@ -63,6 +63,10 @@ public sealed class ReferenceCatalog
 
         return _industryClassesByDigits.TryGetValue(db07Code[..4], out var industryClass) ? industryClass : null;
     }
+
+    /// <summary>The DB07 subclass a valid code names (e.g. 620100), else its NACE class; null for an invalid code.</summary>
+    public Industry? FindMostSpecificIndustry(string? db07Code)
+        => FindIndustry(db07Code) is { } industryClass ? _industries.GetValueOrDefault(db07Code!) ?? industryClass : null;
 
     /// <summary>The NACE/DB07 section letter (A–U) a DB07 code belongs to.</summary>
     public Industry? FindSection(string? db07Code)
@@ -77,11 +81,11 @@ public sealed class ReferenceCatalog
     }
 
     /// <summary>An embedded reference file's records, its header row skipped.</summary>
-    private static List<string[]> Read(string embeddedName)
+    private static List<string[]> Read(string embeddedName, char separator)
     {
         using var stream = typeof(ReferenceCatalog).Assembly.GetManifestResourceStream("ReferenceData." + embeddedName)
             ?? throw new InvalidOperationException($"Reference data {embeddedName} is not embedded.");
-        return CsvRecords.Read(stream, ',').Skip(1).Select(r => r.Fields).ToList();
+        return CsvRecords.Read(stream, separator).Skip(1).Select(r => r.Fields).ToList();
     }
 
     private static double? ParseCoordinate(string text)

@@ -25,6 +25,8 @@ public sealed class CompanyGraphType : ObjectGraphType<CompanyView>
         Field(c => c.IndustryCode).Description("DB07 industry code (6 digits; the first four are NACE Rev. 2).");
         Field<StringGraphType>("industryTitle").Description("The NACE Rev. 2 class title of the industry code.")
             .Resolve(c => c.Service<ReferenceData.ReferenceCatalog>().FindIndustry(c.Source.IndustryCode)?.Title);
+        Field<StringGraphType>("industryTitleDa").Description("The Danish title of the industry code (DB07): its subclass's, or its class's for a code DB07 does not list.")
+            .Resolve(c => c.Service<ReferenceData.ReferenceCatalog>().FindMostSpecificIndustry(c.Source.IndustryCode)?.TitleDa);
         Field(c => c.Address).Description("Street address.");
         Field(c => c.Postcode).Description("Danish postcode.");
         Field(c => c.Sector).Description("Public or private: wage subsidy lasts at most 4 months at a public employer, 6 at a private one.");

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.ReferenceData.Search;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -7,35 +8,36 @@ namespace CrmAlliance.Api.Features.ReferenceData.Graph;
 /// <summary>Code lists users pick from instead of typing codes.</summary>
 public sealed class ReferenceDataSchema : ISchemaContributor
 {
+    private const string Ranking = "the exact code, then codes starting with the digits, then titles starting with the search, then titles with a word starting with each word searched, then titles where a searched word of three letters or more is found inside a compound word; each group in the classification's order. Without `search`, every entry in that order.";
+    private const string SearchArgument = "Words or a code, at most 100 characters; case, accents and a keyboard without æ/ø/å (ae/oe/aa) do not matter, and a few everyday names and abbreviations are understood (see README). E.g.";
+    private const string FirstArgument = "How many to return (0 to 100).";
+    private const string OffsetArgument = "How many of the ranked matches to skip (for the next page).";
+
     public void AddQueries(QueryType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OccupationGraphType>>>>("occupations")
             .AllowRoles(RoleMetadata.Everyone)
-            .Description("ISCO-08 groups (the basis of DISCO-08) whose code starts with `codePrefix` or whose title contains `search`; at most 50.")
-            .Argument<StringGraphType>("search", "Part of the title, case-insensitive.")
-            .Argument<StringGraphType>("codePrefix", "Leading digits of the code.")
+            .Description("DISCO-08 occupations (Danish titles, to six digits) with ISCO-08's English titles, best match first: " + Ranking)
+            .Argument<StringGraphType>("search", SearchArgument + " \"svejs\", \"sosu\", \"lager\", \"welder\" or \"7212\".")
+            .Argument<StringGraphType>("codePrefix", "Only codes starting with these digits.")
+            .Argument<IntGraphType>("first", FirstArgument, a => a.DefaultValue = ReferenceSearchRequest.DefaultFirst)
+            .Argument<IntGraphType>("offset", OffsetArgument, a => a.DefaultValue = 0)
             .Resolve(c =>
             {
                 c.Actor();
-                var search = c.GetArgument<string?>("search");
-                var prefix = c.GetArgument<string?>("codePrefix");
-                return c.Service<ReferenceCatalog>().Occupations
-                    .Where(o => (prefix is null || o.Code.StartsWith(prefix, StringComparison.Ordinal)) && (search is null || o.Title.Contains(search, StringComparison.OrdinalIgnoreCase)))
-                    .Take(50).ToList();
+                return c.Service<OccupationSearch>().Search(Request(c)).Items;
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndustryGraphType>>>>("industries")
             .AllowRoles(RoleMetadata.Everyone)
-            .Description("NACE Rev. 2 entries (the basis of DB07) whose code starts with `codePrefix` or whose title contains `search`; at most 50. A DB07 code is a class's four digits plus two.")
-            .Argument<StringGraphType>("search", "Part of the title, case-insensitive.")
-            .Argument<StringGraphType>("codePrefix", "Leading characters of the code, e.g. \"62\".")
+            .Description("DB07 industries (Danish titles, every level down to the six-digit codes companies carry) with NACE Rev. 2's English titles, best match first: " + Ranking)
+            .Argument<StringGraphType>("search", SearchArgument + " \"lager\", \"vvs\", \"software\" or \"620100\".")
+            .Argument<StringGraphType>("codePrefix", "Only codes starting with these characters, dots ignored: \"62\" gives 62, 62.0, 62.01 … and 620100.")
+            .Argument<IntGraphType>("first", FirstArgument, a => a.DefaultValue = ReferenceSearchRequest.DefaultFirst)
+            .Argument<IntGraphType>("offset", OffsetArgument, a => a.DefaultValue = 0)
             .Resolve(c =>
             {
                 c.Actor();
-                var search = c.GetArgument<string?>("search");
-                var prefix = c.GetArgument<string?>("codePrefix");
-                return c.Service<ReferenceCatalog>().Industries
-                    .Where(i => (prefix is null || i.Code.StartsWith(prefix, StringComparison.Ordinal)) && (search is null || i.Title.Contains(search, StringComparison.OrdinalIgnoreCase)))
-                    .Take(50).ToList();
+                return c.Service<IndustrySearch>().Search(Request(c)).Items;
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PostcodeGraphType>>>>("postcodes")
             .AllowRoles(RoleMetadata.Everyone)
@@ -52,6 +54,9 @@ public sealed class ReferenceDataSchema : ISchemaContributor
                     .Take(50).ToList();
             });
     }
+
+    private static ReferenceSearchRequest Request(IResolveFieldContext c)
+        => new(c.GetArgument<string?>("search"), c.GetArgument<string?>("codePrefix"), c.GetArgument("first", ReferenceSearchRequest.DefaultFirst), c.GetArgument("offset", 0));
 }
 
 public sealed class OccupationGraphType : ObjectGraphType<Occupation>
@@ -59,10 +64,11 @@ public sealed class OccupationGraphType : ObjectGraphType<Occupation>
     public OccupationGraphType()
     {
         Name = "Occupation";
-        Description = "An ISCO-08 group (source: ESCO, European Commission; ISCO-08 by the ILO).";
-        Field(o => o.Code).Description("Code: 1 digit (major) to 4 digits (unit group).");
-        Field(o => o.Level).Description("major, sub-major, minor or unit.");
-        Field(o => o.Title).Description("English title.");
+        Description = "A DISCO-08 occupation group (source: Danmarks Statistik), or an ISCO-08 group DISCO-08 leaves out (source: ESCO, European Commission; ISCO-08 by the ILO).";
+        Field(o => o.Code).Description("Code: 1 digit (major) to 4 digits (unit group), or 6 digits (a DISCO-08 job category).");
+        Field(o => o.Level).Description("major, sub-major, minor, unit or job (DISCO-08's six-digit job categories).");
+        Field(o => o.Title).Description("English title (ISCO-08). A code ISCO-08 lacks (a six-digit job category, DISCO-08's unit groups 2343 and 2357) has the title of the nearest ISCO-08 group above it.");
+        Field(o => o.TitleDa, nullable: true).Description("Danish title (DISCO-08); null for the ISCO-08 groups DISCO-08 leaves out (63, 631–634, 1113, 4414, 5243, 7111, 9624).");
     }
 }
 
@@ -71,11 +77,12 @@ public sealed class IndustryGraphType : ObjectGraphType<Industry>
     public IndustryGraphType()
     {
         Name = "Industry";
-        Description = "A NACE Rev. 2 entry (source: Eurostat).";
-        Field(i => i.Code).Description("Code as Eurostat writes it, e.g. 62.01.");
-        Field(i => i.Level).Description("section, division, group or class.");
+        Description = "A DB07 industry (source: Danmarks Statistik): a NACE Rev. 2 entry (source: Eurostat) or one of DB07's six-digit subclasses.";
+        Field(i => i.Code).Description("Code as Eurostat writes it, e.g. 62.01; a subclass as companies carry it in `industryCode`, e.g. 620100.");
+        Field(i => i.Level).Description("section, division, group, class or subclass (DB07's six digits).");
         Field(i => i.Parent, nullable: true).Description("The parent's code.");
-        Field(i => i.Title).Description("English title.");
+        Field(i => i.Title).Description("English title (NACE Rev. 2); a subclass has its class's.");
+        Field<NonNullGraphType<StringGraphType>>("titleDa").Description("Danish title (DB07).").Resolve(c => c.Source.TitleDa);
     }
 }
 

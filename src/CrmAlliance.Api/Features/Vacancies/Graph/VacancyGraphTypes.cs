@@ -24,8 +24,10 @@ public sealed class VacancyGraphType : ObjectGraphType<VacancyView>
             .Resolve(c => CompaniesSchema.LoadWorkplace(c, c.Source.WorkplaceId));
         Field(v => v.OfferKind).Description("The kind of offer: ordinary job, internship, wage subsidy, adult apprenticeship, flex job or mentor.");
         Field(v => v.OccupationCode).Description("DISCO-08 occupation code (4 to 6 digits).");
-        Field<StringGraphType>("occupationTitle").Description("The ISCO-08 unit group title of the occupation code.")
+        Field<StringGraphType>("occupationTitle").Description("The English title of the occupation code's unit group (ISCO-08; for DISCO-08's own unit groups 2343 and 2357, that of the ISCO-08 group above).")
             .Resolve(c => c.Service<ReferenceCatalog>().FindOccupation(c.Source.OccupationCode)?.Title);
+        Field<StringGraphType>("occupationTitleDa").Description("The Danish title of the occupation code (DISCO-08): its six-digit job category's when DISCO-08 has it, else its unit group's; null for the few ISCO-08 unit groups DISCO-08 leaves out.")
+            .Resolve(c => c.Service<ReferenceCatalog>().FindMostSpecificOccupation(c.Source.OccupationCode)?.TitleDa);
         Field(v => v.Title).Description("The job title as the company advertises it.");
         Field(v => v.Description).Description("What the job is; may be empty.");
         Field(v => v.Positions).Description("How many people the company will take (1 to 500).");
