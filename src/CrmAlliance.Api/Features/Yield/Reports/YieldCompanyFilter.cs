@@ -31,7 +31,8 @@ public sealed record YieldCompanyFilter(string? IndustrySection, SizeBandRange? 
 
             // People type a hyphen where the label has an en dash.
             band = bands.FirstOrDefault(b => b.Label == sizeBand.Trim().Replace('-', '–'));
-            v.Check(band is not null, "sizeBand", RefusalText.Of("Yield.NotASizeBand", ("value", sizeBand), ("bands", RefusalList.AnyOf(bands.Select(b => b.Label)))));
+            v.Check(band is not null, "sizeBand", RefusalText.Of("Yield.NotASizeBand", ("value", sizeBand), ("bands", string.Join(", ", bands.Select(b => b.Label)))
+));
 
         }
 
