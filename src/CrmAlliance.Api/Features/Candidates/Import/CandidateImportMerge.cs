@@ -42,7 +42,8 @@ public static class CandidateImportMerge
             }
             else if (CandidateActiveRule.WhyInactive(stored) is { } inactive)
             {
-                var error = new ImportLineError(CandidateImportColumns.CaseReference, Refusals.Describe(RefusalText.Of("Candidates.Import.Inactive", ("reason", inactive), ("rule", CandidateActiveRule.Name)), Refusals.English));
+                var error = new ImportLineError(CandidateImportColumns.CaseReference, RefusalText.Of("Candidates.Import.Inactive", ("reason", inactive), ("rule", CandidateActiveRule.Name)));
+
 
                 plan.Add(new PlannedLine(line, ImportLineStatus.Rejected, stored, error));
             }

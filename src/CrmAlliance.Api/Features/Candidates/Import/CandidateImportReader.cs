@@ -40,7 +40,7 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
                 // Case references are compared ignoring case: on SQL Server they are one reference anyway.
                 if (firstLineOf.TryGetValue(reference, out var first))
                 {
-                    errors.Add(new ImportLineError(Col.CaseReference, $"'{reference}' is also on line {first}; a candidate may appear only once in a file."));
+                    errors.Add(new ImportLineError(Col.CaseReference, RefusalText.Of("Candidates.Import.Duplicate", ("reference", reference), ("line", first))));
                 }
                 else
                 {
@@ -88,7 +88,8 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
         var checkedDetails = CandidateValidation.Check(v, candidate, catalog);
 
         var referenceRefused = v.Errors.Any(e => e.Field == Col.CaseReference);
-        var errors = v.Errors.Select(e => new ImportLineError(e.Field, e.Message)).ToList();
+        var errors = v.Errors.Select(e => new ImportLineError(e.Field, e.Text)
+).ToList();
         return (new CandidateImportLine(record.Line, candidate, checkedDetails), errors, referenceRefused ? null : checkedDetails.CaseReference);
     }
 

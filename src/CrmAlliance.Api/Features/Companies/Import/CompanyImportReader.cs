@@ -131,7 +131,8 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
 
         if (!v.IsValid)
         {
-            rejections.AddRange(v.Errors.Select(e => new ImportRejection(record.Line, cvr.Length > 0 ? cvr : null, ColumnOf(e.Field), e.Message)));
+            rejections.AddRange(v.Errors.Select(e => new ImportRejection(record.Line, cvr.Length > 0 ? cvr : null, ColumnOf(e.Field), e.Text)));
+
             return null;
         }
 

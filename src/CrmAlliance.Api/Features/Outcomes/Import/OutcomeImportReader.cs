@@ -45,7 +45,7 @@ public static class OutcomeImportReader
             {
                 if (firstLineOf.TryGetValue((id, m), out var first))
                 {
-                    errors.Add(new ImportLineError(Col.PlacementId, $"the outcome {OutcomeSchedule.Describe(m)} of this placement is also on line {first}; a file may give it only once."));
+                    errors.Add(new ImportLineError(Col.PlacementId, RefusalText.Of("Outcomes.Import.Duplicate", ("moment", OutcomeSchedule.Moment(m)), ("line", first))));
                 }
                 else
                 {
@@ -92,7 +92,8 @@ public static class OutcomeImportReader
         v.Check(observedOn is null || observedOn <= today, Col.ObservedOn, RefusalText.Of("Outcomes.Import.ObservedInFuture", ("date", observedOn)));
 
         var referenceRefused = v.Errors.Any(e => e.Field == Col.CaseReference);
-        var errors = v.Errors.Select(e => new ImportLineError(e.Field, e.Message)).ToList();
+        var errors = v.Errors.Select(e => new ImportLineError(e.Field, e.Text)
+).ToList();
         var line = errors.Count == 0
             ? new ImportedOutcome(record.Line, reference, placementId!.Value, months!.Value, endResult, selfSupporting, observedOn)
             : null;
