@@ -42,7 +42,7 @@ public sealed record Actor(string UserId, string Email, Role Role, Guid? Company
     {
         if (!roles.Contains(Role))
         {
-            throw new ForbiddenException($"The {Role} role may not do this.");
+            throw new ForbiddenException(RefusalText.Of("Core.RoleMayNot", ("role", Role)));
         }
     }
 
@@ -51,7 +51,8 @@ public sealed record Actor(string UserId, string Email, Role Role, Guid? Company
     {
         if (Role == Role.Company && CompanyId != companyId)
         {
-            throw new ForbiddenException("A company user may only act on its own company.");
+            throw new ForbiddenException(RefusalText.Of("Core.OwnCompanyOnly"));
+
         }
     }
 }

@@ -15,8 +15,8 @@ public sealed record PageRequest(int? First = null, string? After = null)
     public void Validate()
     {
         new Validator()
-            .Check(Size is >= 0 and <= MaxSize, "first", $"must be between 0 and {MaxSize}.")
-            .Check(After is null || Cursor.TryDecode(After, out _), "after", "is not a cursor this API issued.")
+            .Check(Size is >= 0 and <= MaxSize, "first", Validator.Between(0, MaxSize))
+            .Check(After is null || Cursor.TryDecode(After, out _), "after", RefusalText.Of("Core.NotACursor"))
             .ThrowIfInvalid();
     }
 }
@@ -34,7 +34,8 @@ public static class Cursor
     public static string Encode(int position) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + position));
 
     public static int Decode(string cursor)
-        => TryDecode(cursor, out var position) ? position : throw new ValidationException("after", "is not a cursor this API issued.");
+        => TryDecode(cursor, out var position) ? position : throw new ValidationException("after", RefusalText.Of("Core.NotACursor"));
+
 
     public static bool TryDecode(string cursor, out int position)
     {

@@ -131,13 +131,14 @@ public sealed partial record ReportPeriod
         var match = Pattern().Match(value);
         if (!match.Success)
         {
-            throw new ValidationException(field, $"'{value}' is not a period; write {FormatHelp}.");
+            throw new ValidationException(field, RefusalText.Of("Core.NotAPeriod", ("value", value))
+);
         }
 
         var year = Number(match.Groups["year"].Value);
         if (year is < 2000 or > 2100)
         {
-            throw new ValidationException(field, $"the year {year} is outside 2000–2100.");
+            throw new ValidationException(field, RefusalText.Of("Core.YearOutOfRange", ("year", year)));
         }
 
         if (match.Groups["quarter"].Success)
@@ -159,13 +160,13 @@ public sealed partial record ReportPeriod
         var last = MonthOf(Number(match.Groups["toYear"].Value), Number(match.Groups["toMonth"].Value), field);
         if (last < first)
         {
-            throw new ValidationException(field, $"the range '{value}' ends before it starts.");
+            throw new ValidationException(field, RefusalText.Of("Core.RangeEndsBeforeStart", ("value", value)));
         }
 
         var period = Months(first, last);
         if (period.MonthCount > MaxMonths)
         {
-            throw new ValidationException(field, $"the range '{value}' covers {period.MonthCount} months; at most {MaxMonths} are allowed.");
+            throw new ValidationException(field, RefusalText.Of("Core.RangeTooLong", ("value", value), ("months", period.MonthCount), ("max", MaxMonths)));
         }
 
         return period;
@@ -177,7 +178,8 @@ public sealed partial record ReportPeriod
     {
         if (month is < 1 or > 12 || year is < 2000 or > 2100)
         {
-            throw new ValidationException(field, $"{year:D4}-{month:D2} is not a month between 2000-01 and 2100-12.");
+            throw new ValidationException(field, RefusalText.Of("Core.NotAMonth", ("month", $"{year:D4}-{month:D2}")));
+
         }
 
         return new DateOnly(year, month, 1);

@@ -10,37 +10,44 @@ public sealed class Validator
     /// <summary>The problems found so far, for callers that report rather than throw (the CSV import).</summary>
     public IReadOnlyList<FieldError> Errors => _errors;
 
-    public Validator Check(bool condition, string field, string message)
+    public Validator Check(bool condition, string field, RefusalText text)
     {
         if (!condition)
         {
-            _errors.Add(new FieldError(field, message));
+            _errors.Add(new FieldError(field, text));
         }
 
         return this;
     }
 
+    /// <summary>
+    /// An English-only text, shown as it is in Danish too. Only for callers not yet given a key: ReferenceData's occupation
+    /// check (its key <c>ReferenceData.NotAnOccupation</c> is ready in RefusalTexts).
+    /// </summary>
+    public Validator Check(bool condition, string field, string message) => Check(condition, field, RefusalText.Verbatim(message));
+
     public Validator Required(string? value, string field, int maxLength = 200)
+
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            _errors.Add(new FieldError(field, "is required."));
+            _errors.Add(new FieldError(field, RefusalText.Of("Core.Required")));
         }
         else if (value.Length > maxLength)
         {
-            _errors.Add(new FieldError(field, $"must be at most {maxLength} characters."));
+            _errors.Add(new FieldError(field, TooLong(maxLength)));
         }
 
         return this;
     }
 
     public Validator MaxLength(string? value, string field, int maxLength)
-        => Check(value is null || value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
+        => Check(value is null || value.Length <= maxLength, field, TooLong(maxLength));
 
     public Validator Range(decimal value, string field, decimal min, decimal max)
-        => Check(value >= min && value <= max, field, $"must be between {min} and {max}.");
+        => Check(value >= min && value <= max, field, Between(min, max));
 
-    public Validator Add(string field, string message) => Check(false, field, message);
+    public Validator Add(string field, RefusalText text) => Check(false, field, text);
 
     public void ThrowIfInvalid()
     {
@@ -49,4 +56,8 @@ public sealed class Validator
             throw new ValidationException(_errors.ToList());
         }
     }
+
+    public static RefusalText Between(decimal min, decimal max) => RefusalText.Of("Core.Between", ("min", min), ("max", max));
+
+    private static RefusalText TooLong(int maxLength) => RefusalText.Of("Core.TooLong", ("max", maxLength));
 }

@@ -22,11 +22,11 @@ public static class SkillLists
             var skill = raw?.Trim() ?? "";
             if (skill.Length == 0)
             {
-                v.Add(field, $"entry {position} is blank.");
+                v.Add(field, RefusalText.Of("Skills.Blank", ("position", position)));
             }
             else if (skill.Length > MaxLength)
             {
-                v.Add(field, $"entry {position} is {skill.Length} characters; at most {MaxLength} are allowed.");
+                v.Add(field, RefusalText.Of("Skills.TooLong", ("position", position), ("length", skill.Length), ("max", MaxLength)));
             }
             else if (!normalised.Contains(skill, StringComparer.OrdinalIgnoreCase))
             {
@@ -34,7 +34,8 @@ public static class SkillLists
             }
         }
 
-        v.Check(normalised.Count <= MaxCount, field, $"holds {normalised.Count} different skills; at most {MaxCount} are allowed.");
+        v.Check(normalised.Count <= MaxCount, field, RefusalText.Of("Skills.TooMany", ("count", normalised.Count), ("max", MaxCount)));
+
         return normalised;
     }
 }

@@ -30,7 +30,10 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
 
         refused.ShouldFailWith("RULE_VIOLATION");
         Assert.Equal("RatioRule", refused.Rule);
-        Assert.StartsWith($"workplace {workplace.PNumber} has 1 of 1 allowed internship/wage-subsidy places for 9 ordinary employees", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"the workplace has 1 of 1 allowed internship/wage-subsidy places for 9 ordinary employees. Workplace {workplace.PNumber}, at some time in",
+            refused.Message,
+            StringComparison.Ordinal);
         Assert.False(await HasPlacementAsync(second));
     }
 
@@ -218,7 +221,11 @@ public sealed class PlacementRuleEnforcementTests(CrmApiFactory factory) : IClas
         await consultant.MutateOkAsync("proposePlacement", FlexJob(await factory.CreateCandidateAsync(TargetGroup.FlexJobSeeker)));
 
         Assert.Equal("FlexJobEligibility", refused.ShouldFailWith("RULE_VIOLATION").Rule);
+        // The English text, with the target groups by their names rather than the code's (FlexJobSeeker, SicknessBenefit).
+        Assert.Equal("a flex job is only for candidates in the target group flex-job seekers; this candidate is in sickness benefit.", refused.Message);
+        Assert.Equal(["input.offerKind"], refused.Fields);
         Assert.False(await HasPlacementAsync(candidate));
+
     }
 
     [Fact]

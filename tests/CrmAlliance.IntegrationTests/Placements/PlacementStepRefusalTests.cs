@@ -96,9 +96,10 @@ public sealed class PlacementStepRefusalTests(CrmApiFactory factory) : IClassFix
         var cancelCompleted = await consultant.MutateAsync("cancelPlacement", new { id = Id(completed), version = Version(completed), reason = "For sent." });
         var statementOnCompleted = await consultant.MutateAsync("recordEmployeeRepStatement", new { placementId = Id(completed), version = Version(completed), representativeName = "Sent", givenOn = Today.Iso(), isPositive = true });
 
-        Assert.Equal("a placement cannot go from Proposed to Active.", startProposed.ShouldFailWith("RULE_VIOLATION").Message);
-        Assert.Equal("a placement cannot go from Proposed to Completed.", endProposed.ShouldFailWith("RULE_VIOLATION").Message);
-        Assert.Equal("a placement cannot go from Completed to Approved.", approveCompleted.ShouldFailWith("RULE_VIOLATION").Message);
+        Assert.Equal("a placement cannot go from proposed to active.", startProposed.ShouldFailWith("RULE_VIOLATION").Message);
+        Assert.Equal("a placement cannot go from proposed to completed.", endProposed.ShouldFailWith("RULE_VIOLATION").Message);
+        Assert.Equal("a placement cannot go from completed to approved.", approveCompleted.ShouldFailWith("RULE_VIOLATION").Message);
+
         Assert.Equal("PlacementStatus", cancelCompleted.ShouldFailWith("RULE_VIOLATION").Rule);
         Assert.Equal("PlacementStatus", statementOnCompleted.ShouldFailWith("RULE_VIOLATION").Rule);
         Assert.Equal(PlacementStatus.Proposed, (await factory.StoredPlacementAsync(Id(proposed))).Status);

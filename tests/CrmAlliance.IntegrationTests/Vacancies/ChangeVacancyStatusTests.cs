@@ -70,7 +70,7 @@ public sealed class ChangeVacancyStatusTests(CrmApiFactory factory) : IClassFixt
 
         response.ShouldFailWith("RULE_VIOLATION");
         Assert.Equal("VacancyStatusTransition", response.Rule);
-        Assert.Contains("from Draft to Filled", response.Message, StringComparison.Ordinal);
+        Assert.Contains("from draft to filled", response.Message, StringComparison.Ordinal);
         var stored = factory.Stored(draft);
         Assert.Equal(VacancyStatus.Draft, stored.Status);
         Assert.Equal(1, stored.Version);

@@ -54,7 +54,7 @@ public sealed class PlacementStateMachineTests
         var refusal = Assert.Throws<RuleViolationException>(() => PlacementStateMachine.Move(placement, PlacementStatus.Active));
 
         Assert.Equal("PlacementStatus", refusal.Rule);
-        Assert.Equal("a placement cannot go from Completed to Active.", refusal.Message);
+        Assert.Equal("a placement cannot go from completed to active.", refusal.Message);
         Assert.Equal(PlacementStatus.Completed, placement.Status);
     }
 
@@ -63,8 +63,9 @@ public sealed class PlacementStateMachineTests
     {
         var placement = new Placement { ProposedBy = "consultant", Status = PlacementStatus.Active };
 
-        var refusal = Assert.Throws<RuleViolationException>(() => PlacementStateMachine.RequireStatus(placement, "Cancelling", PlacementStatus.Proposed, PlacementStatus.Approved));
+        var refusal = Assert.Throws<RuleViolationException>(() => PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.Cancel"), PlacementStatus.Proposed, PlacementStatus.Approved));
 
-        Assert.Equal("Cancelling is only possible while the placement is Proposed or Approved; it is Active.", refusal.Message);
+        Assert.Equal("Cancelling is only possible while the placement is proposed or approved; it is active.", refusal.Message);
+
     }
 }

@@ -60,7 +60,7 @@ public sealed class VacancyStateMachineTests
         var refusal = Assert.Throws<RuleViolationException>(() => VacancyStateMachine.Next(from, transition));
 
         Assert.Equal(VacancyStateMachine.TransitionRule, refusal.Rule);
-        Assert.Contains($"from {from} to {VacancyStateMachine.TargetOf(transition)}", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"from {Refusals.DisplayName(from, Refusals.English)} to {Refusals.DisplayName(VacancyStateMachine.TargetOf(transition), Refusals.English)}", refusal.Message, StringComparison.Ordinal);
         Assert.False(VacancyStateMachine.IsAllowed(from, transition));
     }
 
@@ -88,7 +88,8 @@ public sealed class VacancyStateMachineTests
     {
         var refusal = Assert.Throws<RuleViolationException>(() => VacancyStateMachine.Next(Filled, Close));
 
-        Assert.Equal("A vacancy cannot go from Filled to Closed (Close); allowed from there: Reopen.", refusal.Message);
+        Assert.Equal("A vacancy cannot go from filled to closed (CLOSE); allowed from there: REOPEN.", refusal.Message);
+
     }
 
     private static readonly DateOnly Today = new(2026, 6, 15);

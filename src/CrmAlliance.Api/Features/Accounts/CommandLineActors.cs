@@ -24,12 +24,13 @@ public sealed class CommandLineActors(CrmDbContext db, TimeProvider clock)
             ?? throw new NotFoundException("User", email.Trim(), "--as");
         if (user.LockoutEnd > clock.GetUtcNow())
         {
-            throw new ForbiddenException($"{user.Email} is locked out.");
+            throw new ForbiddenException(RefusalText.Of("Accounts.LockedOut", ("email", user.Email)));
         }
 
         if (!Enum.TryParse<Role>(user.RoleName, out var role))
         {
-            throw new ForbiddenException($"{user.Email} has no role.");
+            throw new ForbiddenException(RefusalText.Of("Accounts.NoRole", ("email", user.Email)));
+
         }
 
         return new Actor(user.Id, user.Email ?? email, role, user.CompanyId);

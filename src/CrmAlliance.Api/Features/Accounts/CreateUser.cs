@@ -17,10 +17,10 @@ public sealed class CreateUserHandler(UserManager<ApplicationUser> users, CrmDbC
         actor.Require(Role.Admin);
         var errors = new List<FieldError>(await PasswordPolicy.ErrorsAsync(users, input.Email, input.Password));
         var v = new Validator()
-            .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", $"'{input.Email}' is not an e-mail address.")
+            .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", RefusalText.Of("Core.NotAnEmail", ("value", input.Email)))
             .Required(input.DisplayName, "displayName")
-            .Check(input.Role != Role.Company || input.CompanyId is not null, "companyId", "is required for a Company user.")
-            .Check(input.Role == Role.Company || input.CompanyId is null, "companyId", "is only for Company users.");
+            .Check(input.Role != Role.Company || input.CompanyId is not null, "companyId", RefusalText.Of("Accounts.CompanyRequired"))
+            .Check(input.Role == Role.Company || input.CompanyId is null, "companyId", RefusalText.Of("Accounts.CompanyOnlyForCompanyUsers"));
         errors.InsertRange(0, v.Errors);
         if (errors.Count > 0)
         {
@@ -48,7 +48,7 @@ public sealed class InviteCompanyUserHandler(UserManager<ApplicationUser> users,
     {
         actor.Require(Role.Consultant);
         new Validator()
-            .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", $"'{input.Email}' is not an e-mail address.")
+            .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", RefusalText.Of("Core.NotAnEmail", ("value", input.Email)))
             .Required(input.DisplayName, "displayName")
             .ThrowIfInvalid();
         if (!await db.Companies.AnyAsync(c => c.Id == input.CompanyId, cancellationToken))
@@ -74,7 +74,7 @@ public sealed class SetUserLockedHandler(UserManager<ApplicationUser> users, Acc
         actor.Require(Role.Admin);
         if (input.UserId == actor.UserId && input.Locked)
         {
-            throw new ValidationException("userId", "You cannot lock yourself out.");
+            throw new ValidationException("userId", RefusalText.Of("Accounts.CannotLockYourself"));
         }
 
         var user = await users.FindByIdAsync(input.UserId) ?? throw new NotFoundException("User", input.UserId, "input.userId");
@@ -91,23 +91,26 @@ internal static class AccountWriter
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
-            throw new ConflictException($"A user with e-mail {email} already exists.", "input.email");
+            throw new ConflictException(RefusalText.Of("Accounts.EmailTaken", ("email", email)), "input.email");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName.Trim(), CompanyId = companyId, CreatedAt = clock.GetUtcNow() };
         var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
-        ThrowIfFailed(created, "email");
-        ThrowIfFailed(await users.AddToRoleAsync(user, role.ToString()), "role");
+        ThrowIfFailed(users, created, "email");
+        ThrowIfFailed(users, await users.AddToRoleAsync(user, role.ToString()), "role");
         await transaction.CommitAsync(cancellationToken);
         return new UserView(user.Id, email, user.DisplayName, role, companyId, false);
     }
 
-    private static void ThrowIfFailed(IdentityResult result, string field)
+    private static void ThrowIfFailed(UserManager<ApplicationUser> users, IdentityResult result, string field)
     {
         if (!result.Succeeded)
         {
-            throw new ValidationException(result.Errors.Select(e => PasswordPolicy.IsPasswordError(e) ? PasswordPolicy.ToFieldError(e) : new FieldError(field, e.Description)).ToList());
+            throw new ValidationException(result.Errors
+                .Select(e => PasswordPolicy.IsPasswordError(e) ? PasswordPolicy.ToFieldError(e, users.Options.Password) : new FieldError(field, RefusalText.Verbatim(e.Description)))
+                .ToList());
+
         }
     }
 }

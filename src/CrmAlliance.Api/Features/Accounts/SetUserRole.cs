@@ -17,9 +17,9 @@ public sealed class SetUserRoleHandler(UserManager<ApplicationUser> users, CrmDb
     {
         actor.Require(Role.Admin);
         new Validator()
-            .Check(input.UserId != actor.UserId, "userId", "You cannot change your own role.")
-            .Check(input.Role != Role.Company || input.CompanyId is not null, "companyId", "is required for a Company user.")
-            .Check(input.Role == Role.Company || input.CompanyId is null, "companyId", "is only for Company users.")
+            .Check(input.UserId != actor.UserId, "userId", RefusalText.Of("Accounts.CannotChangeOwnRole"))
+            .Check(input.Role != Role.Company || input.CompanyId is not null, "companyId", RefusalText.Of("Accounts.CompanyRequired"))
+            .Check(input.Role == Role.Company || input.CompanyId is null, "companyId", RefusalText.Of("Accounts.CompanyOnlyForCompanyUsers"))
             .ThrowIfInvalid();
         var user = await users.FindByIdAsync(input.UserId) ?? throw new NotFoundException("User", input.UserId, "input.userId");
         if (input.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
@@ -32,7 +32,8 @@ public sealed class SetUserRoleHandler(UserManager<ApplicationUser> users, CrmDb
         var added = removed.Succeeded ? await users.AddToRoleAsync(user, input.Role.ToString()) : removed;
         if (!added.Succeeded)
         {
-            throw new ValidationException(added.Errors.Select(e => new FieldError("role", e.Description)).ToList());
+            throw new ValidationException(added.Errors.Select(e => new FieldError("role", RefusalText.Verbatim(e.Description))
+).ToList());
         }
 
         user.CompanyId = input.CompanyId;

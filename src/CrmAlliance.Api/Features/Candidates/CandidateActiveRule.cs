@@ -10,18 +10,25 @@ public static class CandidateActiveRule
 {
     public const string Name = "CandidateActive";
 
-    /// <param name="refused">What is refused, completing "so …", e.g. "they cannot be changed".</param>
-    public static void Enforce(Candidate candidate, string refused, string? field = null)
+    /// <summary>What is refused, completing "so …".</summary>
+    public enum Refused
+    {
+        Change,
+        WithdrawAgain,
+        Propose,
+    }
+
+    public static void Enforce(Candidate candidate, Refused refused, string? field = null)
     {
         if (WhyInactive(candidate) is { } reason)
         {
-            throw new RuleViolationException(Name, $"{reason}, so {refused}.", field);
+            throw new RuleViolationException(Name, RefusalText.Of("Candidates.Inactive." + refused, ("reason", reason)), field);
         }
     }
 
     /// <summary>Null for a candidate in the pool, else when and why they left it.</summary>
-    public static string? WhyInactive(Candidate candidate)
+    public static RefusalText? WhyInactive(Candidate candidate)
         => candidate.WithdrawnAt is { } withdrawnAt
-            ? $"The candidate was withdrawn from the pool on {DanishCalendar.DateOf(withdrawnAt):yyyy-MM-dd} (reason: {candidate.WithdrawalReason})"
+            ? RefusalText.Of("Candidates.Withdrawn", ("date", DanishCalendar.DateOf(withdrawnAt)), ("reason", candidate.WithdrawalReason))
             : null;
 }

@@ -44,7 +44,7 @@ public static class CandidateValidation
         return v.Check(
             !DanishIdentifiers.ContainsCprLikeNumber(caseReference),
             field,
-            "contains something shaped like a CPR number. CPR numbers must never be stored in CrmAlliance: use the case system's reference (e.g. SAG-2024-001234).");
+            RefusalText.Of("Candidates.CprLike"));
     }
 
     /// <summary>Checks every field, collecting all errors, and returns the values to store.</summary>
@@ -64,7 +64,7 @@ public static class CandidateValidation
     {
         v.CheckCaseReference(details.CaseReference.Trim(), "caseReference");
         var occupations = details.SoughtOccupations.Select(o => o.Trim()).Distinct().ToList();
-        v.Check(occupations.Count is >= 1 and <= MaxSoughtOccupations, "soughtOccupations", $"must hold 1 to {MaxSoughtOccupations} different occupations, not {occupations.Count}.");
+        v.Check(occupations.Count is >= 1 and <= MaxSoughtOccupations, "soughtOccupations", RefusalText.Of("Candidates.OccupationCount", ("max", MaxSoughtOccupations), ("count", occupations.Count)));
         foreach (var code in occupations)
         {
             v.CheckOccupation(catalog, code, "soughtOccupations");
@@ -73,7 +73,8 @@ public static class CandidateValidation
         var skills = v.CheckSkills(details.Skills, "skills");
         v.CheckPostcode(catalog, details.Postcode, "postcode");
         var cvr = string.IsNullOrWhiteSpace(details.LastEmployerCvr) ? null : details.LastEmployerCvr.Trim();
-        v.Check(cvr is null || DanishIdentifiers.IsValidCvr(cvr), "lastEmployerCvr", $"'{cvr}' is not a valid CVR number (8 digits that pass the modulus-11 check).");
+        v.Check(cvr is null || DanishIdentifiers.IsValidCvr(cvr), "lastEmployerCvr", RefusalText.Of("Core.NotACvr", ("value", cvr)));
+
         return new CheckedCandidateDetails(details.CaseReference.Trim(), occupations, skills, cvr);
     }
 

@@ -25,7 +25,8 @@ public sealed class RegisterCandidateHandler(CrmDbContext db, ReferenceCatalog c
         var details = CandidateValidation.Check(input, catalog);
         if (await db.Candidates.AnyAsync(c => c.CaseReference == details.CaseReference, cancellationToken))
         {
-            throw new ConflictException("A candidate with this case reference is already registered.", "input.caseReference");
+            throw new ConflictException(RefusalText.Of("Candidates.CaseReferenceRegistered"), "input.caseReference");
+
         }
 
         var now = clock.GetUtcNow();
@@ -34,7 +35,7 @@ public sealed class RegisterCandidateHandler(CrmDbContext db, ReferenceCatalog c
         await CandidateAliases.AssignAsync(db, [candidate], cancellationToken);
         db.Candidates.Add(candidate);
         CandidateEvents.EnqueueRegistered(db, candidate);
-        await db.SaveOrConflictAsync("A candidate with this case reference is already registered.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Candidates.CaseReferenceRegistered"), cancellationToken);
         return candidate.ToView();
     }
 }

@@ -31,10 +31,11 @@ public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog cat
             ?? throw new NotFoundException("Candidate", input.Id, "input.id");
         var details = CandidateValidation.Check(input, catalog);
         SaveChangesExtensions.CheckVersion(candidate.Version, input.Version);
-        CandidateActiveRule.Enforce(candidate, "they cannot be changed", "input.id");
+        CandidateActiveRule.Enforce(candidate, CandidateActiveRule.Refused.Change, "input.id");
         if (await db.Candidates.AnyAsync(c => c.CaseReference == details.CaseReference && c.Id != input.Id, cancellationToken))
         {
-            throw new ConflictException("Another candidate has this case reference.", "input.caseReference");
+            throw new ConflictException(RefusalText.Of("Candidates.CaseReferenceTaken"), "input.caseReference");
+
         }
 
         if (input.TargetGroup != candidate.TargetGroup)
@@ -49,7 +50,7 @@ public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog cat
         candidate.Version++;
         candidate.UpdatedAt = clock.GetUtcNow();
         CandidateEvents.EnqueueChanged(db, candidate);
-        await db.SaveOrConflictAsync("Another candidate has this case reference.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Candidates.CaseReferenceTaken"), cancellationToken);
         return candidate.ToView();
     }
 }

@@ -21,7 +21,7 @@ public sealed class WithdrawCandidateHandler(CrmDbContext db, TimeProvider clock
         var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == input.Id, cancellationToken)
             ?? throw new NotFoundException("Candidate", input.Id, "input.id");
         SaveChangesExtensions.CheckVersion(candidate.Version, input.Version);
-        CandidateActiveRule.Enforce(candidate, "they cannot be withdrawn again", "input.id");
+        CandidateActiveRule.Enforce(candidate, CandidateActiveRule.Refused.WithdrawAgain, "input.id");
 
         var now = clock.GetUtcNow();
         candidate.WithdrawnAt = now;
@@ -29,7 +29,7 @@ public sealed class WithdrawCandidateHandler(CrmDbContext db, TimeProvider clock
         candidate.UpdatedAt = now;
         candidate.Version++;
         CandidateEvents.EnqueueWithdrawn(db, candidate);
-        await db.SaveOrConflictAsync("The candidate could not be withdrawn.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Candidates.NotWithdrawn"), cancellationToken);
         return candidate.ToView();
     }
 }

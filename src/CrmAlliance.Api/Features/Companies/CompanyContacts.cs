@@ -24,7 +24,7 @@ public sealed class SaveCompanyContactHandler(CrmDbContext db)
         if (input.Id is { } id)
         {
             contact = await db.CompanyContacts.SingleOrDefaultAsync(c => c.Id == id && c.CompanyId == input.CompanyId, cancellationToken)
-                ?? throw new NotFoundException("Contact person", id, "input.id");
+                ?? throw new NotFoundException("ContactPerson", id, "input.id");
         }
         else
         {
@@ -37,7 +37,7 @@ public sealed class SaveCompanyContactHandler(CrmDbContext db)
         contact.Email = input.Email?.Trim();
         contact.Phone = input.Phone?.Trim();
         contact.IsEmployeeRepresentative = input.IsEmployeeRepresentative;
-        await db.SaveOrConflictAsync("The contact person could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Companies.ContactNotSaved"), cancellationToken);
         return contact.ToView();
     }
 }
@@ -49,7 +49,7 @@ public sealed class RemoveCompanyContactHandler(CrmDbContext db)
     {
         actor.Require(Role.Consultant, Role.Company);
         var contact = await db.CompanyContacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Contact person", id, "id");
+            ?? throw new NotFoundException("ContactPerson", id, "id");
         actor.RequireCompanyAccess(contact.CompanyId);
         db.CompanyContacts.Remove(contact);
         await db.SaveChangesAsync(cancellationToken);

@@ -8,33 +8,34 @@ public static class CompanyValidation
 {
     public static Validator CheckCompany(this Validator v, ReferenceCatalog catalog, string? cvr, string? name, string? industryCode, string? address, string? postcode)
     {
-        v.Check(DanishIdentifiers.IsValidCvr(cvr), "cvr", $"'{cvr}' is not a valid CVR number (8 digits that pass the modulus-11 check).");
+        v.Check(DanishIdentifiers.IsValidCvr(cvr), "cvr", RefusalText.Of("Core.NotACvr", ("value", cvr)));
         v.Required(name, "name");
-        v.Check(catalog.FindIndustry(industryCode) is not null, "industryCode", $"'{industryCode}' is not a DB07 code (6 digits whose first four are a NACE Rev. 2 class).");
+        v.Check(catalog.FindIndustry(industryCode) is not null, "industryCode", RefusalText.Of("Companies.NotAnIndustryCode", ("value", industryCode)));
         v.Required(address, "address");
         v.CheckPostcode(catalog, postcode, "postcode");
         return v;
     }
 
     public static Validator CheckPostcode(this Validator v, ReferenceCatalog catalog, string? postcode, string field)
-        => v.Check(catalog.FindPostcode(postcode) is not null, field, $"'{postcode}' is not a Danish postcode.");
+        => v.Check(catalog.FindPostcode(postcode) is not null, field, RefusalText.Of("Companies.NotAPostcode", ("value", postcode)));
 
     public static Validator CheckWorkplace(this Validator v, ReferenceCatalog catalog, string? pNumber, string? name, string? address, string? postcode, int ordinaryEmployees, decimal average12Months, string prefix = "")
     {
-        v.Check(DanishIdentifiers.IsValidPNumber(pNumber), prefix + "pNumber", $"'{pNumber}' is not a P-number (10 digits).");
+        v.Check(DanishIdentifiers.IsValidPNumber(pNumber), prefix + "pNumber", RefusalText.Of("Companies.NotAPNumber", ("value", pNumber)));
         v.Required(name, prefix + "name");
         v.Required(address, prefix + "address");
         v.CheckPostcode(catalog, postcode, prefix + "postcode");
-        v.Check(ordinaryEmployees is >= 0 and <= 100_000, prefix + "ordinaryEmployees", "must be between 0 and 100000.");
-        v.Check(average12Months is >= 0 and <= 100_000, prefix + "averageEmployees12Months", "must be between 0 and 100000.");
+        v.Check(ordinaryEmployees is >= 0 and <= 100_000, prefix + "ordinaryEmployees", Validator.Between(0, 100_000));
+        v.Check(average12Months is >= 0 and <= 100_000, prefix + "averageEmployees12Months", Validator.Between(0, 100_000));
         return v;
     }
 
     public static Validator CheckContact(this Validator v, string? name, string? email, string? phone, string prefix = "")
     {
         v.Required(name, prefix + "name");
-        v.Check(email is null || (email.Length <= 256 && System.Net.Mail.MailAddress.TryCreate(email, out _)), prefix + "email", $"'{email}' is not an e-mail address.");
-        v.Check(phone is null || (phone.Length <= 32 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-')), prefix + "phone", $"'{phone}' is not a phone number.");
+        v.Check(email is null || (email.Length <= 256 && System.Net.Mail.MailAddress.TryCreate(email, out _)), prefix + "email", RefusalText.Of("Core.NotAnEmail", ("value", email)));
+        v.Check(phone is null || (phone.Length <= 32 && phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-')), prefix + "phone", RefusalText.Of("Companies.NotAPhoneNumber", ("value", phone)));
+
         return v;
     }
 }

@@ -25,6 +25,7 @@ public static class ConsultantChecks
             return;
         }
 
-        v.Check(await consultants.IsConsultantAsync(userId, cancellationToken), field, $"'{userId}' is not a consultant.");
+        v.Check(await consultants.IsConsultantAsync(userId, cancellationToken), field, RefusalText.Of("Companies.NotAConsultant", ("value", userId)));
+
     }
 }

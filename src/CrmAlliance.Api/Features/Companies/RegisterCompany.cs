@@ -24,13 +24,15 @@ public sealed class RegisterCompanyHandler(CrmDbContext db, ReferenceCatalog cat
         actor.Require(Role.Consultant);
         var v = new Validator()
             .CheckCompany(catalog, input.Cvr, input.Name, input.IndustryCode, input.Address, input.Postcode)
-            .Check(input.MembershipStatus == MembershipStatus.Prospect || input.JoinedOn is not null, "joinedOn", "is required once the company is or was a member.");
+            .Check(input.MembershipStatus == MembershipStatus.Prospect || input.JoinedOn is not null, "joinedOn", RefusalText.Of("Companies.JoinedOnRequired"));
+
         await consultants.CheckAsync(v, input.ResponsibleConsultantId, "responsibleConsultantId", cancellationToken);
         v.ThrowIfInvalid();
 
         if (await db.Companies.AnyAsync(c => c.Cvr == input.Cvr, cancellationToken))
         {
-            throw new ConflictException($"A company with CVR {input.Cvr} is already registered.", "input.cvr");
+            throw new ConflictException(RefusalText.Of("Companies.CvrTaken", ("cvr", input.Cvr)), "input.cvr");
+
         }
 
         var company = new Company
@@ -49,7 +51,7 @@ public sealed class RegisterCompanyHandler(CrmDbContext db, ReferenceCatalog cat
         db.Companies.Add(company);
         // This save also stages CompanyChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
         // interceptor does it for every write path, so the yield read model cannot miss one.
-        await db.SaveOrConflictAsync($"A company with CVR {input.Cvr} is already registered.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Companies.CvrTaken", ("cvr", input.Cvr)), cancellationToken);
         return company.ToView();
     }
 }

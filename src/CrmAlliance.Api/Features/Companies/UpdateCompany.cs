@@ -27,7 +27,8 @@ public sealed class UpdateCompanyHandler(CrmDbContext db, ReferenceCatalog catal
             ?? throw new NotFoundException("Company", input.Id, "input.id");
         var v = new Validator()
             .CheckCompany(catalog, company.Cvr, input.Name, input.IndustryCode, input.Address, input.Postcode)
-            .Check(input.MembershipStatus == MembershipStatus.Prospect || input.JoinedOn is not null, "joinedOn", "is required once the company is or was a member.");
+            .Check(input.MembershipStatus == MembershipStatus.Prospect || input.JoinedOn is not null, "joinedOn", RefusalText.Of("Companies.JoinedOnRequired"));
+
         await consultants.CheckAsync(v, input.ResponsibleConsultantId, "responsibleConsultantId", cancellationToken);
         v.ThrowIfInvalid();
         SaveChangesExtensions.CheckVersion(company.Version, input.Version);
@@ -43,7 +44,7 @@ public sealed class UpdateCompanyHandler(CrmDbContext db, ReferenceCatalog catal
         company.Version++;
         // This save also stages CompanyChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
         // interceptor does it for every write path, so the yield read model cannot miss one.
-        await db.SaveOrConflictAsync("The company could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Companies.NotSaved"), cancellationToken);
         return company.ToView();
     }
 }

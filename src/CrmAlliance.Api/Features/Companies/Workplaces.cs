@@ -61,7 +61,7 @@ public sealed class SaveWorkplaceHandler(CrmDbContext db, ReferenceCatalog catal
         workplace.AverageEmployees12Months = input.AverageEmployees12Months;
         // This save also stages CompanyChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
         // interceptor does it for every write path, so the yield read model cannot miss one.
-        await db.SaveOrConflictAsync($"P-number {input.PNumber} is already registered.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Companies.PNumberTaken", ("pNumber", input.PNumber)), cancellationToken);
         return workplace.ToView();
     }
 }

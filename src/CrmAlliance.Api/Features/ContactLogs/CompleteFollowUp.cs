@@ -14,21 +14,22 @@ public sealed class CompleteFollowUpHandler(CrmDbContext db)
     {
         actor.Require(Role.Consultant);
         var log = await db.ContactLogs.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Contact log", id, "id");
+            ?? throw new NotFoundException("ContactLog", id, "id");
         if (log.FollowUpOn is null)
         {
             // The caller picked the wrong contact: nothing about it can change, so it is bad input.
-            throw new ValidationException("id", "This contact has no follow-up to complete.");
+            throw new ValidationException("id", RefusalText.Of("ContactLogs.NoFollowUp"));
         }
 
         if (log.FollowUpDone)
         {
             // Someone (perhaps a colleague) already did it: the record moved on since it was read.
-            throw new ConflictException($"The follow-up due {log.FollowUpOn:yyyy-MM-dd} is already done.", "id");
+            throw new ConflictException(RefusalText.Of("ContactLogs.FollowUpDone", ("date", log.FollowUpOn)), "id");
+
         }
 
         log.FollowUpDone = true;
-        await db.SaveOrConflictAsync("The follow-up could not be completed.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("ContactLogs.FollowUpNotCompleted"), cancellationToken);
         return log.ToView();
     }
 }

@@ -26,7 +26,7 @@ public sealed class ContactLogQueries(CrmDbContext db, TimeProvider clock)
     public async Task<Page<ContactLogView>> ListAsync(Guid companyId, DateOnly? from, DateOnly? to, PageRequest page, Actor actor, CancellationToken cancellationToken)
     {
         RequireStaff(actor);
-        new Validator().Check(from is null || to is null || from <= to, "to", $"must not be before from ({from:yyyy-MM-dd}).").ThrowIfInvalid();
+        new Validator().Check(from is null || to is null || from <= to, "to", RefusalText.Of("Core.NotBeforeFrom", ("from", from))).ThrowIfInvalid();
 
         var query = db.ContactLogs.AsNoTracking().Where(c => c.CompanyId == companyId);
         if (from is { } first)
@@ -53,7 +53,7 @@ public sealed class ContactLogQueries(CrmDbContext db, TimeProvider clock)
         RequireStaff(actor);
         if (actor.Role == Role.Consultant && consultantId is not null && consultantId != actor.UserId)
         {
-            throw new ForbiddenException("A consultant sees only their own follow-ups; managers and admins may ask for any consultant's.");
+            throw new ForbiddenException(RefusalText.Of("ContactLogs.OwnFollowUpsOnly"));
         }
 
         var owner = actor.Role == Role.Consultant ? actor.UserId : consultantId;
@@ -71,7 +71,7 @@ public sealed class ContactLogQueries(CrmDbContext db, TimeProvider clock)
     public async Task<ILookup<Guid, ContactLogView>> LatestByCompanyAsync(IReadOnlyCollection<Guid> companyIds, int perCompany, Actor actor, CancellationToken cancellationToken)
     {
         RequireStaff(actor);
-        new Validator().Check(perCompany is >= 0 and <= MaxLatestPerCompany, "first", $"must be between 0 and {MaxLatestPerCompany}.").ThrowIfInvalid();
+        new Validator().Check(perCompany is >= 0 and <= MaxLatestPerCompany, "first", Validator.Between(0, MaxLatestPerCompany)).ThrowIfInvalid();
         if (perCompany == 0 || companyIds.Count == 0)
         {
             return Array.Empty<ContactLogView>().ToLookup(c => c.CompanyId);
@@ -105,7 +105,8 @@ public sealed class ContactLogQueries(CrmDbContext db, TimeProvider clock)
     {
         if (!actor.IsStaff)
         {
-            throw new ForbiddenException("Contact logs are the jobcenter's own notes; company users cannot see them.");
+            throw new ForbiddenException(RefusalText.Of("ContactLogs.StaffOnly"));
+
         }
     }
 

@@ -26,12 +26,13 @@ public static class ContactLogRules
 
     public static Validator CheckContactLog(this Validator v, DateTimeOffset occurredAt, DateTimeOffset now, string? summary, string? outcome, DateOnly? followUpOn)
     {
-        v.Check(occurredAt <= now + MaxAheadOfNow, "occurredAt", $"must not be more than a day in the future: {occurredAt:yyyy-MM-dd HH:mm zzz} is after {now + MaxAheadOfNow:yyyy-MM-dd HH:mm zzz}.");
-        v.Check(occurredAt >= Earliest, "occurredAt", "must be in the year 2000 or later.");
+        v.Check(occurredAt <= now + MaxAheadOfNow, "occurredAt", RefusalText.Of("ContactLogs.TooFarAhead", ("occurredAt", occurredAt), ("latest", now + MaxAheadOfNow)));
+        v.Check(occurredAt >= Earliest, "occurredAt", RefusalText.Of("ContactLogs.TooEarly"));
         v.Required(summary, "summary", SummaryMaxLength);
         v.MaxLength(outcome, "outcome", OutcomeMaxLength);
         var contactDate = DanishCalendar.DateOf(occurredAt);
-        v.Check(followUpOn is null || followUpOn >= contactDate, "followUpOn", $"must not be before the contact date {contactDate:yyyy-MM-dd}.");
+        v.Check(followUpOn is null || followUpOn >= contactDate, "followUpOn", RefusalText.Of("ContactLogs.FollowUpBeforeContact", ("date", contactDate)));
+
         return v;
     }
 }
@@ -63,7 +64,7 @@ public sealed class LogContactHandler(CrmDbContext db, TimeProvider clock)
         db.ContactLogs.Add(log);
         // This save also stages ContactLogged in the outbox, in the same transaction: Yield's SourceChangeEvents
         // interceptor does it for every write path, so the yield read model cannot miss one.
-        await db.SaveOrConflictAsync("The contact could not be logged.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("ContactLogs.NotLogged"), cancellationToken);
         return log.ToView();
     }
 }

@@ -36,7 +36,8 @@ public sealed class RawRowExports(IEnumerable<IRawRowTable> tables)
         {
             null or "" or CommaSeparator or "," => ',',
             SemicolonSeparator or ";" => ';',
-            _ => throw new ValidationException("separator", $"must be {CommaSeparator} (the default) or {SemicolonSeparator}."),
+            _ => throw new ValidationException("separator", RefusalText.Of("Exports.Separator", ("comma", CommaSeparator), ("semicolon", SemicolonSeparator))),
+
         };
         return new RawRowExport(source, reportPeriod, separatorChar);
     }

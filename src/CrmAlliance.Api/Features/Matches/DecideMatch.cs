@@ -34,7 +34,7 @@ public sealed class DecideMatchHandler(CrmDbContext db, ProposePlacementHandler 
         new Validator().Required(input.Reason, "reason", 500).ThrowIfInvalid();
         var match = await LoadUndecidedAsync(input.Id, input.Version, cancellationToken);
         Decide(match, MatchStatus.Dismissed, actor, reason: input.Reason.Trim());
-        await db.SaveOrConflictAsync("The match could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Matches.NotSaved"), cancellationToken);
         return MatchQueries.View(match);
     }
 
@@ -45,7 +45,8 @@ public sealed class DecideMatchHandler(CrmDbContext db, ProposePlacementHandler 
         SaveChangesExtensions.CheckVersion(match.Version, version);
         if (match.Status != MatchStatus.Suggested)
         {
-            throw new RuleViolationException(DecidableRule, $"This match is {match.Status}; only a suggested match can be accepted or dismissed.");
+            throw new RuleViolationException(DecidableRule, RefusalText.Of("Matches.NotSuggested", ("status", match.Status)));
+
         }
 
         return match;

@@ -57,7 +57,7 @@ public sealed class MatchQueries(CrmDbContext db)
     public async Task<MatchQualityView> QualityAsync(DateOnly? from, DateOnly? to, Actor actor, CancellationToken cancellationToken)
     {
         RequireMatchReader(actor);
-        new Validator().Check(from is null || to is null || from <= to, "to", "must be on or after from.").ThrowIfInvalid();
+        new Validator().Check(from is null || to is null || from <= to, "to", RefusalText.Of("Core.NotBeforeFrom", ("from", from))).ThrowIfInvalid();
         var matches = db.VacancyMatches.AsNoTracking();
         if (from is { } first)
         {

@@ -22,18 +22,19 @@ public static class OutcomeRules
     {
         var atEnd = monthsAfterEnd == 0;
         return v
-            .Check(OutcomeSchedule.IsObservationPoint(monthsAfterEnd), MonthsAfterEndField, $"must be 0 (at the end) or a follow-up month: {string.Join(", ", Outcome.FollowUpMonths)}.")
-            .Check(!atEnd || endResult is not null, EndResultField, "is required for the outcome at the end (monthsAfterEnd 0).")
-            .Check(atEnd || endResult is null, EndResultField, "is only for the outcome at the end (monthsAfterEnd 0).")
-            .Check(atEnd || selfSupporting is not null, SelfSupportingField, "is required for a follow-up.")
-            .Check(!atEnd || selfSupporting is null, SelfSupportingField, "is only for follow-ups (monthsAfterEnd 1, 3, 6 or 12).");
+            .Check(OutcomeSchedule.IsObservationPoint(monthsAfterEnd), MonthsAfterEndField, RefusalText.Of("Outcomes.NotAnObservationPoint", ("months", string.Join(", ", Outcome.FollowUpMonths))))
+            .Check(!atEnd || endResult is not null, EndResultField, RefusalText.Of("Outcomes.EndResultRequired"))
+            .Check(atEnd || endResult is null, EndResultField, RefusalText.Of("Outcomes.EndResultOnlyAtEnd"))
+            .Check(atEnd || selfSupporting is not null, SelfSupportingField, RefusalText.Of("Outcomes.SelfSupportingRequired"))
+            .Check(!atEnd || selfSupporting is null, SelfSupportingField, RefusalText.Of("Outcomes.SelfSupportingOnlyAtFollowUps"));
     }
 
     /// <summary>An outcome is recorded once the placement has ended; null when it has.</summary>
     public static RuleViolationException? NotEndedRefusal(PlacementStatus status)
         => status is PlacementStatus.Completed or PlacementStatus.EndedEarly
             ? null
-            : new RuleViolationException(PlacementRuleNames.PlacementStatus, $"an outcome is recorded once the placement has ended; it is {status}.");
+            : new RuleViolationException(PlacementRuleNames.PlacementStatus, RefusalText.Of("Outcomes.NotEnded", ("status", status)));
+
 
     /// <summary>Queues <see cref="OutcomeRecorded"/> with the outcome's save: the yield read model is fed from it.</summary>
     public static void EnqueueRecorded(CrmDbContext db, Outcome outcome, Guid companyId)

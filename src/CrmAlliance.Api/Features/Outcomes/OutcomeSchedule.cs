@@ -10,7 +10,12 @@ public static class OutcomeSchedule
 
     public static DateOnly DueOn(DateOnly actualEnd, int monthsAfterEnd) => actualEnd.AddMonths(monthsAfterEnd);
 
-    public static string Describe(int monthsAfterEnd) => monthsAfterEnd == 0 ? "at the end" : $"{monthsAfterEnd} months after the end";
+    /// <summary>"at the end" or "3 months after the end", in any language.</summary>
+    public static RefusalText Moment(int monthsAfterEnd)
+        => monthsAfterEnd == 0 ? RefusalText.Of("Outcomes.AtEnd") : RefusalText.Of("Outcomes.MonthsAfterEnd", ("months", monthsAfterEnd));
+
+    /// <summary><see cref="Moment"/> in English, for the import's report.</summary>
+    public static string Describe(int monthsAfterEnd) => Refusals.Describe(Moment(monthsAfterEnd), Refusals.English);
 
     /// <summary>Refuses an observation the placement cannot have yet: it never ran, or the follow-up date is still ahead.</summary>
     public static void EnsureDue(DateOnly? actualEnd, int monthsAfterEnd, DateOnly today)
@@ -29,14 +34,15 @@ public static class OutcomeSchedule
     {
         if (actualEnd is not { } end)
         {
-            return new RuleViolationException(PlacementRuleNames.OutcomeSchedule, "the placement was called off before it started, so it has no outcome to record.");
+            return new RuleViolationException(PlacementRuleNames.OutcomeSchedule, RefusalText.Of("Outcomes.CalledOff"));
         }
 
         var due = DueOn(end, monthsAfterEnd);
         return due > today
             ? new RuleViolationException(
                 PlacementRuleNames.OutcomeSchedule,
-                $"the follow-up {Describe(monthsAfterEnd)} is due on {due:yyyy-MM-dd} (the placement ended {end:yyyy-MM-dd}); it cannot be recorded before then.",
+                RefusalText.Of("Outcomes.NotDue", ("moment", Moment(monthsAfterEnd)), ("due", due), ("end", end)),
+
                 "input.monthsAfterEnd")
             : null;
     }

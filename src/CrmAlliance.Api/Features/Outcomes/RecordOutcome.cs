@@ -34,7 +34,7 @@ public sealed class RecordOutcomeHandler(CrmDbContext db, OutcomeQueries queries
         OutcomeSchedule.EnsureDue(placement.ActualEnd, input.MonthsAfterEnd, clock.Today());
         if (await db.Outcomes.AnyAsync(o => o.PlacementId == input.PlacementId && o.MonthsAfterEnd == input.MonthsAfterEnd, cancellationToken))
         {
-            throw new ConflictException($"The outcome {OutcomeSchedule.Describe(input.MonthsAfterEnd)} is already recorded for this placement.", "input.monthsAfterEnd");
+            throw new ConflictException(RefusalText.Of("Outcomes.AlreadyRecorded", ("moment", OutcomeSchedule.Moment(input.MonthsAfterEnd))), "input.monthsAfterEnd");
         }
 
         var outcome = new Outcome
@@ -49,7 +49,8 @@ public sealed class RecordOutcomeHandler(CrmDbContext db, OutcomeQueries queries
         };
         db.Outcomes.Add(outcome);
         OutcomeRules.EnqueueRecorded(db, outcome, placement.CompanyId);
-        await db.SaveOrConflictAsync($"The outcome {OutcomeSchedule.Describe(input.MonthsAfterEnd)} is already recorded for this placement.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Outcomes.AlreadyRecorded", ("moment", OutcomeSchedule.Moment(input.MonthsAfterEnd))), cancellationToken);
+
         return (await queries.ByPlacementAsync([input.PlacementId], actor, cancellationToken))[input.PlacementId].Single(o => o.Id == outcome.Id);
     }
 }

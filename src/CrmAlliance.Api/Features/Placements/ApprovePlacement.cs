@@ -23,7 +23,8 @@ public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck rati
         PlacementStateMachine.EnsureCanMove(placement, PlacementStatus.Approved);
         if (placement.OfferKind == OfferKind.WageSubsidy && placement.WageSubsidyConfirmation is null)
         {
-            throw new RuleViolationException(PlacementRuleNames.AdditionalEmployment, "a wage subsidy is approved only after a consultant has confirmed additional employment (confirmAdditionalEmployment).");
+            throw new RuleViolationException(PlacementRuleNames.AdditionalEmployment, RefusalText.Of("Placements.ApproveNeedsConfirmation"));
+
         }
 
         var workplace = await db.Workplaces.AsNoTracking().SingleAsync(w => w.Id == placement.WorkplaceId, cancellationToken);
@@ -32,7 +33,7 @@ public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck rati
 
         PlacementStateMachine.Move(placement, PlacementStatus.Approved);
         placement.Version++;
-        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }
 }

@@ -16,12 +16,12 @@ public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries que
         actor.Require(Role.Consultant);
         new Validator().Required(input.Reason, "reason", 1000).ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
-        PlacementStateMachine.RequireStatus(placement, "Cancelling", PlacementStatus.Proposed, PlacementStatus.Approved);
+        PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.Cancel"), PlacementStatus.Proposed, PlacementStatus.Approved);
 
         PlacementStateMachine.Move(placement, PlacementStatus.EndedEarly);
         placement.EndReason = input.Reason.Trim();
         placement.Version++;
-        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }
 }

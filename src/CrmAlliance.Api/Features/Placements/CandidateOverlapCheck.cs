@@ -28,7 +28,14 @@ internal static class CandidateOverlapCheck
         if (overlapping is not null)
         {
             throw new ConflictException(
-                $"The candidate already has a {overlapping.Status} {overlapping.OfferKind} placement from {overlapping.Start:yyyy-MM-dd} to {overlapping.PlannedEnd:yyyy-MM-dd}, which overlaps {period}.",
+                RefusalText.Of(
+                    "Placements.Overlap",
+                    ("kind", overlapping.OfferKind),
+                    ("status", overlapping.Status),
+                    ("start", overlapping.Start),
+                    ("end", overlapping.PlannedEnd),
+                    ("period", period.Text)),
+
                 field);
         }
     }

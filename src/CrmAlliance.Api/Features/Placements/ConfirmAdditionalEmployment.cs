@@ -19,16 +19,17 @@ public sealed class ConfirmAdditionalEmploymentHandler(CrmDbContext db, Addition
     {
         actor.Require(Role.Consultant);
         new Validator()
-            .Check(input.HeadcountLastMonth is null or (>= 0 and <= 100_000), "headcountLastMonth", "must be between 0 and 100000.")
-            .Check(input.AverageHeadcount12Months is null or (>= 0 and <= 100_000), "averageHeadcount12Months", "must be between 0 and 100000.")
+            .Check(input.HeadcountLastMonth is null or (>= 0 and <= 100_000), "headcountLastMonth", Validator.Between(0, 100_000))
+            .Check(input.AverageHeadcount12Months is null or (>= 0 and <= 100_000), "averageHeadcount12Months", Validator.Between(0, 100_000))
             .ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.PlacementId, input.Version, "input.placementId", cancellationToken);
         if (placement.OfferKind != OfferKind.WageSubsidy)
         {
-            throw new RuleViolationException(PlacementRuleNames.AdditionalEmployment, $"additional employment is confirmed for wage subsidies only; this placement is {placement.OfferKind}.");
+            throw new RuleViolationException(PlacementRuleNames.AdditionalEmployment, RefusalText.Of("Placements.ConfirmationOnlyForWageSubsidy", ("kind", placement.OfferKind)));
+
         }
 
-        PlacementStateMachine.RequireStatus(placement, "Confirming additional employment", PlacementStatus.Proposed, PlacementStatus.Approved);
+        PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.ConfirmAdditionalEmployment"), PlacementStatus.Proposed, PlacementStatus.Approved);
         var workplace = await db.Workplaces.AsNoTracking().SingleAsync(w => w.Id == placement.WorkplaceId, cancellationToken);
         var headcount = input.HeadcountLastMonth ?? workplace.OrdinaryEmployees;
         var average = input.AverageHeadcount12Months ?? workplace.AverageEmployees12Months;
@@ -46,7 +47,7 @@ public sealed class ConfirmAdditionalEmploymentHandler(CrmDbContext db, Addition
             ConfirmedAt = clock.GetUtcNow(),
         };
         placement.Version++;
-        await db.SaveOrConflictAsync("The confirmation could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Placements.ConfirmationNotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }
 }

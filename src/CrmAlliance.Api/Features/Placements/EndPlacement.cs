@@ -14,21 +14,22 @@ public sealed class EndPlacementHandler(CrmDbContext db, PlacementQueries querie
     {
         actor.Require(Role.Consultant);
         new Validator()
-            .Check(input.ActualEnd <= clock.Today(), "actualEnd", "cannot be in the future: record the end when it has happened.")
-            .Check(!input.EndedEarly || !string.IsNullOrWhiteSpace(input.Reason), "reason", "is required when the placement ended early.")
+            .Check(input.ActualEnd <= clock.Today(), "actualEnd", RefusalText.Of("Placements.EndInFuture"))
+            .Check(!input.EndedEarly || !string.IsNullOrWhiteSpace(input.Reason), "reason", RefusalText.Of("Placements.ReasonRequiredWhenEarly"))
             .MaxLength(input.Reason, "reason", 1000)
             .ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
         var to = input.EndedEarly ? PlacementStatus.EndedEarly : PlacementStatus.Completed;
         PlacementStateMachine.EnsureCanMove(placement, to);
-        new Validator().Check(input.ActualEnd >= placement.ActualStart, "actualEnd", $"is before the actual start {placement.ActualStart:yyyy-MM-dd}.").ThrowIfInvalid();
+        new Validator().Check(input.ActualEnd >= placement.ActualStart, "actualEnd", RefusalText.Of("Placements.EndBeforeActualStart", ("start", placement.ActualStart)))
+.ThrowIfInvalid();
 
         PlacementStateMachine.Move(placement, to);
         placement.ActualEnd = input.ActualEnd;
         placement.EndReason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
         placement.Version++;
         db.Enqueue(placement.Id, new PlacementEnded(placement.Id, placement.CompanyId, placement.OfferKind.ToString(), to.ToString(), placement.ActualStart!.Value, input.ActualEnd), clock.GetUtcNow());
-        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }
 }

@@ -59,7 +59,7 @@ public sealed class PlacementQueries(CrmDbContext db)
     public async Task<Page<PlacementView>> ListAsync(PlacementFilter filter, PlacementSort sort, bool descending, PageRequest page, Actor actor, CancellationToken cancellationToken)
     {
         new Validator()
-            .Check(filter.PeriodFrom is null || filter.PeriodTo is null || filter.PeriodFrom <= filter.PeriodTo, "filter.periodTo", "must be on or after periodFrom.")
+            .Check(filter.PeriodFrom is null || filter.PeriodTo is null || filter.PeriodFrom <= filter.PeriodTo, "filter.periodTo", RefusalText.Of("Placements.PeriodToBeforeFrom"))
             .ThrowIfInvalid();
         var placements = Visible(actor);
         if (filter.Statuses is { Count: > 0 } statuses)
@@ -139,7 +139,7 @@ public sealed class PlacementQueries(CrmDbContext db)
     public async Task<Page<RuleExemptionView>> ExemptionsAsync(DateOnly? from, DateOnly? to, PageRequest page, Actor actor, CancellationToken cancellationToken)
     {
         RequireExemptionReader(actor);
-        new Validator().Check(from is null || to is null || from <= to, "to", "must be on or after from.").ThrowIfInvalid();
+        new Validator().Check(from is null || to is null || from <= to, "to", RefusalText.Of("Core.NotBeforeFrom", ("from", from))).ThrowIfInvalid();
         var exemptions = db.RuleExemptions.AsNoTracking();
         if (from is { } first)
         {
@@ -167,7 +167,8 @@ public sealed class PlacementQueries(CrmDbContext db)
     {
         if (!actor.IsStaff || placement.Candidate is null)
         {
-            throw new ForbiddenException("A company user knows a placement's candidate by display alias only (candidateAlias).");
+            throw new ForbiddenException(RefusalText.Of("Placements.CandidateByAliasOnly"));
+
         }
 
         return placement.Candidate;

@@ -31,7 +31,7 @@ public static class PlacementStateMachine
     {
         if (!CanMove(placement.Status, to))
         {
-            throw new RuleViolationException(PlacementRuleNames.PlacementStatus, $"a placement cannot go from {placement.Status} to {to}.");
+            throw new RuleViolationException(PlacementRuleNames.PlacementStatus, RefusalText.Of("Placements.Transition", ("from", placement.Status), ("to", to)));
         }
     }
 
@@ -42,13 +42,14 @@ public static class PlacementStateMachine
     }
 
     /// <summary>Refuses an action that is only possible while the placement is in one of <paramref name="statuses"/>.</summary>
-    public static void RequireStatus(Placement placement, string action, params PlacementStatus[] statuses)
+    public static void RequireStatus(Placement placement, RefusalText action, params PlacementStatus[] statuses)
     {
         if (!statuses.Contains(placement.Status))
         {
             throw new RuleViolationException(
                 PlacementRuleNames.PlacementStatus,
-                $"{action} is only possible while the placement is {string.Join(" or ", statuses)}; it is {placement.Status}.");
+                RefusalText.Of("Placements.OnlyWhile", ("action", action), ("statuses", RefusalList.AnyOf(statuses)), ("status", placement.Status)));
+
         }
     }
 }

@@ -38,32 +38,33 @@ public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule
     {
         actor.Require(Role.Consultant);
         var exemptions = input.Exemptions ?? [];
-        var v = new Validator().Check(input.PlannedEnd > input.PlannedStart, "plannedEnd", "must be after plannedStart.");
+        var v = new Validator().Check(input.PlannedEnd > input.PlannedStart, "plannedEnd", RefusalText.Of("Placements.EndBeforeStart"));
         for (var i = 0; i < exemptions.Count; i++)
         {
             var exemption = exemptions[i];
             v.Required(exemption.Reason, $"exemptions[{i}].reason", 1000)
-                .Check(exemption.Rule.AppliesTo(input.OfferKind), $"exemptions[{i}].rule", $"{exemption.Rule} does not apply to a {input.OfferKind} placement.")
-                .Check(exemptions.Take(i).All(e => e.Rule != exemption.Rule), $"exemptions[{i}].rule", $"{exemption.Rule} is listed twice.");
+                .Check(exemption.Rule.AppliesTo(input.OfferKind), $"exemptions[{i}].rule", RefusalText.Of("Placements.ExemptionNotForKind", ("rule", exemption.Rule), ("kind", input.OfferKind)))
+                .Check(exemptions.Take(i).All(e => e.Rule != exemption.Rule), $"exemptions[{i}].rule", RefusalText.Of("Placements.ExemptionTwice", ("rule", exemption.Rule)));
         }
 
         v.ThrowIfInvalid();
 
         var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.CandidateId, cancellationToken)
             ?? throw new NotFoundException("Candidate", input.CandidateId, "input.candidateId");
-        CandidateActiveRule.Enforce(candidate, "they cannot be proposed for a placement", "input.candidateId");
+        CandidateActiveRule.Enforce(candidate, CandidateActiveRule.Refused.Propose, "input.candidateId");
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.CompanyId, cancellationToken)
             ?? throw new NotFoundException("Company", input.CompanyId, "input.companyId");
         var workplace = await db.Workplaces.AsNoTracking().SingleOrDefaultAsync(w => w.Id == input.WorkplaceId, cancellationToken)
             ?? throw new NotFoundException("Workplace", input.WorkplaceId, "input.workplaceId");
-        var belongs = new Validator().Check(workplace.CompanyId == company.Id, "workplaceId", $"workplace {workplace.PNumber} does not belong to {company.Name}.");
+        var belongs = new Validator().Check(workplace.CompanyId == company.Id, "workplaceId", RefusalText.Of("Placements.WorkplaceOfOtherCompany", ("pNumber", workplace.PNumber), ("company", company.Name)));
         if (input.VacancyId is { } vacancyId)
         {
             var vacancy = await db.Vacancies.AsNoTracking().SingleOrDefaultAsync(x => x.Id == vacancyId, cancellationToken)
                 ?? throw new NotFoundException("Vacancy", vacancyId, "input.vacancyId");
-            belongs.Check(vacancy.CompanyId == company.Id, "vacancyId", $"the vacancy belongs to another company than {company.Name}.")
-                .Check(vacancy.Status == VacancyStatus.Open, "vacancyId", $"the vacancy is {vacancy.Status}; only an Open vacancy can be filled.")
-                .Check(vacancy.OfferKind == input.OfferKind, "vacancyId", $"the vacancy offers {vacancy.OfferKind}, not {input.OfferKind}.");
+            belongs.Check(vacancy.CompanyId == company.Id, "vacancyId", RefusalText.Of("Placements.VacancyOfOtherCompany", ("company", company.Name)))
+                .Check(vacancy.Status == VacancyStatus.Open, "vacancyId", RefusalText.Of("Placements.VacancyNotOpen", ("status", vacancy.Status), ("open", VacancyStatus.Open)))
+                .Check(vacancy.OfferKind == input.OfferKind, "vacancyId", RefusalText.Of("Placements.VacancyOtherKind", ("vacancyKind", vacancy.OfferKind), ("kind", input.OfferKind)));
+
         }
 
         belongs.ThrowIfInvalid();
@@ -100,7 +101,7 @@ public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule
 
         db.Placements.Add(placement);
         alsoSave?.Invoke(placement);
-        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }
 }

@@ -17,16 +17,17 @@ public sealed class RecordEmployeeRepStatementHandler(CrmDbContext db, Placement
         actor.Require(Role.Consultant);
         new Validator()
             .Required(input.RepresentativeName, "representativeName")
-            .Check(input.GivenOn <= clock.Today(), "givenOn", "cannot be in the future.")
+            .Check(input.GivenOn <= clock.Today(), "givenOn", RefusalText.Of("Core.NotInFuture"))
             .MaxLength(input.Comment, "comment", 2000)
             .ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.PlacementId, input.Version, "input.placementId", cancellationToken);
         if (!placement.OfferKind.IsSubsidisedPlacement())
         {
-            throw new RuleViolationException(PlacementRuleNames.EmployeeRepStatement, $"an employee representative's statement is given on internships and wage subsidies; this placement is {placement.OfferKind}.");
+            throw new RuleViolationException(PlacementRuleNames.EmployeeRepStatement, RefusalText.Of("Placements.StatementOnlyForSubsidised", ("kind", placement.OfferKind)));
+
         }
 
-        PlacementStateMachine.RequireStatus(placement, "Recording the employee representative's statement", PlacementStatus.Proposed, PlacementStatus.Approved);
+        PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.RecordStatement"), PlacementStatus.Proposed, PlacementStatus.Approved);
 
         placement.EmployeeRepStatement = new EmployeeRepStatement
         {
@@ -37,7 +38,7 @@ public sealed class RecordEmployeeRepStatementHandler(CrmDbContext db, Placement
             RecordedBy = actor.UserId,
         };
         placement.Version++;
-        await db.SaveOrConflictAsync("The statement could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Placements.StatementNotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }
 }

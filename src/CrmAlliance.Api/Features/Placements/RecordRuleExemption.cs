@@ -18,11 +18,12 @@ public sealed class RecordRuleExemptionHandler(CrmDbContext db, PlacementQueries
         actor.Require(Role.Consultant);
         new Validator().Required(input.Reason, "reason", 1000).ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.PlacementId, input.Version, "input.placementId", cancellationToken);
-        new Validator().Check(input.Rule.AppliesTo(placement.OfferKind), "rule", $"{input.Rule} does not apply to a {placement.OfferKind} placement.").ThrowIfInvalid();
-        PlacementStateMachine.RequireStatus(placement, "Recording a rule exemption", PlacementStatus.Proposed, PlacementStatus.Approved);
+        new Validator().Check(input.Rule.AppliesTo(placement.OfferKind), "rule", RefusalText.Of("Placements.ExemptionNotForKind", ("rule", input.Rule), ("kind", placement.OfferKind))).ThrowIfInvalid();
+        PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.RecordExemption"), PlacementStatus.Proposed, PlacementStatus.Approved);
         if (placement.IsExemptFrom(input.Rule))
         {
-            throw new ConflictException($"The placement already has a {input.Rule} exemption.", "input.rule");
+            throw new ConflictException(RefusalText.Of("Placements.ExemptionExists", ("rule", input.Rule)), "input.rule");
+
         }
 
         db.RuleExemptions.Add(new RuleExemption
@@ -34,7 +35,7 @@ public sealed class RecordRuleExemptionHandler(CrmDbContext db, PlacementQueries
             RecordedAt = clock.GetUtcNow(),
         });
         placement.Version++;
-        await db.SaveOrConflictAsync("The exemption could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Placements.ExemptionNotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }
 }

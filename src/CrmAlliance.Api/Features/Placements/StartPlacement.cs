@@ -22,10 +22,11 @@ public sealed class StartPlacementHandler(CrmDbContext db, RatioRuleCheck ratio,
     private async Task<PlacementView> HandleOnceAsync(StartPlacementInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
-        new Validator().Check(input.ActualStart <= clock.Today(), "actualStart", "cannot be in the future: record the start when it has happened.").ThrowIfInvalid();
+        new Validator().Check(input.ActualStart <= clock.Today(), "actualStart", RefusalText.Of("Placements.StartInFuture")).ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
         PlacementStateMachine.EnsureCanMove(placement, PlacementStatus.Active);
-        new Validator().Check(input.ActualStart <= placement.PlannedEnd, "actualStart", $"is after the planned end {placement.PlannedEnd:yyyy-MM-dd}.").ThrowIfInvalid();
+        new Validator().Check(input.ActualStart <= placement.PlannedEnd, "actualStart", RefusalText.Of("Placements.StartAfterPlannedEnd", ("end", placement.PlannedEnd)))
+.ThrowIfInvalid();
         EmployeeRepStatementRule.Enforce(placement.OfferKind, placement.EmployeeRepStatement, input.ActualStart);
 
         var period = new DatePeriod(input.ActualStart, placement.PlannedEnd);
@@ -51,7 +52,7 @@ public sealed class StartPlacementHandler(CrmDbContext db, RatioRuleCheck ratio,
         db.Enqueue(placement.Id, new PlacementStarted(
             placement.Id, placement.CandidateId, placement.CompanyId, placement.WorkplaceId, placement.VacancyId,
             placement.OfferKind.ToString(), candidate.TargetGroup.ToString(), input.ActualStart, placement.PlannedEnd), clock.GetUtcNow());
-        await db.SaveOrConflictAsync("The placement could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }
 }

@@ -36,7 +36,8 @@ public sealed class TargetGroupChangeCheck(CrmDbContext db, RatioRuleCheck ratio
             }
             catch (RuleViolationException ex)
             {
-                throw new RuleViolationException(ex.Rule, $"in the new target group the candidate's {placement.OfferKind} placement takes a place: {ex.Message}", "input.targetGroup");
+                throw new RuleViolationException(ex.Rule, RefusalText.Of("Placements.TargetGroupChange", ("kind", placement.OfferKind), ("refusal", ex)), "input.targetGroup");
+
             }
         }
     }

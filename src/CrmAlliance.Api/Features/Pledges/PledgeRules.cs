@@ -37,18 +37,18 @@ public static class PledgeRules
 
     public static Validator CheckPledge(this Validator v, IPledgeTerms terms)
     {
-        v.Check(terms.PeriodEnd > terms.PeriodStart, "periodEnd", $"must be after periodStart ({terms.PeriodStart:yyyy-MM-dd}).");
+        v.Check(terms.PeriodEnd > terms.PeriodStart, "periodEnd", RefusalText.Of("Pledges.EndBeforeStart", ("start", terms.PeriodStart)));
         var latestEnd = terms.PeriodStart.AddYears(MaxYears);
-        v.Check(terms.PeriodEnd <= latestEnd, "periodEnd", $"must be at most {MaxYears} years after periodStart, i.e. on or before {latestEnd:yyyy-MM-dd}.");
+        v.Check(terms.PeriodEnd <= latestEnd, "periodEnd", RefusalText.Of("Pledges.TooLong", ("years", MaxYears), ("latest", latestEnd)));
         foreach (var (field, count) in Counts(terms))
         {
-            v.Check(count is >= 0 and <= MaxPerOfferKind, field, $"must be between 0 and {MaxPerOfferKind}.");
+            v.Check(count is >= 0 and <= MaxPerOfferKind, field, Validator.Between(0, MaxPerOfferKind));
         }
 
         v.Check(
             Counts(terms).Any(c => c.Count > 0),
             "ordinaryJobs",
-            "a pledge must promise something: at least one of ordinaryJobs, internships, wageSubsidyJobs, adultApprenticeships, flexJobs or mentors must be above 0.");
+            RefusalText.Of("Pledges.Empty"));
         v.MaxLength(terms.Note, "note", NoteMaxLength);
         return v;
     }
@@ -94,7 +94,8 @@ public static class PledgeOverlap
         if (existing is not null)
         {
             throw new ConflictException(
-                $"The company already has a pledge for {existing.PeriodStart:yyyy-MM-dd} to {existing.PeriodEnd:yyyy-MM-dd}, which overlaps {terms.PeriodStart:yyyy-MM-dd} to {terms.PeriodEnd:yyyy-MM-dd}; change that pledge or choose another period.",
+                RefusalText.Of("Pledges.Overlap", ("start", existing.PeriodStart), ("end", existing.PeriodEnd), ("newStart", terms.PeriodStart), ("newEnd", terms.PeriodEnd)),
+
                 "input.periodStart");
         }
     }

@@ -40,7 +40,7 @@ public sealed class RecordPledgeHandler(CrmDbContext db, TimeProvider clock)
         db.Pledges.Add(pledge);
         // This save also stages PledgeChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
         // interceptor does it for every write path, so the yield read model cannot miss one.
-        await db.SaveOrConflictAsync("The pledge could not be recorded.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Pledges.NotRecorded"), cancellationToken);
         return pledge.ToView();
     }
 }

@@ -18,13 +18,14 @@ public sealed class RemovePledgeHandler(CrmDbContext db)
             ?? throw new NotFoundException("Pledge", id, "id");
         if (version is { } expected && pledge.Version != expected)
         {
-            throw new ConflictException($"The pledge is at version {pledge.Version} but you sent version {expected}; reload and try again.", "version");
+            throw new ConflictException(RefusalText.Of("Core.StaleVersion", ("current", pledge.Version), ("sent", expected)), "version");
+
         }
 
         db.Pledges.Remove(pledge);
         // This save also stages PledgeChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
         // interceptor does it for every write path, so the yield read model cannot miss one.
-        await db.SaveOrConflictAsync("The pledge could not be removed.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Pledges.NotRemoved"), cancellationToken);
         return id;
     }
 }

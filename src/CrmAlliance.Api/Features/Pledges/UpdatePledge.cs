@@ -41,7 +41,7 @@ public sealed class UpdatePledgeHandler(CrmDbContext db)
         pledge.Version++;
         // This save also stages PledgeChanged in the outbox, in the same transaction: Yield's SourceChangeEvents
         // interceptor does it for every write path, so the yield read model cannot miss one.
-        await db.SaveOrConflictAsync("The pledge could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Pledges.NotSaved"), cancellationToken);
         return pledge.ToView();
     }
 }

@@ -18,12 +18,13 @@ public sealed class ChangeVacancyStatusHandler(CrmDbContext db, VacancyValidatio
         actor.RequireCompanyAccess(vacancy.CompanyId);
 
         var today = DanishCalendar.Today(clock);
-        var v = new Validator().Check(input.Transition != VacancyTransition.Expire, "transition", "vacancies expire only by the system, when their application deadline has passed.");
+        var v = new Validator().Check(input.Transition != VacancyTransition.Expire, "transition", RefusalText.Of("Vacancies.ExpireBySystem"));
         if (input.ApplicationDeadline is { } newDeadline)
         {
-            v.Check(input.Transition == VacancyTransition.Reopen, "applicationDeadline", "can only be given with REOPEN; edit a draft or open vacancy with updateVacancy.");
-            v.Check(newDeadline >= today, "applicationDeadline", $"{newDeadline:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).");
-            v.Check(newDeadline <= vacancy.StartDate, "applicationDeadline", $"{newDeadline:yyyy-MM-dd} is after the start date {vacancy.StartDate:yyyy-MM-dd}.");
+            v.Check(input.Transition == VacancyTransition.Reopen, "applicationDeadline", RefusalText.Of("Vacancies.DeadlineOnlyWithReopen"));
+            v.Check(newDeadline >= today, "applicationDeadline", RefusalText.Of("Core.DateInPast", ("date", newDeadline), ("today", today)));
+            v.Check(newDeadline <= vacancy.StartDate, "applicationDeadline", RefusalText.Of("Vacancies.DeadlineAfterStart", ("deadline", newDeadline), ("start", vacancy.StartDate)));
+
         }
 
         v.ThrowIfInvalid();
@@ -45,7 +46,7 @@ public sealed class ChangeVacancyStatusHandler(CrmDbContext db, VacancyValidatio
         vacancy.PublishedAt ??= next == VacancyStatus.Open ? clock.GetUtcNow() : null;
         vacancy.Version++;
         await VacancyEvents.EnqueueStatusChangeAsync(db, vacancy, before, clock.GetUtcNow(), cancellationToken);
-        await db.SaveOrConflictAsync("The vacancy could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Vacancies.NotSaved"), cancellationToken);
         return vacancy.ToView();
     }
 }

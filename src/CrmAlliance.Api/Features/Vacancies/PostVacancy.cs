@@ -53,7 +53,7 @@ public sealed class PostVacancyHandler(CrmDbContext db, VacancyValidation valida
             await VacancyEvents.EnqueuePostedAsync(db, vacancy, now, cancellationToken);
         }
 
-        await db.SaveOrConflictAsync("The vacancy could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Vacancies.NotSaved"), cancellationToken);
         return vacancy.ToView();
     }
 }

@@ -34,7 +34,8 @@ public sealed class UpdateVacancyHandler(CrmDbContext db, VacancyValidation vali
         SaveChangesExtensions.CheckVersion(vacancy.Version, input.Version);
         if (vacancy.Status is not (VacancyStatus.Draft or VacancyStatus.Open))
         {
-            throw new RuleViolationException(EditableRule, $"Only draft or open vacancies can be edited; this one is {vacancy.Status}. Reopen it first if it should be offered again.");
+            throw new RuleViolationException(EditableRule, RefusalText.Of("Vacancies.NotEditable", ("status", vacancy.Status)));
+
         }
 
         VacancyValidation.Apply(vacancy, input, skills);
@@ -44,7 +45,7 @@ public sealed class UpdateVacancyHandler(CrmDbContext db, VacancyValidation vali
             await VacancyEvents.EnqueueChangedAsync(db, vacancy, clock.GetUtcNow(), cancellationToken);
         }
 
-        await db.SaveOrConflictAsync("The vacancy could not be saved.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Vacancies.NotSaved"), cancellationToken);
         return vacancy.ToView();
     }
 }

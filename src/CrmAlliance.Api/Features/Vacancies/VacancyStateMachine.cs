@@ -53,8 +53,11 @@ public static class VacancyStateMachine
         if (!IsAllowed(from, transition))
         {
             var allowed = UserTransitionsFrom(from);
-            var hint = allowed.Count == 0 ? "nothing is allowed from there" : "allowed from there: " + string.Join(", ", allowed);
-            throw new RuleViolationException(TransitionRule, $"A vacancy cannot go from {from} to {to} ({transition}); {hint}.", "input.transition");
+            var hint = allowed.Count == 0 ? RefusalText.Of("Vacancies.NothingAllowed") : RefusalText.Of("Vacancies.AllowedFrom", ("transitions", RefusalList.AnyOf(allowed)));
+            throw new RuleViolationException(
+                TransitionRule,
+                RefusalText.Of("Vacancies.Transition", ("from", from), ("to", to), ("transition", transition), ("hint", hint)),
+                "input.transition");
         }
 
         return to;
@@ -70,12 +73,13 @@ public static class VacancyStateMachine
     {
         if (startDate < today)
         {
-            throw new RuleViolationException(OpeningRule, $"The vacancy's start date {startDate:yyyy-MM-dd} has passed (today is {today:yyyy-MM-dd}), so it cannot be opened; post a new vacancy instead.");
+            throw new RuleViolationException(OpeningRule, RefusalText.Of("Vacancies.StartPassed", ("start", startDate), ("today", today)));
         }
 
         if (applicationDeadline is { } deadline && deadline < today)
         {
-            throw new RuleViolationException(OpeningRule, $"The vacancy's application deadline {deadline:yyyy-MM-dd} has passed (today is {today:yyyy-MM-dd}), so it cannot be opened; give it a new applicationDeadline.", "input.applicationDeadline");
+            throw new RuleViolationException(OpeningRule, RefusalText.Of("Vacancies.DeadlinePassed", ("deadline", deadline), ("today", today)), "input.applicationDeadline");
+
         }
     }
 }

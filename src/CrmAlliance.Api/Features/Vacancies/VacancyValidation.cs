@@ -49,24 +49,24 @@ public sealed class VacancyValidation(CrmDbContext db, ReferenceCatalog catalog)
             .CheckOccupation(catalog, details.OccupationCode, "occupationCode")
             .Required(details.Title, "title")
             .MaxLength(details.Description, "description", 8000)
-            .Check(details.Positions is >= 1 and <= MaxPositions, "positions", $"must be between 1 and {MaxPositions}.")
+            .Check(details.Positions is >= 1 and <= MaxPositions, "positions", Validator.Between(1, MaxPositions))
             .Check(
                 details.HoursPerWeek is >= MinHoursPerWeek and <= MaxHoursPerWeek && decimal.Round(details.HoursPerWeek, 2) == details.HoursPerWeek,
                 "hoursPerWeek",
-                $"must be between {MinHoursPerWeek} and {MaxHoursPerWeek} with at most two decimals (flex jobs may have few hours, but at least {MinHoursPerWeek}).")
+                RefusalText.Of("Vacancies.Hours", ("min", MinHoursPerWeek), ("max", MaxHoursPerWeek)))
             .Check(
                 current?.StartDate == details.StartDate || details.StartDate >= today,
                 "startDate",
-                $"{details.StartDate:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).");
+                RefusalText.Of("Core.DateInPast", ("date", details.StartDate), ("today", today)));
         if (details.ApplicationDeadline is { } deadline)
         {
-            v.Check(deadline <= details.StartDate, "applicationDeadline", $"{deadline:yyyy-MM-dd} is after the start date {details.StartDate:yyyy-MM-dd}.");
-            v.Check(current?.ApplicationDeadline == deadline || deadline >= today, "applicationDeadline", $"{deadline:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}).");
+            v.Check(deadline <= details.StartDate, "applicationDeadline", RefusalText.Of("Vacancies.DeadlineAfterStart", ("deadline", deadline), ("start", details.StartDate)));
+            v.Check(current?.ApplicationDeadline == deadline || deadline >= today, "applicationDeadline", RefusalText.Of("Core.DateInPast", ("date", deadline), ("today", today)));
         }
 
         var skills = v.CheckSkills(details.RequiredSkills, "requiredSkills");
         var workplaceBelongsToCompany = await db.Workplaces.AnyAsync(w => w.Id == details.WorkplaceId && w.CompanyId == companyId, cancellationToken);
-        v.Check(workplaceBelongsToCompany, "workplaceId", "is not a workplace of the vacancy's company.");
+        v.Check(workplaceBelongsToCompany, "workplaceId", RefusalText.Of("Vacancies.WorkplaceOfOtherCompany"));
         v.ThrowIfInvalid();
         return skills;
     }
@@ -80,7 +80,8 @@ public sealed class VacancyValidation(CrmDbContext db, ReferenceCatalog catalog)
             .SingleAsync(cancellationToken);
         if (company.MembershipStatus == MembershipStatus.Left)
         {
-            throw new RuleViolationException(MembershipRule, $"{company.Name} (CVR {company.Cvr}) has left Aalborg Alliancen, so it cannot post or open vacancies.", "input.companyId");
+            throw new RuleViolationException(MembershipRule, RefusalText.Of("Vacancies.CompanyLeft", ("name", company.Name), ("cvr", company.Cvr)), "input.companyId");
+
         }
     }
 

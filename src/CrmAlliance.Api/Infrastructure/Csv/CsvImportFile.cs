@@ -19,12 +19,12 @@ public static class CsvImportFile
         var bytes = System.Text.Encoding.UTF8.GetByteCount(csv);
         if (bytes > maxBytes)
         {
-            throw new ValidationException(Field, $"is {bytes:N0} bytes; a file may have at most {maxBytes:N0} bytes ({maxBytes / (1024 * 1024)} MB). Split it into several files.");
+            throw new ValidationException(Field, RefusalText.Of("Csv.TooLarge", ("bytes", bytes), ("maxBytes", maxBytes), ("maxMegabytes", maxBytes / (1024 * 1024))));
         }
 
         if (csv.Contains('\uFFFD', StringComparison.Ordinal))
         {
-            throw new ValidationException(Field, "contains characters that were not valid UTF-8. Save the file as \"CSV UTF-8\" and try again.");
+            throw new ValidationException(Field, RefusalText.Of("Csv.NotUtf8"));
         }
 
         var text = csv.TrimStart('\uFEFF');
@@ -32,17 +32,18 @@ public static class CsvImportFile
         var records = CsvRecords.Parse(text, separator);
         if (records.Count == 0)
         {
-            throw new ValidationException(Field, "is empty: the first line must name the columns.");
+            throw new ValidationException(Field, RefusalText.Of("Csv.Empty"));
         }
 
         if (records.Count - 1 > maxLines)
         {
-            throw new ValidationException(Field, $"has {records.Count - 1:N0} lines; a file may have at most {maxLines:N0}. Split it into several files.");
+            throw new ValidationException(Field, RefusalText.Of("Csv.TooManyLines", ("lines", records.Count - 1), ("max", maxLines)));
         }
 
         if (records.FirstOrDefault(r => r.UnclosedQuote) is { } unclosed)
         {
-            throw new ValidationException(Field, $"line {unclosed.Line}: a quoted cell is never closed.");
+            throw new ValidationException(Field, RefusalText.Of("Csv.UnclosedQuote", ("line", unclosed.Line)));
+
         }
 
         return new CsvImportText(separator, records[0], records.Skip(1).ToList());

@@ -57,18 +57,19 @@ public sealed class CsvImportLayout
         var columns = headings.Select(h => string.IsNullOrWhiteSpace(h) ? null : Find(h)).ToArray();
         for (var i = 0; i < headings.Length; i++)
         {
-            problems.Check(columns[i] is not null || string.IsNullOrWhiteSpace(headings[i]), Field, $"column {i + 1} '{headings[i].Trim()}' is not a known column; see the format for the column names.");
+            problems.Check(columns[i] is not null || string.IsNullOrWhiteSpace(headings[i]), Field, RefusalText.Of("Csv.UnknownColumn", ("position", i + 1), ("heading", headings[i].Trim())));
         }
 
         var present = columns.OfType<CsvImportColumn>().ToList();
         foreach (var duplicate in present.GroupBy(c => c.Name).Where(g => g.Count() > 1))
         {
-            problems.Add(Field, $"the column {duplicate.Key} appears {duplicate.Count()} times.");
+            problems.Add(Field, RefusalText.Of("Csv.DuplicateColumn", ("column", duplicate.Key), ("count", duplicate.Count())));
         }
 
         foreach (var missing in Columns.Where(c => c.Required && !present.Contains(c)))
         {
-            problems.Add(Field, $"the header has no {missing.Name} column (or '{missing.DanishHeading}'); it is required.");
+            problems.Add(Field, RefusalText.Of("Csv.MissingColumn", ("column", missing.Name), ("danishHeading", missing.DanishHeading)));
+
         }
 
         problems.ThrowIfInvalid();

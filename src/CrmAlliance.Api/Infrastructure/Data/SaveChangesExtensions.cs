@@ -11,7 +11,7 @@ public static class SaveChangesExtensions
     /// Saves in one transaction and turns the database's refusals into the core's: a lost optimistic
     /// concurrency race or a unique-key clash becomes <see cref="ConflictException"/>.
     /// </summary>
-    public static async Task SaveOrConflictAsync(this CrmDbContext db, string conflictMessage, CancellationToken cancellationToken)
+    public static async Task SaveOrConflictAsync(this CrmDbContext db, RefusalText conflict, CancellationToken cancellationToken)
     {
         try
         {
@@ -25,7 +25,7 @@ public static class SaveChangesExtensions
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException("Someone else changed this record since you read it; reload and try again.", "input.version");
+            throw new ConflictException(RefusalText.Of("Core.ChangedSinceRead"), "input.version");
         }
         catch (DbUpdateException ex) when (IsLostRace(ex) || (IsUniqueViolation(ex) && db.ChangeTracker.Entries<RuleStamp>().Any(e => e.State == EntityState.Added)))
         {
@@ -36,7 +36,8 @@ public static class SaveChangesExtensions
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException(conflictMessage);
+            throw new ConflictException(conflict);
+
         }
     }
 
@@ -45,12 +46,13 @@ public static class SaveChangesExtensions
     {
         if (current != expected)
         {
-            throw new ConflictException($"The record is at version {current} but you sent version {expected}; reload and try again.", "input.version");
+            throw new ConflictException(RefusalText.Of("Core.StaleVersion", ("current", current), ("sent", expected)), "input.version");
         }
     }
 
     private static ConflictException RaceLost()
-        => new("Someone else made a change this depends on at the same moment; reload and try again.") { RaceLost = true };
+        => new(RefusalText.Of("Core.RaceLost")) { RaceLost = true };
+
 
     /// <summary>SQL Server: chosen as deadlock victim (1205), or a snapshot-isolation update conflict (3960).</summary>
     private static bool IsLostRace(DbUpdateException ex) => ex.InnerException is SqlException { Number: 1205 or 3960 };

@@ -12,6 +12,10 @@ namespace CrmAlliance.Api.Infrastructure.GraphQL;
 /// </summary>
 public sealed class CrmErrorMiddleware : IFieldMiddleware
 {
+    /// <summary>GraphQL answers in English, whatever the request's culture (the web UI renders the same refusals in Danish).</summary>
+    private static readonly System.Globalization.CultureInfo ApiLanguage = System.Globalization.CultureInfo.InvariantCulture;
+
+
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
         try
@@ -34,8 +38,9 @@ public sealed class CrmErrorMiddleware : IFieldMiddleware
     private static CrmExecutionError ToExecutionErrors(CrmException exception, IResolveFieldContext context)
     {
         var errors = exception is ValidationException { Errors.Count: > 0 } validation
-            ? validation.Errors.Select(e => new CrmExecutionError(ErrorCodes.Validation, $"{InputPath(e.Field, context)}: {e.Message}", InputPath(e.Field, context), e.Rule)).ToList()
-            : [new CrmExecutionError(exception.Code, exception.Message, exception.Field is null ? null : InputPath(exception.Field, context), (exception as RuleViolationException)?.Rule)];
+            ? validation.Errors.Select(e => new CrmExecutionError(ErrorCodes.Validation, $"{InputPath(e.Field, context)}: {Refusals.Describe(e, ApiLanguage)}", InputPath(e.Field, context), e.Rule)).ToList()
+            : [new CrmExecutionError(exception.Code, Refusals.Describe(exception, ApiLanguage), exception.Field is null ? null : InputPath(exception.Field, context), (exception as RuleViolationException)?.Rule)];
+
         foreach (var error in errors.SkipLast(1))
         {
             context.Errors.Add(Located(error, context));

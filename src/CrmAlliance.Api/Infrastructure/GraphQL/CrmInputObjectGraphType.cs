@@ -45,6 +45,7 @@ public abstract class CrmInputObjectGraphType<T> : InputObjectGraphType<T>
     private static ValidationException NotAnId(string field, string nodeType, object raw)
     {
         var text = raw.ToString() ?? "";
-        return new ValidationException(field, $"'{(text.Length > 60 ? text[..60] + "…" : text)}' is not the ID of a {nodeType}.");
+        return new ValidationException(field, RefusalText.Of("Core.ValueNotAnIdOf", ("value", text.Length > 60 ? text[..60] + "…" : text), ("type", nodeType)));
+
     }
 }

@@ -45,7 +45,7 @@ public static class GlobalId
             return id;
         }
 
-        throw new ValidationException(field, $"is not the ID of a {expectedType}.");
+        throw new ValidationException(field, RefusalText.Of("Core.NotAnIdOf", ("type", expectedType)));
     }
 
     public static Guid? ParseOptional(string? globalId, string expectedType, string field)
@@ -54,5 +54,6 @@ public static class GlobalId
     public static string ParseKey(string? globalId, string expectedType, string field)
         => TryDecode(globalId, out var type, out var key) && type == expectedType
             ? key
-            : throw new ValidationException(field, $"is not the ID of a {expectedType}.");
+            : throw new ValidationException(field, RefusalText.Of("Core.NotAnIdOf", ("type", expectedType)));
+
 }

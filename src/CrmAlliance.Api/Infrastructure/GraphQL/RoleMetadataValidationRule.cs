@@ -32,9 +32,12 @@ public sealed class RoleMetadataValidationRule(IConfiguration configuration) : V
                 return;
             }
 
+            // Roles by their display names (company user), not the code's (Company), like the core's refusals.
+            var needed = string.Join(", ", roles.Select(r => Enum.TryParse<Role>(r, out var role) ? Refusals.DisplayName(role, Refusals.English) : r));
             var message = actor is null
-                ? $"Sign in first: '{node.Name.StringValue}' needs one of the roles {string.Join(", ", roles)}."
-                : $"The {actor.Role} role may not use '{node.Name.StringValue}' (it needs one of {string.Join(", ", roles)}).";
+                ? $"Sign in first: '{node.Name.StringValue}' needs one of the roles {needed}."
+                : $"The {Refusals.DisplayName(actor.Role, Refusals.English)} role may not use '{node.Name.StringValue}' (it needs one of {needed}).";
+
             ctx.ReportError(new ValidationError(ctx.Document.Source, null, message, node)
             {
                 Code = actor is null ? ErrorCodes.Unauthenticated : ErrorCodes.Forbidden,

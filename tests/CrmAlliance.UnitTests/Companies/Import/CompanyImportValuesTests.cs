@@ -46,7 +46,8 @@ public sealed class CompanyImportValuesTests
     public void Decimals_with_thousands_separators_signs_or_words_are_refused(string cell)
     {
         Assert.False(CompanyImportValues.TryDecimal(cell, out _, out var reason));
-        Assert.Contains(cell, reason, StringComparison.Ordinal);
+        Assert.Contains(cell, reason.ToString(), StringComparison.Ordinal);
+
     }
 
     [Theory]

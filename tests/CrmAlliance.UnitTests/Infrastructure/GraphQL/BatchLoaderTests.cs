@@ -30,7 +30,8 @@ public sealed class BatchLoaderTests
         var loader = new BatchLoader<int, string>((_, _) =>
         {
             calls++;
-            throw new ForbiddenException("Not for you.");
+            throw new ForbiddenException(RefusalText.Verbatim("Not for you."));
+
         });
 
         var one = loader.Load(1);

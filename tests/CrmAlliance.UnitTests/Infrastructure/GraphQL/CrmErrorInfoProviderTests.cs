@@ -25,7 +25,8 @@ public sealed class CrmErrorInfoProviderTests
     [Fact]
     public void A_refusal_of_the_core_while_reading_the_input_keeps_its_code_and_field()
     {
-        var refusal = new ValidationException([new FieldError("input.candidateId", "is not the ID of a Candidate.")]);
+        var refusal = new ValidationException([new FieldError("input.candidateId", RefusalText.Of("Core.NotAnIdOf", ("type", "Candidate")))
+]);
 
         var info = new CrmErrorInfoProvider().GetInfo(new UnhandledError("Error trying to resolve field 'proposePlacement'.", refusal));
 

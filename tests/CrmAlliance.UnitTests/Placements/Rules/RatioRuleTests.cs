@@ -32,7 +32,7 @@ public sealed class RatioRuleTests
         var refusal = Assert.Throws<RuleViolationException>(() => _rule.Enforce("1012345678", 9, taken, March, placementCounts: true));
 
         Assert.Equal("RatioRule", refusal.Rule);
-        Assert.StartsWith("workplace 1012345678 has 1 of 1 allowed internship/wage-subsidy places for 9 ordinary employees", refusal.Message, StringComparison.Ordinal);
+        Assert.StartsWith("the workplace has 1 of 1 allowed internship/wage-subsidy places for 9 ordinary employees. Workplace 1012345678, at some time in 2026-03-01 to 2026-03-31", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,6 +103,7 @@ public sealed class RatioRuleTests
 
         var refusal = Assert.Throws<RuleViolationException>(() => rule.Enforce("1012345678", 9, [March], March, placementCounts: true));
 
-        Assert.Contains("9 ordinary employees (full-time equivalents)", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("9 ordinary employees. Workplace 1012345678, counted in full-time equivalents", refusal.Message, StringComparison.Ordinal);
+
     }
 }

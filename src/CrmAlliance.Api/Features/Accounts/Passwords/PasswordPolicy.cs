@@ -18,7 +18,7 @@ public static partial class PasswordPolicy
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, user, password);
-            errors.AddRange(result.Errors.Select(ToFieldError));
+            errors.AddRange(result.Errors.Select(e => ToFieldError(e, users.Options.Password)));
         }
 
         return errors;
@@ -26,7 +26,19 @@ public static partial class PasswordPolicy
 
     public static bool IsPasswordError(IdentityError error) => error.Code.StartsWith("Password", StringComparison.Ordinal);
 
-    public static FieldError ToFieldError(IdentityError error) => new("password", error.Description, RuleOf(error.Code));
+    /// <summary>The policies this product sets have texts of their own (<c>Accounts.Password.&lt;code&gt;</c>); any other is Identity's English.</summary>
+    public static FieldError ToFieldError(IdentityError error, PasswordOptions options)
+    {
+        var text = error.Code switch
+        {
+            nameof(IdentityErrorDescriber.PasswordTooShort) => RefusalText.Of("Accounts.Password.PasswordTooShort", ("length", options.RequiredLength)),
+            nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => RefusalText.Of("Accounts.Password.PasswordRequiresUniqueChars", ("count", options.RequiredUniqueChars)),
+            CommonPasswordValidator.ErrorCode or EmailNamePasswordValidator.ErrorCode => RefusalText.Of("Accounts.Password." + error.Code),
+            _ => RefusalText.Verbatim(error.Description),
+        };
+        return new("password", text, RuleOf(error.Code));
+    }
+
 
     public static string RuleOf(string identityCode) => WordStart().Replace(identityCode, "_$1").ToUpperInvariant();
 

@@ -1,3 +1,5 @@
+using CrmAlliance.Api.Core;
+
 namespace CrmAlliance.Api.Features.Candidates.Import;
 
 /// <summary>One line's candidate as read, in the shape registration checks; <see cref="Skills"/> is null when the file has no skills column.</summary>
@@ -16,7 +18,12 @@ public sealed record ImportedCandidate(
 public sealed record CandidateImportLine(int Line, ImportedCandidate Candidate, CheckedCandidateDetails Checked);
 
 /// <summary>A problem with one column of a line, named as in the file's documentation (or <c>line</c>).</summary>
-public sealed record ImportLineError(string Field, string Reason);
+public sealed record ImportLineError(string Field, RefusalText Text)
+{
+    /// <summary>The English text, as GraphQL gives it; pages render <see cref="Text"/> in the user's language.</summary>
+    public string Reason => Refusals.Describe(Text, Refusals.English);
+}
+
 
 /// <summary>
 /// A rejected line with every problem found on it. <see cref="CaseReference"/> is null when the reference

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Infrastructure.Data;
 
 namespace CrmAlliance.Api.Features.Candidates.Import;
@@ -41,7 +42,9 @@ public static class CandidateImportMerge
             }
             else if (CandidateActiveRule.WhyInactive(stored) is { } inactive)
             {
-                var error = new ImportLineError(CandidateImportColumns.CaseReference, $"{inactive}, so the file cannot change them (rule {CandidateActiveRule.Name}); give the stored values or remove the line.");
+                var error = new ImportLineError(CandidateImportColumns.CaseReference, RefusalText.Of("Candidates.Import.Inactive", ("reason", inactive), ("rule", CandidateActiveRule.Name)));
+
+
                 plan.Add(new PlannedLine(line, ImportLineStatus.Rejected, stored, error));
             }
             else

@@ -40,7 +40,7 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
                 // Case references are compared ignoring case: on SQL Server they are one reference anyway.
                 if (firstLineOf.TryGetValue(reference, out var first))
                 {
-                    errors.Add(new ImportLineError(Col.CaseReference, $"'{reference}' is also on line {first}; a candidate may appear only once in a file."));
+                    errors.Add(new ImportLineError(Col.CaseReference, RefusalText.Of("Candidates.Import.Duplicate", ("reference", reference), ("line", first))));
                 }
                 else
                 {
@@ -69,7 +69,7 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
 
         var v = new Validator();
         // The extra cells are not repeated: unlike the company import's, they might hold a CPR number.
-        v.Check(extra == 0, Col.Line, $"has {extra} more cell(s) than the header has columns; quote cells that contain the separator.");
+        v.Check(extra == 0, Col.Line, RefusalText.Of("Csv.ExtraCells", ("count", extra)));
         var targetGroup = Parse<TargetGroup>(v, Col.TargetGroup, Cell(Col.TargetGroup), CandidateImportValues.TryTargetGroup);
         var educationLevel = Parse<EducationLevel>(v, Col.EducationLevel, Cell(Col.EducationLevel), CandidateImportValues.TryEducationLevel);
         var hasWorkExperience = Parse<bool>(v, Col.HasWorkExperience, Cell(Col.HasWorkExperience), TryYesNo);
@@ -88,16 +88,17 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
         var checkedDetails = CandidateValidation.Check(v, candidate, catalog);
 
         var referenceRefused = v.Errors.Any(e => e.Field == Col.CaseReference);
-        var errors = v.Errors.Select(e => new ImportLineError(e.Field, e.Message)).ToList();
+        var errors = v.Errors.Select(e => new ImportLineError(e.Field, e.Text)
+).ToList();
         return (new CandidateImportLine(record.Line, candidate, checkedDetails), errors, referenceRefused ? null : checkedDetails.CaseReference);
     }
 
-    private delegate bool CellParser<T>(string cell, out T value, out string reason);
+    private delegate bool CellParser<T>(string cell, out T value, out RefusalText reason);
 
     /// <summary>The company import's yes/no, whose reason offers a blank cell; here the cell is required.</summary>
-    private static bool TryYesNo(string cell, out bool value, out string reason)
+    private static bool TryYesNo(string cell, out bool value, out RefusalText reason)
     {
-        reason = $"'{cell}' is not yes or no (write ja/nej, yes/no, x or 1/0).";
+        reason = RefusalText.Of("Candidates.Import.NotYesNo", ("value", cell));
         return CompanyImportValues.TryYesNo(cell, out value, out _);
     }
 
@@ -107,7 +108,8 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
     {
         if (cell.Length == 0)
         {
-            v.Add(column, "is required.");
+            v.Add(column, RefusalText.Of("Core.Required"));
+
             return default;
         }
 

@@ -1,3 +1,5 @@
+using CrmAlliance.Api.Core;
+
 namespace CrmAlliance.Api.Features.Candidates.Import;
 
 /// <summary>
@@ -30,15 +32,16 @@ public static class CandidateImportValues
         [EducationLevel.MasterOrHigher] = ["lang videregående"],
     });
 
-    public static bool TryTargetGroup(string cell, out TargetGroup value, out string reason)
+    public static bool TryTargetGroup(string cell, out TargetGroup value, out RefusalText reason)
     {
-        reason = $"'{cell}' is not a target group (write e.g. dagpenge, aktivitetsparat or INSURED_UNEMPLOYED; see the format for all).";
+        reason = RefusalText.Of("Candidates.Import.NotATargetGroup", ("value", cell));
         return TargetGroups.TryGetValue(CandidateImportColumns.Normalise(cell), out value);
     }
 
-    public static bool TryEducationLevel(string cell, out EducationLevel value, out string reason)
+    public static bool TryEducationLevel(string cell, out EducationLevel value, out RefusalText reason)
     {
-        reason = $"'{cell}' is not an education level (write e.g. grundskole, erhvervsfaglig or VOCATIONAL; see the format for all).";
+        reason = RefusalText.Of("Candidates.Import.NotAnEducationLevel", ("value", cell));
+
         return EducationLevels.TryGetValue(CandidateImportColumns.Normalise(cell), out value);
     }
 

@@ -46,7 +46,7 @@ public sealed class ImportCandidatesHandler(CrmDbContext db, ReferenceCatalog ca
             await CandidateImportMerge.ApplyAsync(db, file, plan, now, cancellationToken);
 
             // One SaveChanges is one transaction: every candidate with its event, or nothing.
-            await db.SaveOrConflictAsync("A case reference in the file was registered by someone else during the import; run it again.", cancellationToken);
+            await db.SaveOrConflictAsync(RefusalText.Of("Candidates.Import.RegisteredMeanwhile"), cancellationToken);
         }
         else
         {

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using Col = CrmAlliance.Api.Features.Companies.Import.CompanyImportColumns;
 
 namespace CrmAlliance.Api.Features.Companies.Import;
@@ -17,13 +18,13 @@ public static class CompanyImportConsistency
         var firstOfContact = new Dictionary<(string Cvr, string Key), CompanyImportLine>();
         foreach (var line in lines)
         {
-            void Reject(string field, string reason) => rejections.Add(new ImportRejection(line.Line, line.Company.Cvr, field, reason));
+            void Reject(string field, RefusalText reason) => rejections.Add(new ImportRejection(line.Line, line.Company.Cvr, field, reason));
 
             if (firstOfCvr.TryGetValue(line.Company.Cvr, out var first))
             {
                 foreach (var (field, here, there) in CompanyDifferences(line, first))
                 {
-                    Reject(field, $"'{here}' differs from '{there}' on line {first.Line} for the same CVR {line.Company.Cvr}; a company's columns must be the same on all its lines.");
+                    Reject(field, RefusalText.Of("Companies.Import.DiffersForCvr", ("here", here), ("there", there), ("line", first.Line), ("cvr", line.Company.Cvr)));
                 }
             }
             else
@@ -39,13 +40,13 @@ public static class CompanyImportConsistency
                 }
                 else if (earlier.Company.Cvr != line.Company.Cvr)
                 {
-                    Reject(Col.PNumber, $"P-number {workplace.PNumber} is given for CVR {earlier.Company.Cvr} on line {earlier.Line}; a workplace belongs to one company.");
+                    Reject(Col.PNumber, RefusalText.Of("Companies.Import.PNumberOfOtherCvr", ("pNumber", workplace.PNumber), ("cvr", earlier.Company.Cvr), ("line", earlier.Line)));
                 }
                 else
                 {
                     foreach (var (field, here, there) in WorkplaceDifferences(workplace, earlier.Workplace!))
                     {
-                        Reject(field, $"'{here}' differs from '{there}' on line {earlier.Line} for the same P-number {workplace.PNumber}.");
+                        Reject(field, RefusalText.Of("Companies.Import.DiffersForPNumber", ("here", here), ("there", there), ("line", earlier.Line), ("pNumber", workplace.PNumber)));
                     }
                 }
             }
@@ -61,7 +62,8 @@ public static class CompanyImportConsistency
                 {
                     foreach (var (field, here, there) in ContactDifferences(contact, earlier.Contact!))
                     {
-                        Reject(field, $"'{here}' differs from '{there}' on line {earlier.Line} for the same contact person {contact.Name}.");
+                        Reject(field, RefusalText.Of("Companies.Import.DiffersForContact", ("here", here), ("there", there), ("line", earlier.Line), ("name", contact.Name)));
+
                     }
                 }
             }

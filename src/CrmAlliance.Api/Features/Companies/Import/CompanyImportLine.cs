@@ -1,3 +1,5 @@
+using CrmAlliance.Api.Core;
+
 namespace CrmAlliance.Api.Features.Companies.Import;
 
 /// <summary>The company columns of one line: the same on every line of a CVR.</summary>
@@ -19,7 +21,12 @@ public sealed record ImportedContact(string Name, string? JobTitle, string? Emai
 public sealed record CompanyImportLine(int Line, ImportedCompany Company, ImportedMembership Membership, ImportedWorkplace? Workplace, ImportedContact? Contact);
 
 /// <summary>Why a line was rejected: its line number in the file (the header is line 1), its CVR, the column and the reason.</summary>
-public sealed record ImportRejection(int Line, string? Cvr, string Field, string Reason);
+public sealed record ImportRejection(int Line, string? Cvr, string Field, RefusalText Text)
+{
+    /// <summary>The English text, as GraphQL gives it; pages render <see cref="Text"/> in the user's language.</summary>
+    public string Reason => Refusals.Describe(Text, Refusals.English);
+}
+
 
 /// <summary>The file after reading: its valid lines and the rejections of the others.</summary>
 public sealed record CompanyImportFile(char Separator, int LineCount, IReadOnlyList<CompanyImportLine> Lines, IReadOnlyList<ImportRejection> Rejections);

@@ -44,13 +44,13 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
         var columns = headings.Select(h => string.IsNullOrWhiteSpace(h) ? null : Col.Find(h)).ToArray();
         for (var i = 0; i < headings.Length; i++)
         {
-            problems.Check(columns[i] is not null || string.IsNullOrWhiteSpace(headings[i]), Field, $"column {i + 1} '{headings[i].Trim()}' is not a known column; see the format for the column names.");
+            problems.Check(columns[i] is not null || string.IsNullOrWhiteSpace(headings[i]), Field, RefusalText.Of("Csv.UnknownColumn", ("position", i + 1), ("heading", headings[i].Trim())));
         }
 
         var present = columns.OfType<CompanyImportColumn>().ToList();
         foreach (var duplicate in present.GroupBy(c => c.Name).Where(g => g.Count() > 1))
         {
-            problems.Add(Field, $"the column {duplicate.Key} appears {duplicate.Count()} times.");
+            problems.Add(Field, RefusalText.Of("Csv.DuplicateColumn", ("column", duplicate.Key), ("count", duplicate.Count())));
         }
 
         foreach (var group in new[] { ColumnGroup.Company, ColumnGroup.Workplace, ColumnGroup.Contact })
@@ -62,7 +62,16 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
 
             foreach (var missing in Col.All.Where(c => c.Group == group && c.RequiredInGroup && !present.Contains(c)))
             {
-                problems.Add(Field, $"the header has no {missing.Name} column (or '{missing.DanishHeading}'); it is required{(group == ColumnGroup.Company ? "" : group == ColumnGroup.Workplace ? " with the other workplace columns" : " with the other contact columns")}.");
+                problems.Add(Field, RefusalText.Of(
+                    group switch
+                    {
+                        ColumnGroup.Company => "Csv.MissingColumn",
+                        ColumnGroup.Workplace => "Companies.Import.MissingWorkplaceColumn",
+                        _ => "Companies.Import.MissingContactColumn",
+                    },
+                    ("column", missing.Name),
+                    ("danishHeading", missing.DanishHeading)));
+
             }
         }
 
@@ -92,14 +101,14 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
 
         var v = new Validator();
         var cvr = CompanyImportValues.NormaliseIdentifier(Cell(Col.Cvr));
-        v.Check(extra.Count == 0, "line", $"has {extra.Count} more cell(s) than the header has columns ('{string.Join("', '", extra)}'); quote cells that contain the separator.");
+        v.Check(extra.Count == 0, "line", RefusalText.Of("Companies.Import.ExtraCells", ("count", extra.Count), ("cells", string.Join("', '", extra))));
         v.CheckCompany(catalog, cvr, Cell(Col.Name), Cell(Col.IndustryCode), Cell(Col.Address), Cell(Col.Postcode));
         var sector = Parse<Sector>(v, Col.Sector, Cell(Col.Sector), CompanyImportValues.TrySector, required: true);
         var membership = new ImportedMembership(
             Parse<MembershipStatus>(v, Col.MembershipStatus, Cell(Col.MembershipStatus), CompanyImportValues.TryMembershipStatus),
             Parse<DateOnly>(v, Col.JoinedOn, Cell(Col.JoinedOn), CompanyImportValues.TryDate),
             Optional(Col.ResponsibleConsultantEmail));
-        v.Check(membership.ResponsibleConsultantEmail is null || System.Net.Mail.MailAddress.TryCreate(membership.ResponsibleConsultantEmail, out _), Col.ResponsibleConsultantEmail, $"'{membership.ResponsibleConsultantEmail}' is not an e-mail address.");
+        v.Check(membership.ResponsibleConsultantEmail is null || System.Net.Mail.MailAddress.TryCreate(membership.ResponsibleConsultantEmail, out _), Col.ResponsibleConsultantEmail, RefusalText.Of("Core.NotAnEmail", ("value", membership.ResponsibleConsultantEmail)));
 
         ImportedWorkplace? workplace = null;
         if (Col.All.Any(c => c.Group == ColumnGroup.Workplace && Cell(c.Name).Length > 0))
@@ -122,7 +131,8 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
 
         if (!v.IsValid)
         {
-            rejections.AddRange(v.Errors.Select(e => new ImportRejection(record.Line, cvr.Length > 0 ? cvr : null, ColumnOf(e.Field), e.Message)));
+            rejections.AddRange(v.Errors.Select(e => new ImportRejection(record.Line, cvr.Length > 0 ? cvr : null, ColumnOf(e.Field), e.Text)));
+
             return null;
         }
 
@@ -130,7 +140,7 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
         return new CompanyImportLine(record.Line, company, membership, workplace, contact);
     }
 
-    private delegate bool CellParser<T>(string cell, out T value, out string reason);
+    private delegate bool CellParser<T>(string cell, out T value, out RefusalText reason);
 
     /// <summary>Null for a blank cell (an error if the cell is required) or an unreadable one (always an error).</summary>
     private static T? Parse<T>(Validator v, string column, string cell, CellParser<T> parse, bool required = false)
@@ -138,7 +148,7 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
     {
         if (cell.Length == 0)
         {
-            v.Check(!required, column, "is required.");
+            v.Check(!required, column, RefusalText.Of("Core.Required"));
             return null;
         }
 

@@ -77,12 +77,12 @@ public sealed class CompanyImportStore
         {
             if (line.Workplace is { } workplace && Workplaces.TryGetValue(workplace.PNumber, out var stored) && stored.OwnerCvr != line.Company.Cvr)
             {
-                yield return new ImportRejection(line.Line, line.Company.Cvr, Col.PNumber, $"P-number {workplace.PNumber} is already registered to {stored.OwnerName} (CVR {stored.OwnerCvr}).");
+                yield return new ImportRejection(line.Line, line.Company.Cvr, Col.PNumber, RefusalText.Of("Companies.Import.PNumberRegistered", ("pNumber", workplace.PNumber), ("owner", stored.OwnerName), ("cvr", stored.OwnerCvr)));
             }
 
             if (line.Membership.ResponsibleConsultantEmail is { } email && !ConsultantIdsByEmail.ContainsKey(email.ToUpperInvariant()))
             {
-                yield return new ImportRejection(line.Line, line.Company.Cvr, Col.ResponsibleConsultantEmail, $"'{email}' is not the e-mail of a consultant.");
+                yield return new ImportRejection(line.Line, line.Company.Cvr, Col.ResponsibleConsultantEmail, RefusalText.Of("Companies.Import.NotAConsultantEmail", ("value", email)));
             }
         }
 
@@ -93,7 +93,8 @@ public sealed class CompanyImportStore
             var status = membership.Status ?? existing?.MembershipStatus ?? MembershipStatus.Prospect;
             if (status != MembershipStatus.Prospect && (membership.JoinedOn ?? existing?.JoinedOn) is null)
             {
-                yield return new ImportRejection(group.First().Line, group.Key, Col.JoinedOn, $"is required once the company is or was a member (status {status}).");
+                yield return new ImportRejection(group.First().Line, group.Key, Col.JoinedOn, RefusalText.Of("Companies.Import.JoinedOnRequired", ("status", status)));
+
             }
         }
     }

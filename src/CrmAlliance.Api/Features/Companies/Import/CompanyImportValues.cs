@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CrmAlliance.Api.Core;
 
 namespace CrmAlliance.Api.Features.Companies.Import;
 
@@ -20,16 +21,16 @@ public static partial class CompanyImportValues
         return text.StartsWith("DK", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
     }
 
-    public static bool TryDate(string cell, out DateOnly date, out string reason)
+    public static bool TryDate(string cell, out DateOnly date, out RefusalText reason)
     {
-        reason = $"'{cell}' is not a date (write 2026-03-01 or 01-03-2026).";
+        reason = RefusalText.Of("Import.NotADate", ("value", cell));
         return DateOnly.TryParseExact(cell, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     /// <summary>A month, as a date in it or as 2026-03 / 03-2026; returns its first day.</summary>
-    public static bool TryMonth(string cell, out DateOnly month, out string reason)
+    public static bool TryMonth(string cell, out DateOnly month, out RefusalText reason)
     {
-        reason = $"'{cell}' is not a month (write 2026-03, 03-2026 or a date in the month).";
+        reason = RefusalText.Of("Import.NotAMonth", ("value", cell));
         if (DateOnly.TryParseExact(cell, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || DateOnly.TryParseExact(cell, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
@@ -41,16 +42,16 @@ public static partial class CompanyImportValues
         return false;
     }
 
-    public static bool TryWholeNumber(string cell, out int value, out string reason)
+    public static bool TryWholeNumber(string cell, out int value, out RefusalText reason)
     {
-        reason = $"'{cell}' is not a whole number.";
+        reason = RefusalText.Of("Import.NotAWholeNumber", ("value", cell));
         return int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>A decimal with a Danish comma or a point ("12,5" or "12.5"), rounded to two places as stored.</summary>
-    public static bool TryDecimal(string cell, out decimal value, out string reason)
+    public static bool TryDecimal(string cell, out decimal value, out RefusalText reason)
     {
-        reason = $"'{cell}' is not a number (write 12,5 or 12.5, without thousands separators).";
+        reason = RefusalText.Of("Import.NotANumber", ("value", cell));
         value = 0;
         if (!DecimalShape().IsMatch(cell))
         {
@@ -61,9 +62,9 @@ public static partial class CompanyImportValues
         return true;
     }
 
-    public static bool TryYesNo(string cell, out bool value, out string reason)
+    public static bool TryYesNo(string cell, out bool value, out RefusalText reason)
     {
-        reason = $"'{cell}' is not yes or no (write ja/nej, yes/no, x or leave blank).";
+        reason = RefusalText.Of("Companies.Import.NotYesNo", ("value", cell));
         switch (cell.ToUpperInvariant())
         {
             case "JA" or "YES" or "TRUE" or "1" or "X":
@@ -78,9 +79,9 @@ public static partial class CompanyImportValues
         }
     }
 
-    public static bool TrySector(string cell, out Sector sector, out string reason)
+    public static bool TrySector(string cell, out Sector sector, out RefusalText reason)
     {
-        reason = $"'{cell}' is not a sector (write privat/private or offentlig/public).";
+        reason = RefusalText.Of("Companies.Import.NotASector", ("value", cell));
         switch (cell.ToUpperInvariant())
         {
             case "PRIVAT" or "PRIVATE":
@@ -95,9 +96,10 @@ public static partial class CompanyImportValues
         }
     }
 
-    public static bool TryMembershipStatus(string cell, out MembershipStatus status, out string reason)
+    public static bool TryMembershipStatus(string cell, out MembershipStatus status, out RefusalText reason)
     {
-        reason = $"'{cell}' is not a membership status (write emne/prospect, aktiv/active, pause/paused or udmeldt/left).";
+        reason = RefusalText.Of("Companies.Import.NotAMembershipStatus", ("value", cell));
+
         switch (cell.ToUpperInvariant())
         {
             case "EMNE" or "PROSPECT":

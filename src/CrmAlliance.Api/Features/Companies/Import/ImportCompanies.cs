@@ -57,7 +57,7 @@ public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog cat
             // One SaveChanges is one transaction: the whole file is written, or nothing.
             // This save also stages CompanyChanged (one per company in the file) in the outbox, in the same transaction: Yield's SourceChangeEvents
             // interceptor does it for every write path, so the yield read model cannot miss one.
-            await db.SaveOrConflictAsync("A CVR or P-number in the file was registered by someone else during the import; run it again.", cancellationToken);
+            await db.SaveOrConflictAsync(RefusalText.Of("Companies.Import.RegisteredMeanwhile"), cancellationToken);
         }
 
         return new CompanyImportReport(dryRun, !dryRun, file.Separator.ToString(), file.LineCount, counts.Companies, counts.Workplaces, counts.Contacts, []);

@@ -124,7 +124,7 @@ public sealed class ImportOutcomeFollowUpsHandler(CrmDbContext db, TimeProvider 
                 OutcomeRules.EnqueueRecorded(db, outcome, placement!.CompanyId);
             }
 
-            await db.SaveOrConflictAsync("An outcome in the file was recorded by someone else during the import; run it again.", cancellationToken);
+            await db.SaveOrConflictAsync(RefusalText.Of("Outcomes.Import.RecordedMeanwhile"), cancellationToken);
             db.ChangeTracker.Clear();
             done += batch.Length;
             progress?.Report(new(OutcomeImportStage.Writing, done, written.Count));
@@ -145,8 +145,9 @@ public sealed class ImportOutcomeFollowUpsHandler(CrmDbContext db, TimeProvider 
 
         new Validator()
             .MaxLength(name, "fileName", MaxSourceLength)
-            .Check(!string.Equals(name, RecordOutcomeHandler.ConsultantSource, StringComparison.OrdinalIgnoreCase), "fileName", $"'{RecordOutcomeHandler.ConsultantSource}' marks outcomes recorded by hand; name the import after its file.")
-            .Check(!DanishIdentifiers.ContainsCprLikeNumber(name), "fileName", "contains something shaped like a CPR number; rename the file.")
+            .Check(!string.Equals(name, RecordOutcomeHandler.ConsultantSource, StringComparison.OrdinalIgnoreCase), "fileName", RefusalText.Of("Outcomes.Import.ReservedName", ("name", RecordOutcomeHandler.ConsultantSource)))
+            .Check(!DanishIdentifiers.ContainsCprLikeNumber(name), "fileName", RefusalText.Of("Outcomes.Import.CprLikeName"))
+
             .ThrowIfInvalid();
         return name;
     }

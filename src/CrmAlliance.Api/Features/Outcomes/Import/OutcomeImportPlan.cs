@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Candidates.Import;
 using Col = CrmAlliance.Api.Features.Outcomes.Import.OutcomeImportColumns;
 
@@ -23,7 +24,7 @@ public static class OutcomeImportPlan
         foreach (var line in lines)
         {
             var placement = store.Placement(line.PlacementId);
-            var errors = placement is null ? [new ImportLineError(Col.PlacementId, $"no placement has the id {line.PlacementId}.")] : Check(line, placement, store, today);
+            var errors = placement is null ? [new ImportLineError(Col.PlacementId, RefusalText.Of("Outcomes.Import.UnknownPlacement", ("id", line.PlacementId.ToString())))] : Check(line, placement, store, today);
             if (errors.Count > 0)
             {
                 plan.Add(new PlannedOutcome(line, ImportLineStatus.Rejected, placement, null, errors));
@@ -52,23 +53,24 @@ public static class OutcomeImportPlan
         if (!OutcomeImportStore.SameReference(placement.CaseReference, line.CaseReference))
         {
             return store.IsKnownReference(line.CaseReference)
-                ? [new ImportLineError(Col.PlacementId, $"placement {line.PlacementId} is not a placement of the candidate '{line.CaseReference}'; check that both cells come from the same row of the register.")]
-                : [new ImportLineError(Col.CaseReference, $"no candidate has the reference '{line.CaseReference}'.")];
+                ? [new ImportLineError(Col.PlacementId, RefusalText.Of("Outcomes.Import.OtherCandidate", ("id", line.PlacementId.ToString()), ("reference", line.CaseReference)))]
+                : [new ImportLineError(Col.CaseReference, RefusalText.Of("Outcomes.Import.UnknownReference", ("reference", line.CaseReference)))];
         }
 
         if (OutcomeRules.NotEndedRefusal(placement.Status) is { } notEnded)
         {
-            return [new ImportLineError(Col.PlacementId, $"{notEnded.Message} (rule {notEnded.Rule})")];
+            return [new ImportLineError(Col.PlacementId, RefusalText.Of("Import.RuleRefused", ("refusal", notEnded), ("rule", notEnded.Rule)))];
         }
 
         if (OutcomeSchedule.Refusal(placement.ActualEnd, line.MonthsAfterEnd, today) is { } notDue)
         {
-            return [new ImportLineError(placement.ActualEnd is null ? Col.PlacementId : Col.MonthsAfterEnd, $"{notDue.Message} (rule {notDue.Rule})")];
+            return [new ImportLineError(placement.ActualEnd is null ? Col.PlacementId : Col.MonthsAfterEnd, RefusalText.Of("Import.RuleRefused", ("refusal", notDue), ("rule", notDue.Rule)))];
         }
 
         var due = OutcomeSchedule.DueOn(placement.ActualEnd!.Value, line.MonthsAfterEnd);
         return line.ObservedOn is { } observed && observed < due
-            ? [new ImportLineError(Col.ObservedOn, $"{observed:yyyy-MM-dd} is before the outcome {OutcomeSchedule.Describe(line.MonthsAfterEnd)} is due ({due:yyyy-MM-dd}).")]
+            ? [new ImportLineError(Col.ObservedOn, RefusalText.Of("Outcomes.Import.ObservedBeforeDue", ("observed", observed), ("moment", OutcomeSchedule.Moment(line.MonthsAfterEnd)), ("due", due)))]
+
             : [];
     }
 

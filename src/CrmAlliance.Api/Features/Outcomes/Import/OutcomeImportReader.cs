@@ -32,7 +32,7 @@ public static class OutcomeImportReader
         var columns = Col.Layout.ReadHeader(text.Header.Fields);
         if (!columns.Any(c => c?.Name is Col.EndResult or Col.SelfSupporting))
         {
-            throw new ValidationException(Field, $"the header has neither an {Col.EndResult} nor a {Col.SelfSupporting} column; a file needs at least one of them.");
+            throw new ValidationException(Field, RefusalText.Of("Outcomes.Import.NoObservationColumn", ("endResult", Col.EndResult), ("selfSupporting", Col.SelfSupporting)));
         }
 
         var lines = new List<ImportedOutcome>(text.Lines.Count);
@@ -45,7 +45,7 @@ public static class OutcomeImportReader
             {
                 if (firstLineOf.TryGetValue((id, m), out var first))
                 {
-                    errors.Add(new ImportLineError(Col.PlacementId, $"the outcome {OutcomeSchedule.Describe(m)} of this placement is also on line {first}; a file may give it only once."));
+                    errors.Add(new ImportLineError(Col.PlacementId, RefusalText.Of("Outcomes.Import.Duplicate", ("moment", OutcomeSchedule.Moment(m)), ("line", first))));
                 }
                 else
                 {
@@ -74,7 +74,8 @@ public static class OutcomeImportReader
         var v = new Validator();
 
         // The extra cells are not repeated: they might hold a CPR number.
-        v.Check(extra == 0, Col.Line, $"has {extra} more cell(s) than the header has columns; quote cells that contain the separator.");
+        v.Check(extra == 0, Col.Line, RefusalText.Of("Csv.ExtraCells", ("count", extra)));
+
         var reference = Cell(Col.CaseReference);
         v.CheckCaseReference(reference, Col.CaseReference);
         var placementId = Parse<Guid>(v, Col.PlacementId, Cell(Col.PlacementId), OutcomeImportValues.TryPlacementId, required: true);
@@ -88,17 +89,18 @@ public static class OutcomeImportReader
             v.CheckObservation(m, endResult, selfSupporting);
         }
 
-        v.Check(observedOn is null || observedOn <= today, Col.ObservedOn, $"{observedOn:yyyy-MM-dd} is in the future.");
+        v.Check(observedOn is null || observedOn <= today, Col.ObservedOn, RefusalText.Of("Outcomes.Import.ObservedInFuture", ("date", observedOn)));
 
         var referenceRefused = v.Errors.Any(e => e.Field == Col.CaseReference);
-        var errors = v.Errors.Select(e => new ImportLineError(e.Field, e.Message)).ToList();
+        var errors = v.Errors.Select(e => new ImportLineError(e.Field, e.Text)
+).ToList();
         var line = errors.Count == 0
             ? new ImportedOutcome(record.Line, reference, placementId!.Value, months!.Value, endResult, selfSupporting, observedOn)
             : null;
         return (line, errors, referenceRefused ? null : reference, placementId, months);
     }
 
-    private delegate bool CellParser<T>(string cell, out T value, out string reason);
+    private delegate bool CellParser<T>(string cell, out T value, out RefusalText reason);
 
     /// <summary>A blank cell is null (an error when required); an unreadable one an error.</summary>
     private static T? Parse<T>(Validator v, string column, string cell, CellParser<T> parse, bool required)
@@ -106,7 +108,8 @@ public static class OutcomeImportReader
     {
         if (cell.Length == 0)
         {
-            v.Check(!required, column, "is required.");
+            v.Check(!required, column, RefusalText.Of("Core.Required"));
+
             return null;
         }
 

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Infrastructure.Csv;
@@ -20,9 +21,9 @@ public static class OutcomeImportValues
     /// A GUID in any of .NET's layouts, or a <c>Placement</c> global ID. The cell is never repeated in the
     /// reason: a file whose columns slipped could hold a CPR number here.
     /// </summary>
-    public static bool TryPlacementId(string cell, out Guid id, out string reason)
+    public static bool TryPlacementId(string cell, out Guid id, out RefusalText reason)
     {
-        reason = "is not a placement id: give the id from the placements export (e.g. 0193a5f2-6c1e-7d4a-9a5e-3f0e2c1b4a77) or the placement's GraphQL ID.";
+        reason = RefusalText.Of("Outcomes.Import.NotAPlacementId");
         if (Guid.TryParse(cell, out id))
         {
             return true;
@@ -31,34 +32,35 @@ public static class OutcomeImportValues
         return GlobalId.TryDecode(cell, out var type, out var key) && type == "Placement" && Guid.TryParse(key, out id);
     }
 
-    public static bool TryMonths(string cell, out int months, out string reason)
+    public static bool TryMonths(string cell, out int months, out RefusalText reason)
     {
         var read = CompanyImportValues.TryWholeNumber(cell, out months, out _);
-        reason = $"{Echo(cell)} is not a whole number of months (0, 1, 3, 6 or 12).";
+        reason = RefusalText.Of("Outcomes.Import.NotMonths", ("value", Echo(cell)));
         return read;
     }
 
-    public static bool TryEndResult(string cell, out EndResult value, out string reason)
+    public static bool TryEndResult(string cell, out EndResult value, out RefusalText reason)
     {
-        reason = $"{Echo(cell)} is not an end result (write ordinært job, fleksjob, uddannelse, ydelse or frafald; or ORDINARY_JOB, FLEX_JOB, EDUCATION, BACK_ON_BENEFITS, DROPPED_OUT).";
+        reason = RefusalText.Of("Outcomes.Import.NotAnEndResult", ("value", Echo(cell)));
         return EndResults.TryGetValue(CsvImportLayout.Normalise(cell), out value);
     }
 
-    public static bool TrySelfSupporting(string cell, out bool value, out string reason)
+    public static bool TrySelfSupporting(string cell, out bool value, out RefusalText reason)
     {
-        reason = $"{Echo(cell)} is not yes or no (write ja/nej, yes/no, true/false or 1/0).";
+        reason = RefusalText.Of("Outcomes.Import.NotYesNo", ("value", Echo(cell)));
         return CompanyImportValues.TryYesNo(cell, out value, out _);
     }
 
-    public static bool TryDate(string cell, out DateOnly date, out string reason)
+    public static bool TryDate(string cell, out DateOnly date, out RefusalText reason)
     {
         var read = CompanyImportValues.TryDate(cell, out date, out _);
-        reason = $"{Echo(cell)} is not a date (write 2026-03-01 or 01-03-2026).";
+        reason = RefusalText.Of("Outcomes.Import.NotADate", ("value", Echo(cell)));
+
         return read;
     }
 
     /// <summary>The cell quoted in a reason, unless it could be a CPR number (then it is not repeated).</summary>
-    private static string Echo(string cell) => DanishIdentifiers.ContainsCprLikeNumber(cell) ? "the cell" : $"'{cell}'";
+    private static object Echo(string cell) => DanishIdentifiers.ContainsCprLikeNumber(cell) ? RefusalText.Of("Import.TheCell") : $"'{cell}'";
 
     private static string[] DanishNames(EndResult value) => value switch
     {

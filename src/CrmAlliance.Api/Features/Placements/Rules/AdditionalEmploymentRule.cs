@@ -1,4 +1,3 @@
-using System.Globalization;
 using CrmAlliance.Api.Core;
 using Microsoft.Extensions.Options;
 
@@ -14,24 +13,26 @@ public sealed class AdditionalEmploymentRule(IOptions<PlacementRulesOptions> opt
     public void Enforce(int headcountLastMonth, decimal averageHeadcount, bool noDismissalWithinPeriod)
     {
         var rule = options.Value.AdditionalEmployment;
-        var problems = new List<string>();
+        var problems = new List<RefusalText>();
         if (headcountLastMonth < averageHeadcount)
         {
-            problems.Add(
-                $"the ordinary headcount last month ({headcountLastMonth}) is below the average of the previous {rule.HeadcountLookbackMonths} months " +
-                $"({averageHeadcount.ToString("0.##", CultureInfo.InvariantCulture)})");
+            problems.Add(RefusalText.Of(
+                "Placements.AdditionalEmployment.HeadcountBelowAverage",
+                ("headcount", headcountLastMonth),
+                ("months", rule.HeadcountLookbackMonths),
+                ("average", averageHeadcount)));
         }
 
         if (!noDismissalWithinPeriod)
         {
-            problems.Add($"the post was vacated by a dismissal within the previous {rule.NoDismissalWithinMonths} months");
+            problems.Add(RefusalText.Of("Placements.AdditionalEmployment.Dismissal", ("months", rule.NoDismissalWithinMonths)));
         }
 
         if (problems.Count > 0)
         {
             throw new RuleViolationException(
                 PlacementRuleNames.AdditionalEmployment,
-                $"a wage subsidy must be additional employment, but {string.Join(" and ", problems)}. A consultant may record an AdditionalEmployment exemption with a reason.");
+                RefusalText.Of("Placements.AdditionalEmployment", ("problems", RefusalList.AllOf(problems)), ("exemption", PlacementRule.AdditionalEmployment)));
         }
     }
 }

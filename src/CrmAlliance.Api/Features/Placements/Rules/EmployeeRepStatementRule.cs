@@ -17,14 +17,15 @@ public static class EmployeeRepStatementRule
 
         if (statement is null)
         {
-            throw new RuleViolationException(PlacementRuleNames.EmployeeRepStatement, $"a {kind} placement cannot start before the statement of the workplace's employee representative is recorded.");
+            throw new RuleViolationException(PlacementRuleNames.EmployeeRepStatement, RefusalText.Of("Placements.StatementMissing", ("kind", kind)));
         }
 
         if (statement.GivenOn > start)
         {
             throw new RuleViolationException(
                 PlacementRuleNames.EmployeeRepStatement,
-                $"the employee representative's statement was given on {statement.GivenOn:yyyy-MM-dd}, after the start on {start:yyyy-MM-dd}; the placement cannot start before it.",
+                RefusalText.Of("Placements.StatementAfterStart", ("givenOn", statement.GivenOn), ("start", start)),
+
                 "input.actualStart");
         }
     }

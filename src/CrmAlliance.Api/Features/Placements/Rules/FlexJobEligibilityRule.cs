@@ -9,7 +9,8 @@ public static class FlexJobEligibilityRule
     {
         if (kind == OfferKind.FlexJob && targetGroup != TargetGroup.FlexJobSeeker)
         {
-            throw new RuleViolationException(PlacementRuleNames.FlexJobEligibility, $"a flex job is only for candidates in target group FlexJobSeeker; this candidate is in {targetGroup}.", "input.offerKind");
+            throw new RuleViolationException(PlacementRuleNames.FlexJobEligibility, RefusalText.Of("Placements.FlexJobEligibility", ("required", TargetGroup.FlexJobSeeker), ("targetGroup", targetGroup)), "input.offerKind");
+
         }
     }
 }

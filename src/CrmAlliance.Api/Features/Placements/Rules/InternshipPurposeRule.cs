@@ -9,12 +9,13 @@ public static class InternshipPurposeRule
     {
         if (kind == OfferKind.Internship && purpose is null)
         {
-            throw new RuleViolationException(PlacementRuleNames.InternshipPurpose, "every internship states its purpose: HIRING, UP_SKILLING or CLARIFICATION.", "input.purpose");
+            throw new RuleViolationException(PlacementRuleNames.InternshipPurpose, RefusalText.Of("Placements.PurposeMissing", ("purposes", RefusalList.AnyOf(Enum.GetValues<InternshipPurpose>()))), "input.purpose");
         }
 
         if (kind != OfferKind.Internship && purpose is not null)
         {
-            throw new RuleViolationException(PlacementRuleNames.InternshipPurpose, $"only internships state a purpose; a {kind} placement has none.", "input.purpose");
+            throw new RuleViolationException(PlacementRuleNames.InternshipPurpose, RefusalText.Of("Placements.PurposeNotForKind", ("kind", kind)), "input.purpose");
+
         }
     }
 }

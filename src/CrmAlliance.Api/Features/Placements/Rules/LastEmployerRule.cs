@@ -9,7 +9,8 @@ public static class LastEmployerRule
     {
         if (kind == OfferKind.Internship && lastEmployerCvr is not null && string.Equals(companyCvr, lastEmployerCvr.Trim(), StringComparison.Ordinal))
         {
-            throw new RuleViolationException(PlacementRuleNames.LastEmployer, $"no internship at the candidate's last employer: the company has CVR {companyCvr}, the candidate's last employer.", "input.companyId");
+            throw new RuleViolationException(PlacementRuleNames.LastEmployer, RefusalText.Of("Placements.LastEmployer", ("cvr", companyCvr)), "input.companyId");
+
         }
     }
 }

@@ -34,12 +34,21 @@ public sealed class MaximumDurationRule(IOptions<PlacementRulesOptions> options)
         }
 
         var limit = kind == OfferKind.Internship
-            ? $"an internship for a candidate in target group {targetGroup}{(hasWorkExperience ? "" : " without work experience")} may last at most {InternshipMaxWeeks(targetGroup, hasWorkExperience)} weeks"
-            : $"a wage subsidy at a {sector.ToString().ToLowerInvariant()} employer may last at most {options.Value.WageSubsidy.MaxMonths(sector)} months";
+            ? RefusalText.Of(
+                hasWorkExperience ? "Placements.MaximumDuration.Internship" : "Placements.MaximumDuration.InternshipWithoutExperience",
+                ("targetGroup", targetGroup),
+                ("weeks", InternshipMaxWeeks(targetGroup, hasWorkExperience)))
+            : RefusalText.Of("Placements.MaximumDuration.WageSubsidy", ("sector", sector), ("months", options.Value.WageSubsidy.MaxMonths(sector)));
         throw new RuleViolationException(
             PlacementRuleNames.MaximumDuration,
-            $"{limit}: starting {planned.Start:yyyy-MM-dd} it must end by {lastDay:yyyy-MM-dd}, but the planned end is {planned.End:yyyy-MM-dd} ({planned.Days} days). " +
-            "A consultant may record a MaximumDuration exemption with the reason for the extension.",
+            RefusalText.Of(
+                "Placements.MaximumDuration",
+                ("limit", limit),
+                ("start", planned.Start),
+                ("lastDay", lastDay),
+                ("end", planned.End),
+                ("days", planned.Days),
+                ("exemption", PlacementRule.MaximumDuration)),
             "input.plannedEnd");
     }
 }

@@ -60,12 +60,18 @@ public sealed class RatioRule(IOptions<PlacementRulesOptions> options)
         var taken = PeakOccupancy(countedPlacements, period);
         if (taken + 1 > allowed)
         {
-            var basis = Ratio.CountingBasis == HeadcountBasis.Persons ? "" : " (full-time equivalents)";
             throw new RuleViolationException(
                 PlacementRuleNames.Ratio,
-                $"workplace {pNumber} has {taken} of {allowed} allowed internship/wage-subsidy places for {ordinaryEmployees} ordinary employees{basis} " +
-                $"at some time in {period} (1 per {Ratio.EmployeesPerPlace} ordinary employees up to {Ratio.SmallWorkplaceLimit}, at least {Ratio.MinimumPlaces}, " +
-                $"plus 1 per {Ratio.EmployeesPerPlaceBeyondLimit} beyond). A consultant may record a RatioRule exemption with a reason.");
+                RefusalText.Of("Placements.Ratio", ("taken", taken), ("allowed", allowed), ("ordinaryEmployees", ordinaryEmployees)),
+                details: RefusalText.Of(
+                    Ratio.CountingBasis == HeadcountBasis.Persons ? "Placements.Ratio.Details" : "Placements.Ratio.DetailsFullTime",
+                    ("pNumber", pNumber),
+                    ("period", period.Text),
+                    ("perPlace", Ratio.EmployeesPerPlace),
+                    ("limit", Ratio.SmallWorkplaceLimit),
+                    ("minimum", Ratio.MinimumPlaces),
+                    ("perPlaceBeyond", Ratio.EmployeesPerPlaceBeyondLimit),
+                    ("exemption", PlacementRule.RatioRule)));
         }
     }
 }

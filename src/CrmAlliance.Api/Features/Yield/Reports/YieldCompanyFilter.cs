@@ -21,7 +21,7 @@ public sealed record YieldCompanyFilter(string? IndustrySection, SizeBandRange? 
         if (!string.IsNullOrWhiteSpace(industrySection))
         {
             section = industrySection.Trim().ToUpperInvariant();
-            v.Check(section.Length == 1 && Sections.Contains(section[0], StringComparison.Ordinal), "industrySection", $"'{industrySection}' is not a DB07 section; use one letter A–U.");
+            v.Check(section.Length == 1 && Sections.Contains(section[0], StringComparison.Ordinal), "industrySection", RefusalText.Of("Yield.NotASection", ("value", industrySection)));
         }
 
         SizeBandRange? band = null;
@@ -31,7 +31,9 @@ public sealed record YieldCompanyFilter(string? IndustrySection, SizeBandRange? 
 
             // People type a hyphen where the label has an en dash.
             band = bands.FirstOrDefault(b => b.Label == sizeBand.Trim().Replace('-', '–'));
-            v.Check(band is not null, "sizeBand", $"'{sizeBand}' is not a size band; use one of {string.Join(", ", bands.Select(b => b.Label))}.");
+            v.Check(band is not null, "sizeBand", RefusalText.Of("Yield.NotASizeBand", ("value", sizeBand), ("bands", string.Join(", ", bands.Select(b => b.Label)))
+));
+
         }
 
         v.ThrowIfInvalid();

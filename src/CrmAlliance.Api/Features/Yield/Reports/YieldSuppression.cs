@@ -121,7 +121,8 @@ public sealed class YieldSuppression
     {
         if (this != None && slice.TargetGroup is not null)
         {
-            throw new ForbiddenException("A company's own yield is given over every target group: per target group it would tell of the citizens placed.");
+            throw new ForbiddenException(RefusalText.Of("Yield.WholeTargetGroupsOnly"));
+
         }
     }
 

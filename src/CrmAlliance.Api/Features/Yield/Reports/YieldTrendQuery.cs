@@ -66,9 +66,10 @@ public sealed class YieldTrendQuery(CrmDbContext db, YieldCellReader reader, Yie
     {
         var first = ReportPeriod.Parse(from, "from");
         var last = ReportPeriod.Parse(to, "to");
-        new Validator().Check(last.LastMonth >= first.FirstMonth, "to", $"'{to}' ends before '{from}' starts.").ThrowIfInvalid();
+        new Validator().Check(last.LastMonth >= first.FirstMonth, "to", RefusalText.Of("Yield.EndsBeforeStart", ("to", to), ("from", from))).ThrowIfInvalid();
         var range = ReportPeriod.Months(first.FirstMonth, last.LastMonth);
-        new Validator().Check(range.MonthCount <= ReportPeriod.MaxMonths, "to", $"the trend covers {range.MonthCount} months; at most {ReportPeriod.MaxMonths} are allowed.").ThrowIfInvalid();
+        new Validator().Check(range.MonthCount <= ReportPeriod.MaxMonths, "to", RefusalText.Of("Yield.TrendTooLong", ("months", range.MonthCount), ("max", ReportPeriod.MaxMonths)))
+.ThrowIfInvalid();
         return range;
     }
 

@@ -42,7 +42,8 @@ public sealed class EffectTargetQueries(CrmDbContext db)
     {
         if (year is < MinYear or > MaxYear)
         {
-            throw new ValidationException(field, $"must be between {MinYear} and {MaxYear}.");
+            throw new ValidationException(field, Validator.Between(MinYear, MaxYear));
+
         }
     }
 }

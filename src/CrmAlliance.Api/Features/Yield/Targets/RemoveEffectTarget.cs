@@ -13,7 +13,7 @@ public sealed class RemoveEffectTargetHandler(CrmDbContext db)
         var target = await db.EffectTargets.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new NotFoundException("EffectTarget", id, "id");
         db.EffectTargets.Remove(target);
-        await db.SaveOrConflictAsync("The target could not be removed.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Yield.TargetNotRemoved"), cancellationToken);
         return id;
     }
 }

@@ -41,7 +41,13 @@ public sealed class SetEffectTargetHandler(CrmDbContext db, YieldOptions options
         if (existing is not null)
         {
             throw new ConflictException(
-                $"{input.Year} already has a {input.Measure} target for offer kind {kind} and target group {group} (version {existing.Version}); change that one instead.",
+                RefusalText.Of(
+                    "Yield.TargetExists",
+                    ("year", input.Year),
+                    ("measure", input.Measure),
+                    ("kind", input.OfferKind is { } offerKind ? offerKind : RefusalText.Of("Yield.EveryOfferKind")),
+                    ("group", input.TargetGroup is { } targetGroup ? targetGroup : RefusalText.Of("Yield.EveryTargetGroup")),
+                    ("version", existing.Version)),
                 "input.measure");
         }
 
@@ -62,7 +68,7 @@ public sealed class SetEffectTargetHandler(CrmDbContext db, YieldOptions options
         target.TargetPercent = input.TargetPercent;
         target.SetBy = actor.UserId;
         target.SetAt = clock.GetUtcNow();
-        await db.SaveOrConflictAsync("A target for this year, offer kind, target group and measure was set at the same moment; reload and try again.", cancellationToken);
+        await db.SaveOrConflictAsync(RefusalText.Of("Yield.TargetSetMeanwhile"), cancellationToken);
         return target.ToView();
     }
 
@@ -70,21 +76,22 @@ public sealed class SetEffectTargetHandler(CrmDbContext db, YieldOptions options
     public static void Check(SetEffectTargetInput input, YieldOptions options)
     {
         var v = new Validator();
-        v.Check(input.Year is >= EffectTargetQueries.MinYear and <= EffectTargetQueries.MaxYear, "input.year", $"must be between {EffectTargetQueries.MinYear} and {EffectTargetQueries.MaxYear}.");
+        v.Check(input.Year is >= EffectTargetQueries.MinYear and <= EffectTargetQueries.MaxYear, "input.year", Validator.Between(EffectTargetQueries.MinYear, EffectTargetQueries.MaxYear));
         v.Range(input.TargetPercent, "input.targetPercent", 0, 100);
-        v.Check(decimal.Round(input.TargetPercent, 2) == input.TargetPercent, "input.targetPercent", "may have at most two decimals.");
-        v.Check(input.Id is null || input.Version is not null, "input.version", "is required when you change a target: send the version you read.");
-        v.Check(input.Id is not null || input.Version is null, "input.version", "belongs to a change: leave it out when you set a new target, or send the target's id.");
+        v.Check(decimal.Round(input.TargetPercent, 2) == input.TargetPercent, "input.targetPercent", RefusalText.Of("Yield.TwoDecimals"));
+        v.Check(input.Id is null || input.Version is not null, "input.version", RefusalText.Of("Yield.VersionRequired"));
+        v.Check(input.Id is not null || input.Version is null, "input.version", RefusalText.Of("Yield.VersionOnlyForChange"));
 
         // Targets the read model can never measure would show "no data" forever: refuse them up front.
         v.Check(
             input.Measure != TargetMeasure.Reach || input.TargetGroup is null,
             "input.targetGroup",
-            "must be left out for REACH: reach is the share of all placements that went to target groups far from the labour market, so per target group it is always 0 % or 100 %.");
+            RefusalText.Of("Yield.NoTargetGroupForReach"));
         v.Check(
             input.Measure != TargetMeasure.Conversion || input.OfferKind is null || options.ConversionKinds.Contains(input.OfferKind.Value),
             "input.offerKind",
-            $"CONVERSION counts only {string.Join(" and ", options.ConversionKinds)} placements; leave the offer kind out or pick one of those.");
+            RefusalText.Of("Yield.ConversionKinds", ("kinds", RefusalList.AllOf(options.ConversionKinds))));
+
         v.ThrowIfInvalid();
     }
 }
