@@ -20,12 +20,6 @@ public sealed class Validator
         return this;
     }
 
-    /// <summary>
-    /// An English-only text, shown as it is in Danish too. Only for callers not yet given a key: ReferenceData's occupation
-    /// check (its key <c>ReferenceData.NotAnOccupation</c> is ready in RefusalTexts).
-    /// </summary>
-    public Validator Check(bool condition, string field, string message) => Check(condition, field, RefusalText.Verbatim(message));
-
     public Validator Required(string? value, string field, int maxLength = 200)
 
     {

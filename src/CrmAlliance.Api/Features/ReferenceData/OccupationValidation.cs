@@ -9,5 +9,5 @@ public static class OccupationValidation
         => v.Check(
             catalog.FindOccupation(discoCode) is not null,
             field,
-            $"'{discoCode}' is not a DISCO-08 code (4 to 6 digits whose first four are a DISCO-08 or ISCO-08 unit group; pick one from `occupations`).");
+            RefusalText.Of("ReferenceData.NotAnOccupation", ("value", discoCode)));
 }

@@ -16,7 +16,7 @@ public sealed record ReferenceSearchRequest(string? Search = null, string? CodeP
         => new Validator()
             .MaxLength(Search, "search", MaxSearchLength)
             .MaxLength(CodePrefix, "codePrefix", 20)
-            .Check(First is >= 0 and <= MaxFirst, "first", $"must be between 0 and {MaxFirst}.")
-            .Check(Offset >= 0, "offset", "must be 0 or more.")
+            .Check(First is >= 0 and <= MaxFirst, "first", Validator.Between(0, MaxFirst))
+            .Check(Offset >= 0, "offset", RefusalText.Of("Core.NotNegative"))
             .ThrowIfInvalid();
 }
