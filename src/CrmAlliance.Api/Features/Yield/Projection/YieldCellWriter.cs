@@ -18,12 +18,19 @@ public sealed class YieldCellWriter(CrmDbContext db)
             return;
         }
 
-        var companyIds = changes.Keys.Select(k => k.CompanyId).Distinct().ToList();
-        var periodStarts = changes.Keys.Select(k => k.PeriodStart).Distinct().ToList();
-        var existing = (await db.YieldCells
-                .Where(c => companyIds.Contains(c.CompanyId) && periodStarts.Contains(c.PeriodStart))
-                .ToListAsync(cancellationToken))
-            .ToDictionary(c => new YieldCellKey(c.CompanyId, c.Grain, c.PeriodStart, c.OfferKind, c.TargetGroup));
+        // Per company only its own periods, offer kinds and target groups: one query for every company at once would
+        // load the cross product (thousands of cells for a batch of refreshes) and make the save track them all.
+        var existing = new Dictionary<YieldCellKey, YieldCell>();
+        foreach (var company in changes.Keys.GroupBy(k => k.CompanyId))
+        {
+            var periodStarts = company.Select(k => k.PeriodStart).Distinct().ToList();
+            var offerKinds = company.Select(k => k.OfferKind).Distinct().ToList();
+            var targetGroups = company.Select(k => k.TargetGroup).Distinct().ToList();
+            var cellsOfCompany = await db.YieldCells
+                .Where(c => c.CompanyId == company.Key && periodStarts.Contains(c.PeriodStart) && offerKinds.Contains(c.OfferKind) && targetGroups.Contains(c.TargetGroup))
+                .ToListAsync(cancellationToken);
+            cellsOfCompany.ForEach(c => existing[new YieldCellKey(c.CompanyId, c.Grain, c.PeriodStart, c.OfferKind, c.TargetGroup)] = c);
+        }
 
         foreach (var (key, change) in changes)
         {
