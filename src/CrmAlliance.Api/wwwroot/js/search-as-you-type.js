@@ -92,8 +92,14 @@
       onInput(event);
     }
   });
-  // The form's own button submits at once: no search left waiting behind it.
+  // The form's own button submits at once, and a link followed leaves the search: no search left waiting behind them.
   document.addEventListener('submit', function () { clearTimeout(timer); });
+  document.addEventListener('click', function (event) {
+    if (event.target instanceof Element && event.target.closest('a[href]')) {
+      clearTimeout(timer);
+      typed = null;
+    }
+  });
 
   if (window.Blazor) {
     window.Blazor.addEventListener('enhancedload', restore);
