@@ -11,7 +11,7 @@ namespace CrmAlliance.Api.Web;
 public static class DanishInput
 {
     private static readonly string[] DateFormats = ["d.M.yyyy", "d-M-yyyy", "d/M/yyyy", "yyyy-M-d"];
-    private static readonly string[] TimeFormats = ["H:mm", "H.mm", "HH:mm", "HH.mm", "H"];
+    private static readonly string[] TimeFormats = ["H:mm", "H.mm", "HH:mm", "HH.mm", "%H"];
 
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
