@@ -79,9 +79,17 @@ public static class CompanyArrangement
             db.Candidates.Add(candidate);
             db.Placements.Add(new Placement
             {
-                CandidateId = candidate.Id, CompanyId = company.Id, WorkplaceId = workplace.Id, OfferKind = OfferKind.Internship, Purpose = InternshipPurpose.Hiring,
-                PlannedStart = today.AddDays(-7), ActualStart = today.AddDays(-7), PlannedEnd = today.AddDays(21), Status = PlacementStatus.Active,
-                ProposedBy = consultant.UserId, CreatedAt = DateTimeOffset.UtcNow.AddDays(-10),
+                CandidateId = candidate.Id,
+                CompanyId = company.Id,
+                WorkplaceId = workplace.Id,
+                OfferKind = OfferKind.Internship,
+                Purpose = InternshipPurpose.Hiring,
+                PlannedStart = today.AddDays(-7),
+                ActualStart = today.AddDays(-7),
+                PlannedEnd = today.AddDays(21),
+                Status = PlacementStatus.Active,
+                ProposedBy = consultant.UserId,
+                CreatedAt = DateTimeOffset.UtcNow.AddDays(-10),
             });
             await db.SaveChangesAsync();
 

@@ -74,8 +74,16 @@ public sealed class WorkplaceCapacityTests(CrmApiFactory factory) : IClassFixtur
         db.Candidates.Add(candidate);
         db.Placements.Add(new Placement
         {
-            CandidateId = candidate.Id, CompanyId = company.Id, WorkplaceId = workplace.Id, OfferKind = kind, PlannedStart = start, PlannedEnd = end,
-            ActualStart = status == PlacementStatus.Active ? start : null, Status = status, ProposedBy = "consultant", CreatedAt = DateTimeOffset.UtcNow,
+            CandidateId = candidate.Id,
+            CompanyId = company.Id,
+            WorkplaceId = workplace.Id,
+            OfferKind = kind,
+            PlannedStart = start,
+            PlannedEnd = end,
+            ActualStart = status == PlacementStatus.Active ? start : null,
+            Status = status,
+            ProposedBy = "consultant",
+            CreatedAt = DateTimeOffset.UtcNow,
         });
         await db.SaveChangesAsync();
     }

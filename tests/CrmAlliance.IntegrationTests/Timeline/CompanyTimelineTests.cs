@@ -131,8 +131,16 @@ public sealed class CompanyTimelineTests(CrmApiFactory factory) : IClassFixture<
         db.Vacancies.Add(vacancy);
         var placement = new Placement
         {
-            CandidateId = candidate.Id, CompanyId = company.Id, WorkplaceId = workplace.Id, OfferKind = OfferKind.Internship, Purpose = InternshipPurpose.Hiring,
-            PlannedStart = new DateOnly(2026, 3, 9), PlannedEnd = new DateOnly(2026, 4, 3), Status = PlacementStatus.Completed, ProposedBy = "consultant-1", CreatedAt = T0.AddDays(2),
+            CandidateId = candidate.Id,
+            CompanyId = company.Id,
+            WorkplaceId = workplace.Id,
+            OfferKind = OfferKind.Internship,
+            Purpose = InternshipPurpose.Hiring,
+            PlannedStart = new DateOnly(2026, 3, 9),
+            PlannedEnd = new DateOnly(2026, 4, 3),
+            Status = PlacementStatus.Completed,
+            ProposedBy = "consultant-1",
+            CreatedAt = T0.AddDays(2),
         };
         db.Placements.Add(placement);
         db.Pledges.Add(new Pledge { CompanyId = company.Id, PeriodStart = new DateOnly(2026, 1, 1), PeriodEnd = new DateOnly(2026, 12, 31), Internships = 4, Note = "Intern bemærkning", RecordedAt = T0.AddDays(3), RecordedBy = "consultant-1" });
