@@ -69,7 +69,7 @@ public static class CompanyPagesBenchmark
         return 0;
     }
 
-    private const string Password = "Pages-Bench-Passw0rd!";
+    private const string Password = "Limfjorden-om-morgenen-7";
 
     private static IEnumerable<string> Prefixes(string text, int from, int to)
         => Enumerable.Range(from, Math.Max(0, Math.Min(to, text.Length) - from + 1)).Select(n => text[..n]);

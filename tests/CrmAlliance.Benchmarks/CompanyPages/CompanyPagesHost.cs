@@ -52,13 +52,19 @@ public sealed class CompanyPagesHost(string database) : WebApplicationFactory<ap
     /// <summary>Server time of the last request (from the first middleware to the last byte written) and its SQL commands.</summary>
     public sealed class RequestMeter : DbCommandInterceptor
     {
+        private static readonly AsyncLocal<bool> InRequest = new();
         private int commands;
 
         public double LastMilliseconds { get; private set; }
 
         public int LastCommands { get; private set; }
 
-        public void Begin() => Interlocked.Exchange(ref commands, 0);
+        /// <summary>Counts from here on only the commands of this request's flow (not background services').</summary>
+        public void Begin()
+        {
+            InRequest.Value = true;
+            Interlocked.Exchange(ref commands, 0);
+        }
 
         public void End(double milliseconds)
         {
@@ -66,15 +72,23 @@ public sealed class CompanyPagesHost(string database) : WebApplicationFactory<ap
             LastCommands = Volatile.Read(ref commands);
         }
 
+        private void Count()
+        {
+            if (InRequest.Value)
+            {
+                Interlocked.Increment(ref commands);
+            }
+        }
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref commands);
+            Count();
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref commands);
+            Count();
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
         }
     }

@@ -165,10 +165,13 @@ public sealed class CompanyQueries(CrmDbContext db)
             return c => EF.Functions.Like(c.Name, pattern);
         }
 
-        var digits = text;
-        return c => EF.Functions.Like(c.Name, pattern)
-            || c.Cvr.StartsWith(digits)
-            || db.Workplaces.Any(w => w.CompanyId == c.Id && w.PNumber.StartsWith(digits));
+        // Digits sort before ':', so [digits, digits + ':') holds exactly the numbers starting with them: a range
+        // the unique indexes on CVR and P-number answer, where LIKE 'digits%' would read every row.
+        var (from, to) = (text, text + ":");
+        var byPNumber = db.Workplaces.Where(w => w.PNumber.CompareTo(from) >= 0 && w.PNumber.CompareTo(to) < 0).Select(w => w.CompanyId);
+        return c => (c.Cvr.CompareTo(from) >= 0 && c.Cvr.CompareTo(to) < 0)
+            || byPNumber.Contains(c.Id)
+            || EF.Functions.Like(c.Name, pattern);
     }
 
     private static List<Guid> VisibleIds(IReadOnlyCollection<Guid> ids, Actor actor)

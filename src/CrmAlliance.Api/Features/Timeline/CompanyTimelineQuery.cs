@@ -93,8 +93,10 @@ public sealed class CompanyTimelineQuery(
                 .Select(p => new Key { Kind = TimelineEntryKind.Placement, Id = p.Id, At = p.CreatedAt }))
             .Concat(pledges.VisibleTo(actor).Where(p => p.CompanyId == companyId)
                 .Select(p => new Key { Kind = TimelineEntryKind.Pledge, Id = p.Id, At = p.RecordedAt }))
-            .Concat(outcomes.VisibleTo(actor).Where(o => placements.VisibleTo(actor).Any(p => p.Id == o.PlacementId && p.CompanyId == companyId))
-                .Select(o => new Key { Kind = TimelineEntryKind.Outcome, Id = o.Id, At = o.RecordedAt }));
+            // From the company's placements to their outcomes (index on PlacementId): filtering the outcomes by their
+            // placement's company instead made SQLite test every outcome of the alliance.
+            .Concat(placements.VisibleTo(actor).Where(p => p.CompanyId == companyId)
+                .Join(outcomes.VisibleTo(actor), p => p.Id, o => o.PlacementId, (p, o) => new Key { Kind = TimelineEntryKind.Outcome, Id = o.Id, At = o.RecordedAt }));
         return ContactLogQueries.AreVisibleTo(actor)
             ? keys.Concat(contactLogs.VisibleTo(actor).Where(c => c.CompanyId == companyId)
                 .Select(c => new Key { Kind = TimelineEntryKind.Contact, Id = c.Id, At = c.OccurredAt }))
