@@ -9,6 +9,7 @@ using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Features.Timeline;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Yield;
 using CrmAlliance.Api.Features.Yield.Projection;
@@ -46,6 +47,7 @@ public static class CrmAllianceHost
         services.AddExports();
         services.AddMatches(builder.Configuration);
         services.AddYield();
+        services.AddTimeline();
         services.AddCrmWebUi();
         // The web UI's framework files (_framework/blazor.web.js) are found through the build's static-web-assets
         // manifest in every environment, not only Development; a published app has them in wwwroot and no manifest.

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using CrmAlliance.Benchmarks.CompanyPages;
 using CrmAlliance.Benchmarks.EndToEnd;
 using CrmAlliance.Benchmarks.Hostile;
 using CrmAlliance.Benchmarks.Matching;
@@ -24,6 +25,11 @@ if (args.Contains(HostileRequestBenchmark.Switch))
 if (args.Contains(ProjectionLagOptions.Switch))
 {
     return await ProjectionLagBenchmark.RunAsync(args);
+}
+
+if (args.Contains(CompanyPagesBenchmark.Switch))
+{
+    return await CompanyPagesBenchmark.RunAsync(args);
 }
 
 if (args.Contains(EndToEndOptions.Switch))

@@ -32,17 +32,17 @@ public sealed class WebHost : WebApplicationFactory<Program>
     /// <summary>Starts the server (migrations, first Admin) once.</summary>
     public void Start() => StartServer();
 
-    /// <summary>A user with the role, created as an Admin would (e-mail confirmed, one role).</summary>
-    public async Task<Actor> CreateUserAsync(Role role)
+    /// <summary>A user with the role (a company user of <paramref name="companyId"/>), created as an Admin would (e-mail confirmed, one role).</summary>
+    public async Task<Actor> CreateUserAsync(Role role, Guid? companyId = null)
     {
         Start();
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Test {role}", CreatedAt = DateTimeOffset.UtcNow };
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Test {role}", CompanyId = companyId, CreatedAt = DateTimeOffset.UtcNow };
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRoleAsync(user, role.ToString()));
-        return new Actor(user.Id, email, role, null);
+        return new Actor(user.Id, email, role, companyId);
     }
 
     /// <summary>Runs a feature's handler in a scope of the app, as a page or resolver would.</summary>

@@ -28,6 +28,15 @@ public sealed class AccountQueries(CrmDbContext db, TimeProvider clock)
         return new Page<UserView>(items, total, page.Offset);
     }
 
+    /// <summary>The consultants by name, for staff choosing one (a company's responsible consultant, a filter). Company users are refused.</summary>
+    public async Task<IReadOnlyList<UserView>> ConsultantsAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Admin, Role.Consultant, Role.Manager);
+        var roleName = nameof(Role.Consultant);
+        var consultants = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.Name == roleName)));
+        return (await LoadAsync(consultants, cancellationToken)).OrderBy(u => u.DisplayName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false)).ToList();
+    }
+
     public async Task<IReadOnlyDictionary<string, UserView>> GetByIdsAsync(IReadOnlyCollection<string> ids, Actor actor, CancellationToken cancellationToken)
     {
         if (actor.Role == Role.Company)

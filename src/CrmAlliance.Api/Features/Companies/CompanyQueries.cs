@@ -43,7 +43,8 @@ public sealed record CompanyFilter(
     string? Cvr = null,
     string? IndustryCodePrefix = null,
     MembershipStatus? MembershipStatus = null,
-    string? ResponsibleConsultantId = null);
+    string? ResponsibleConsultantId = null,
+    string? Search = null);
 
 /// <summary>Reads of companies, their workplaces and contact persons, with access applied.</summary>
 public sealed class CompanyQueries(CrmDbContext db)
@@ -60,6 +61,11 @@ public sealed class CompanyQueries(CrmDbContext db)
         {
             var pattern = $"%{filter.NameContains.Trim()}%";
             query = query.Where(c => EF.Functions.Like(c.Name, pattern));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            query = query.Where(Matching(filter.Search.Trim()));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Cvr))
@@ -96,6 +102,14 @@ public sealed class CompanyQueries(CrmDbContext db)
         };
 
         return await query.Select(ToView).ToPageAsync(page, cancellationToken);
+    }
+
+    /// <summary>One company; a company user may read only its own (any other is refused, not hidden).</summary>
+    public async Task<CompanyView> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.RequireCompanyAccess(id);
+        return await db.Companies.AsNoTracking().Where(c => c.Id == id).Select(ToView).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Company", id, "id");
     }
 
     public async Task<IReadOnlyDictionary<Guid, CompanyView>> GetByIdsAsync(IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken)
@@ -137,6 +151,27 @@ public sealed class CompanyQueries(CrmDbContext db)
             .Select(c => new CompanyContactView(c.Id, c.CompanyId, c.Name, c.JobTitle, c.Email, c.Phone, c.IsEmployeeRepresentative))
             .ToListAsync(cancellationToken);
         return rows.ToLookup(c => c.CompanyId);
+    }
+
+    /// <summary>
+    /// What people type to find a company: part of its name, or (digits only) the start of its CVR number or of one of
+    /// its workplaces' P-numbers. Each is an indexed column or a short scan of the companies' names.
+    /// </summary>
+    private System.Linq.Expressions.Expression<Func<Company, bool>> Matching(string text)
+    {
+        var pattern = $"%{text}%";
+        if (!text.All(char.IsAsciiDigit))
+        {
+            return c => EF.Functions.Like(c.Name, pattern);
+        }
+
+        // Digits sort before ':', so [digits, digits + ':') holds exactly the numbers starting with them: a range
+        // the unique indexes on CVR and P-number answer, where LIKE 'digits%' would read every row.
+        var (from, to) = (text, text + ":");
+        var byPNumber = db.Workplaces.Where(w => w.PNumber.CompareTo(from) >= 0 && w.PNumber.CompareTo(to) < 0).Select(w => w.CompanyId);
+        return c => (c.Cvr.CompareTo(from) >= 0 && c.Cvr.CompareTo(to) < 0)
+            || byPNumber.Contains(c.Id)
+            || EF.Functions.Like(c.Name, pattern);
     }
 
     private static List<Guid> VisibleIds(IReadOnlyCollection<Guid> ids, Actor actor)

@@ -101,9 +101,19 @@ public sealed class ContactLogQueries(CrmDbContext db, TimeProvider clock)
         return await db.ContactLogs.AsNoTracking().Where(c => list.Contains(c.Id)).Select(ToView).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
+    /// <summary>Every contact log, for staff; company users are refused.</summary>
+    public IQueryable<ContactLog> VisibleTo(Actor actor)
+    {
+        RequireStaff(actor);
+        return db.ContactLogs.AsNoTracking();
+    }
+
+    /// <summary>Contact logs are the jobcenter's own notes: staff read them, company users never.</summary>
+    public static bool AreVisibleTo(Actor actor) => actor.IsStaff;
+
     private static void RequireStaff(Actor actor)
     {
-        if (!actor.IsStaff)
+        if (!AreVisibleTo(actor))
         {
             throw new ForbiddenException(RefusalText.Of("ContactLogs.StaffOnly"));
 

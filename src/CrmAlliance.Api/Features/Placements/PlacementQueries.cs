@@ -61,7 +61,7 @@ public sealed class PlacementQueries(CrmDbContext db)
         new Validator()
             .Check(filter.PeriodFrom is null || filter.PeriodTo is null || filter.PeriodFrom <= filter.PeriodTo, "filter.periodTo", RefusalText.Of("Placements.PeriodToBeforeFrom"))
             .ThrowIfInvalid();
-        var placements = Visible(actor);
+        var placements = VisibleTo(actor);
         if (filter.Statuses is { Count: > 0 } statuses)
         {
             placements = placements.Where(p => statuses.Contains(p.Status));
@@ -103,7 +103,7 @@ public sealed class PlacementQueries(CrmDbContext db)
 
     public async Task<IReadOnlyDictionary<Guid, PlacementView>> GetByIdsAsync(IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken)
     {
-        var rows = await WithCandidate(Visible(actor).Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
+        var rows = await WithCandidate(VisibleTo(actor).Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Placement.Id, r => ToView(r, actor));
     }
 
@@ -113,7 +113,7 @@ public sealed class PlacementQueries(CrmDbContext db)
 
     public async Task<ILookup<Guid, PlacementView>> ByCompanyAsync(IReadOnlyCollection<Guid> companyIds, IReadOnlyList<PlacementStatus>? statuses, Actor actor, CancellationToken cancellationToken)
     {
-        var placements = Visible(actor).Where(p => companyIds.Contains(p.CompanyId));
+        var placements = VisibleTo(actor).Where(p => companyIds.Contains(p.CompanyId));
         if (statuses is { Count: > 0 })
         {
             placements = placements.Where(p => statuses.Contains(p.Status));
@@ -174,7 +174,8 @@ public sealed class PlacementQueries(CrmDbContext db)
         return placement.Candidate;
     }
 
-    private IQueryable<Placement> Visible(Actor actor)
+    /// <summary>The placements the actor may read: staff all, a company user its own company's.</summary>
+    public IQueryable<Placement> VisibleTo(Actor actor)
     {
         var placements = db.Placements.AsNoTracking();
         return actor.Role == Role.Company ? placements.Where(p => p.CompanyId == actor.CompanyId) : placements;

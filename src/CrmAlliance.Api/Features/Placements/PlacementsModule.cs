@@ -16,6 +16,7 @@ public static class PlacementsModule
         services.AddSingleton<MaximumDurationRule>();
         services.AddSingleton<AdditionalEmploymentRule>();
         services.AddScoped<RatioRuleCheck>();
+        services.AddScoped<WorkplaceCapacityQuery>();
         services.AddScoped<ICandidateChangeGuard, TargetGroupChangeCheck>();
         services.AddScoped<PlacementQueries>();
         services.AddScoped<ProposePlacementHandler>();

@@ -54,23 +54,12 @@ public sealed class RatioRuleCheck(CrmDbContext db, RatioRule rule)
     /// <summary>Resource-programme participants are not employed and take no place.</summary>
     public static bool Counts(TargetGroup targetGroup) => targetGroup != TargetGroup.ResourceProgramme;
 
-    /// <summary>
-    /// Periods of the approved and active internships and wage subsidies at the workplace that overlap
-    /// <paramref name="period"/>; an active placement counts from its actual start.
-    /// </summary>
+    /// <summary>Periods of the places taken at the workplace during <paramref name="period"/>, but for the placement judged.</summary>
     private async Task<List<DatePeriod>> TakenPlacesAsync(Guid workplaceId, DatePeriod period, Guid excludedPlacementId, CancellationToken cancellationToken)
     {
-        var (first, last) = (period.Start, period.End);
-        var rows = await (from p in db.Placements.AsNoTracking()
-                          join c in db.Candidates on p.CandidateId equals c.Id
-                          where p.WorkplaceId == workplaceId
-                                && p.Id != excludedPlacementId
-                                && (p.Status == PlacementStatus.Approved || p.Status == PlacementStatus.Active)
-                                && (p.OfferKind == OfferKind.Internship || p.OfferKind == OfferKind.WageSubsidy)
-                                && c.TargetGroup != TargetGroup.ResourceProgramme
-                                && (p.ActualStart ?? p.PlannedStart) <= last
-                                && p.PlannedEnd >= first
-                          select new { Start = p.ActualStart ?? p.PlannedStart, End = p.PlannedEnd })
+        var rows = await db.CountedPlaces(period)
+            .Where(p => p.WorkplaceId == workplaceId && p.PlacementId != excludedPlacementId)
+            .Select(p => new { p.Start, p.End })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new DatePeriod(r.Start, r.End)).ToList();
     }

@@ -64,13 +64,14 @@ public sealed class PledgeQueries(CrmDbContext db)
     public async Task<IReadOnlyDictionary<Guid, PledgeView>> GetByIdsAsync(IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken)
     {
         var list = ids.ToList();
-        var query = db.Pledges.AsNoTracking().Where(p => list.Contains(p.Id));
-        if (actor.Role == Role.Company)
-        {
-            query = query.Where(p => p.CompanyId == actor.CompanyId);
-        }
+        return await VisibleTo(actor).Where(p => list.Contains(p.Id)).Select(ToView(actor)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
 
-        return await query.Select(ToView(actor)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    /// <summary>The pledges the actor may read: staff all, a company user its own company's.</summary>
+    public IQueryable<Pledge> VisibleTo(Actor actor)
+    {
+        var query = db.Pledges.AsNoTracking();
+        return actor.Role == Role.Company ? query.Where(p => p.CompanyId == actor.CompanyId) : query;
     }
 
     /// <summary>The projection for this reader: the note is withheld from company users here, in the core.</summary>

@@ -47,7 +47,7 @@ public sealed class VacancyQueries(CrmDbContext db)
 {
     public async Task<Page<VacancyView>> ListAsync(VacancyFilter filter, VacancySort sort, bool descending, PageRequest page, Actor actor, CancellationToken cancellationToken)
     {
-        var query = Visible(actor);
+        var query = VisibleTo(actor);
         if (filter.OfferKinds is { Count: > 0 } kinds)
         {
             query = query.Where(v => kinds.Contains(v.OfferKind));
@@ -111,12 +111,12 @@ public sealed class VacancyQueries(CrmDbContext db)
     }
 
     public async Task<IReadOnlyDictionary<Guid, VacancyView>> GetByIdsAsync(IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken)
-        => await Visible(actor).Where(v => ids.Contains(v.Id)).Select(ToView).ToDictionaryAsync(v => v.Id, cancellationToken);
+        => await VisibleTo(actor).Where(v => ids.Contains(v.Id)).Select(ToView).ToDictionaryAsync(v => v.Id, cancellationToken);
 
     /// <summary>The vacancies of many companies in one query, for the <c>Company.vacancies</c> loader.</summary>
     public async Task<ILookup<Guid, VacancyView>> ByCompaniesAsync(IReadOnlyCollection<Guid> companyIds, IReadOnlyCollection<VacancyStatus>? statuses, Actor actor, CancellationToken cancellationToken)
     {
-        var query = Visible(actor).Where(v => companyIds.Contains(v.CompanyId));
+        var query = VisibleTo(actor).Where(v => companyIds.Contains(v.CompanyId));
         if (statuses is { Count: > 0 })
         {
             query = query.Where(v => statuses.Contains(v.Status));
@@ -126,7 +126,8 @@ public sealed class VacancyQueries(CrmDbContext db)
         return rows.ToLookup(v => v.CompanyId);
     }
 
-    private IQueryable<Vacancy> Visible(Actor actor)
+    /// <summary>The vacancies the actor may read: staff all, a company user its own company's.</summary>
+    public IQueryable<Vacancy> VisibleTo(Actor actor)
     {
         var query = db.Vacancies.AsNoTracking();
         return actor.Role == Role.Company ? query.Where(v => v.CompanyId == actor.CompanyId) : query;

@@ -9,10 +9,13 @@ public static class RoleNavigation
 
     private static readonly Item Start = new("/", "Nav.Start");
 
+    private static readonly Item Companies = new("/virksomheder", "Companies.Nav");
+
     public static IReadOnlyList<Item> For(Role role) => role switch
     {
         // The printable monitoring report already exists (Yield/Monitoring); managers and admins may read it.
-        Role.Manager or Role.Admin => [Start, new("/reports/monitoring.html", "Nav.MonitoringReport")],
+        Role.Manager or Role.Admin => [Start, Companies, new("/reports/monitoring.html", "Nav.MonitoringReport")],
+        Role.Consultant => [Start, Companies],
         _ => [Start],
     };
 }

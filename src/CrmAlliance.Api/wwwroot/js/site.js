@@ -8,8 +8,9 @@
   }
 
   function focusErrorSummary() {
-    // The error summary comes first so keyboard and screen-reader users land on it after a refused form.
-    var summary = document.querySelector('[data-testid="error-summary"]');
+    // The error summary comes first so keyboard and screen-reader users land on it after a refused form; else a page
+    // may name where focus belongs after its form succeeded (data-focus-on-load, e.g. the confirmation of a change).
+    var summary = document.querySelector('[data-testid="error-summary"]') || document.querySelector('[data-focus-on-load]');
     if (summary) {
       summary.focus();
     }

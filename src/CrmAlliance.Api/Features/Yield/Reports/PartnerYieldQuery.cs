@@ -29,7 +29,15 @@ public sealed record PartnerYieldView(
 /// </summary>
 public sealed class PartnerYieldQuery(CrmDbContext db, YieldCellReader reader, YieldRankings rankings, YieldOptions options)
 {
-    public async Task<PartnerYieldView> GetAsync(Guid companyId, string period, YieldSlice slice, Actor actor, CancellationToken cancellationToken)
+    public Task<PartnerYieldView> GetAsync(Guid companyId, string period, YieldSlice slice, Actor actor, CancellationToken cancellationToken)
+        => GetAsync(companyId, period, slice, withPositions: true, actor, cancellationToken);
+
+    /// <summary>
+    /// As above; without <paramref name="withPositions"/> the places among peers are left out (null), and with them the
+    /// ranking of every member, which is computed afresh after each change to the read model: for views of the
+    /// company's own figures only, such as the company page.
+    /// </summary>
+    public async Task<PartnerYieldView> GetAsync(Guid companyId, string period, YieldSlice slice, bool withPositions, Actor actor, CancellationToken cancellationToken)
     {
         actor.RequireCompanyAccess(companyId);
         var reportPeriod = ReportPeriod.Parse(period);
@@ -40,7 +48,7 @@ public sealed class PartnerYieldQuery(CrmDbContext db, YieldCellReader reader, Y
         suppression.RequireWholeTargetGroups(slice);
         var totals = await reader.CompanyAsync(companyId, reportPeriod, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
         var byKind = await reader.ByOfferKindAsync(companyId, reportPeriod, cancellationToken);
-        var ranked = (await rankings.RankAsync(reportPeriod, slice, cancellationToken)).SingleOrDefault(r => r.Company.Id == companyId);
+        var ranked = withPositions ? (await rankings.RankAsync(reportPeriod, slice, cancellationToken)).SingleOrDefault(r => r.Company.Id == companyId) : null;
         var figures = new YieldFigures(totals, options);
         IEnumerable<YieldTotals> months = suppression == YieldSuppression.None ? [] : (await reader.MonthsAsync(companyId, reportPeriod, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken)).Values;
         var shown = suppression.Disclose(figures, months, slice);

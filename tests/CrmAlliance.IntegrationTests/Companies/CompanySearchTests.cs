@@ -1,0 +1,55 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmAlliance.IntegrationTests.Companies;
+
+/// <summary>The company search text: part of a name, or the start of a CVR or P-number; company users find only their own.</summary>
+public sealed class CompanySearchTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+{
+    private static readonly Actor Consultant = new("consultant", "c@test.local", Role.Consultant, null);
+
+    [Fact]
+    public async Task Finds_by_part_of_the_name_the_start_of_the_CVR_or_of_a_workplaces_P_number()
+    {
+        var marker = "Søgbar" + Guid.NewGuid().ToString("N")[..6];
+        var (first, pNumber) = await ArrangeAsync($"{marker} Smedie ApS");
+        var (second, _) = await ArrangeAsync($"{marker} Bageri A/S");
+
+        Assert.Equal([second.Id, first.Id], await SearchAsync(marker, Consultant));
+        Assert.Equal([first.Id], await SearchAsync($"{marker} smed", Consultant));
+        Assert.Equal([first.Id], await SearchAsync(first.Cvr, Consultant));
+        Assert.Contains(first.Id, await SearchAsync(first.Cvr[..6], Consultant));
+        Assert.Equal([first.Id], await SearchAsync(pNumber, Consultant));
+        Assert.Empty(await SearchAsync(pNumber[2..], Consultant));
+    }
+
+    [Fact]
+    public async Task A_company_user_finds_only_its_own_company()
+    {
+        var marker = "Egen" + Guid.NewGuid().ToString("N")[..6];
+        var (own, _) = await ArrangeAsync($"{marker} Et ApS");
+        await ArrangeAsync($"{marker} To ApS");
+
+        Assert.Equal([own.Id], await SearchAsync(marker, new Actor("user", "u@test.local", Role.Company, own.Id)));
+    }
+
+    private async Task<List<Guid>> SearchAsync(string text, Actor actor)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var page = await scope.ServiceProvider.GetRequiredService<CompanyQueries>().ListAsync(new CompanyFilter(Search: text), CompanySort.Name, false, new PageRequest(50), actor, CancellationToken.None);
+        return page.Items.Select(c => c.Id).ToList();
+    }
+
+    private async Task<(Company Company, string PNumber)> ArrangeAsync(string name)
+    {
+        await using var db = factory.NewDbContext();
+        var company = new Company { Cvr = TestData.NewCvr(), Name = name, IndustryCode = "620100", Address = "Vej 1", Postcode = "9000", CreatedAt = DateTimeOffset.UtcNow };
+        var workplace = new Workplace { PNumber = TestData.NewPNumber(), Name = "Værkstedet", Address = "Vej 1", Postcode = "9000", OrdinaryEmployees = 5, EmployeesReportedFor = TestData.Today };
+        company.Workplaces.Add(workplace);
+        db.Companies.Add(company);
+        await db.SaveChangesAsync();
+        return (company, workplace.PNumber);
+    }
+}
