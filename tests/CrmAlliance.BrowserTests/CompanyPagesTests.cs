@@ -95,13 +95,13 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
         await summary.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator("#dato")).ToBeFocusedAsync();
 
-        // What the core refuses (no summary) comes back through Refusals, linked to its field.
+        // What the core refuses (no summary) comes back in Danish through RefusalDisplay, linked to its field.
         await page.GetByLabel("Resumé").FillAsync("");
         await page.GetByLabel("Dato", new() { Exact = true }).FillAsync(DanishCalendar.Today(TimeProvider.System).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
         await page.GetByTestId("log-contact-submit").ClickAsync();
         await Assertions.Expect(summary).ToBeFocusedAsync();
         await Assertions.Expect(summary.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "#resume");
-        await Assertions.Expect(summary).ToContainTextAsync("Resumé:");
+        await Assertions.Expect(summary).ToContainTextAsync("Resumé: skal udfyldes.");
         await Assertions.Expect(page.Locator("#resume")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.GetByTestId("timeline-empty")).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(page, "virksomhed-kontakt-fejl-resume");
@@ -126,7 +126,7 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
         var response = await page.GotoAsync($"/virksomheder/{other.Id}");
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Du har ikke adgang til siden" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("refusal")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("refusal")).ToContainTextAsync("En virksomhedsbruger må kun handle på vegne af sin egen virksomhed.");
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Andens Virksomhed");
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Exception");
         await BrowserFixture.CheckPageAsync(page, "virksomhed-anden-virksomhed-afvist");

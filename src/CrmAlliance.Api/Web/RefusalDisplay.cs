@@ -1,19 +1,20 @@
+using System.Globalization;
 using CrmAlliance.Api.Core;
 
 namespace CrmAlliance.Api.Web;
 
 /// <summary>
-/// The one place where pages turn the core's refusals into what people read. Today that is the core's own message
-/// (the same text GraphQL gives); when the Danish renderer of refusals lands, it is switched here and every page
-/// follows. Pages never show an exception's type or stack trace.
+/// The one place where pages turn the core's refusals into what people read: the same refusal GraphQL gives in
+/// English, rendered from its key and values in the user's language (<see cref="Refusals.Describe(CrmException, CultureInfo)"/>).
+/// Pages never show an exception's type or stack trace.
 /// </summary>
-public static class Refusals
+public static class RefusalDisplay
 {
-    /// <summary>The refusal as a sentence for the page.</summary>
-    public static string Message(CrmException refusal) => refusal.Message;
+    /// <summary>The refusal as a sentence for the page, in the user's language.</summary>
+    public static string Message(CrmException refusal) => Refusals.Describe(refusal, CultureInfo.CurrentUICulture);
 
     /// <summary>One invalid field as a sentence for the error summary, led by the field's label on the form.</summary>
-    public static string FieldMessage(FieldError error, string label) => $"{label}: {error.Message}";
+    public static string FieldMessage(FieldError error, string label) => $"{label}: {Refusals.Describe(error, CultureInfo.CurrentUICulture)}";
 
     /// <summary>The HTTP status a page answers with when the refusal is all it shows.</summary>
     public static int StatusCode(CrmException refusal) => refusal.Code switch
