@@ -114,4 +114,61 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await Assertions.Expect(page.GetByText("Hvis e-mailen hører til en konto, har vi sendt en kode til den.")).ToBeVisibleAsync();
     }
+
+    [BrowserFact]
+    public async Task A_forgotten_password_is_replaced_with_the_code_from_the_e_mail_and_a_wrong_code_is_refused_in_Danish()
+    {
+        var email = (await fixture.Host.CreateUserAsync(Role.Consultant)).Email;
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/glemt-adgangskode");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send kode" }).ClickAsync();
+        await page.GetByTestId("enter-code").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vælg ny adgangskode", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("E-mail", new() { Exact = true })).ToHaveValueAsync(email);
+        await BrowserFixture.CheckPageAsync(page, "nulstil-adgangskode");
+
+        // A made-up code and a weak password: refused by the core, in Danish, each linked to its field.
+        await page.GetByLabel("Kode fra e-mailen").FillAsync("ikke-en-rigtig-kode");
+        await page.GetByLabel("Ny adgangskode").FillAsync("Sommerhus-Skagen-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem ny adgangskode" }).ClickAsync();
+        var summary = page.GetByTestId("error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Kode: koden er forkert, brugt eller udløbet");
+        await BrowserFixture.CheckPageAsync(page, "nulstil-adgangskode-forkert-kode");
+
+        var code = await ResetCodeFromMailAsync(email);
+        await page.GetByLabel("Kode fra e-mailen").FillAsync(code);
+        await page.GetByLabel("Ny adgangskode").FillAsync("kort");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem ny adgangskode" }).ClickAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Ny adgangskode: Adgangskoden skal have mindst 12 tegn.");
+
+        await page.GetByLabel("Kode fra e-mailen").FillAsync(code);
+        await page.GetByLabel("Ny adgangskode").FillAsync("Sommerhus-Skagen-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem ny adgangskode" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Din nye adgangskode er gemt. Log ind med den.")).ToBeVisibleAsync();
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Adgangskode").FillAsync("Sommerhus-Skagen-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(email);
+    }
+
+    private async Task<string> ResetCodeFromMailAsync(string email)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            foreach (var file in Directory.Exists(fixture.Host.MailFolder) ? Directory.GetFiles(fixture.Host.MailFolder, "*.eml") : [])
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == email))
+                {
+                    // The code stands alone on an indented line below "Brug denne kode …".
+                    return (message.TextBody ?? "").Split('\n').Select(l => l.Trim()).First(l => l.Length > 40 && !l.Contains(' ', StringComparison.Ordinal));
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No reset e-mail to {email} in {fixture.Host.MailFolder}.");
+    }
 }

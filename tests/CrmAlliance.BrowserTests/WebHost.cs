@@ -29,6 +29,9 @@ public sealed class WebHost : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Where the app writes its e-mails as .eml files (no SMTP host configured), deleted afterwards.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"crm-browser-mail-{Guid.NewGuid():N}");
+
     /// <summary>Starts the server (migrations, first Admin) once.</summary>
     public void Start() => StartServer();
 
@@ -59,6 +62,7 @@ public sealed class WebHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databaseFile}");
         builder.UseSetting("Bootstrap:AdminEmail", "admin@browser.test");
         builder.UseSetting("Bootstrap:AdminPassword", Password);
+        builder.UseSetting("Email:PickupFolder", MailFolder);
     }
 
     protected override void Dispose(bool disposing)
@@ -66,6 +70,10 @@ public sealed class WebHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_databaseFile);
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
     }
 
     private static void Check(IdentityResult result)

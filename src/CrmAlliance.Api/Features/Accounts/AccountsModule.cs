@@ -62,6 +62,7 @@ public static class AccountsModule
         services.AddScoped<InviteCompanyUserHandler>();
         services.AddScoped<SetUserLockedHandler>();
         services.AddScoped<SetUserRoleHandler>();
+        services.AddScoped<ResetPasswordHandler>();
         services.AddScoped<AdminBootstrapper>();
         services.AddSingleton<AccountsSchema>();
         services.AddSingleton<ISchemaContributor>(sp => sp.GetRequiredService<AccountsSchema>());

@@ -10,7 +10,7 @@ public static class AccountEmails
         $"""
         Hej {displayName}
 
-        Brug denne kode til at vælge en ny adgangskode (POST /auth/resetPassword eller siden "Glemt adgangskode"):
+        Brug denne kode til at vælge en ny adgangskode på siden "Vælg ny adgangskode" (/nulstil-adgangskode) eller med POST /auth/resetPassword:
 
             {code}
 
@@ -18,7 +18,7 @@ public static class AccountEmails
 
         ---
 
-        Use this code to choose a new password (POST /auth/resetPassword or the "Forgot password" page):
+        Use this code to choose a new password on the "Choose a new password" page (/nulstil-adgangskode) or with POST /auth/resetPassword:
 
             {code}
 

@@ -11,8 +11,8 @@ public static class SignInAccountReader
 {
     private const string ItemKey = "crm:sign-in-account";
 
-    /// <summary>The web UI's forms that take an e-mail and a password or send a reset code: limited like <c>/auth/*</c>.</summary>
-    public static readonly string[] WebFormPaths = ["/log-ind", "/glemt-adgangskode"];
+    /// <summary>The web UI's forms that take an e-mail and a password, send a reset code or take one: limited like <c>/auth/*</c>.</summary>
+    public static readonly string[] WebFormPaths = ["/log-ind", "/glemt-adgangskode", "/nulstil-adgangskode"];
 
     public static bool IsSignInRequest(HttpRequest request)
         => request.Path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase) || IsWebForm(request);
