@@ -83,6 +83,8 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
     /// <summary>Never throws: a failure or the host stopping ends the run, and the rows not published are reported.</summary>
     private async Task<PublishedRun> PublishInOrderAsync(List<OutboxMessage> rows, CancellationToken cancellationToken)
     {
+        // Off the round's thread at once: a publish that completes synchronously would otherwise run the aggregates one
+        // after another inside the round that starts them.
         await Task.Yield();
         var sent = new List<long>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
