@@ -19,6 +19,7 @@ public static class MatchingRegistration
         services.AddMatchingEngine(configuration);
         services.AddOptions<MatchingServiceOptions>().Bind(configuration.GetSection(MatchingServiceOptions.Section));
         services.AddSingleton<IndexReadiness>();
+        services.AddSingleton<RecentMatches>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<CandidateIndexLoader>();
         return services;

@@ -13,4 +13,11 @@ public sealed class MatchingServiceOptions
 
     /// <summary>Names this instance's own candidate queue; the machine name by default (a container's host name).</summary>
     public string InstanceName { get; set; } = Environment.MachineName.ToLowerInvariant();
+
+    /// <summary>
+    /// How long this instance remembers the vacancies it matched, so that a candidate registered before a vacancy
+    /// was posted but reaching the index after it was matched (the two travel on different queues) still gets
+    /// considered for it. Default 10 minutes: far longer than any delivery delay between the queues.
+    /// </summary>
+    public TimeSpan LateCandidateWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

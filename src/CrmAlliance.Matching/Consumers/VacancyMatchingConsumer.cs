@@ -11,7 +11,7 @@ namespace CrmAlliance.Matching.Consumers;
 /// Scores the pool for a posted or changed vacancy and publishes the top N as <see cref="VacancyMatched"/>.
 /// Waits until this instance's index is loaded, so no vacancy is matched against an empty pool.
 /// </summary>
-public sealed class VacancyMatchingConsumer(MatchingEngine engine, IndexReadiness readiness, TimeProvider clock, ILogger<VacancyMatchingConsumer> logger) :
+public sealed class VacancyMatchingConsumer(MatchingEngine engine, IndexReadiness readiness, RecentMatches recent, TimeProvider clock, ILogger<VacancyMatchingConsumer> logger) :
     IConsumer<VacancyPosted>, IConsumer<VacancyChanged>
 {
     public Task Consume(ConsumeContext<VacancyPosted> context)
@@ -29,13 +29,28 @@ public sealed class VacancyMatchingConsumer(MatchingEngine engine, IndexReadines
     private async Task MatchAsync(ConsumeContext context, VacancyProfile vacancy, DateTimeOffset vacancyAsOf)
     {
         await readiness.WaitAsync(context.CancellationToken);
+
+        // Remembered before matching: a candidate that reaches the index during the match then finds the vacancy.
+        recent.Expect(vacancy, vacancyAsOf);
+        var matchedAt = clock.GetUtcNow();
         var matches = engine.Match(vacancy);
         var cause = context.MessageId ?? throw new InvalidOperationException("A vacancy event arrived without a MessageId.");
         logger.LogInformation("Matched vacancy {VacancyId}: {Count} candidates.", vacancy.VacancyId, matches.Count);
-        await context.Publish(
-            new VacancyMatched(vacancy.VacancyId, matches, vacancyAsOf, clock.GetUtcNow()),
-            publish => publish.MessageId = DeterministicId.From(cause, nameof(VacancyMatched)),
-            context.CancellationToken);
+
+        // Published even when not news: this answers the event, and a redelivery gets the same message id.
+        recent.TryRecord(vacancy.VacancyId, vacancyAsOf, matches, matchedAt);
+        try
+        {
+            await context.Publish(
+                new VacancyMatched(vacancy.VacancyId, matches, vacancyAsOf, matchedAt),
+                publish => publish.MessageId = DeterministicId.From(cause, nameof(VacancyMatched)),
+                context.CancellationToken);
+        }
+        catch
+        {
+            recent.PublishFailed(vacancy.VacancyId, matchedAt);
+            throw;
+        }
     }
 }
 

@@ -81,6 +81,23 @@ public sealed class VacancyMatchedConsumerTests(VacancyMatchedConsumerTests.Fact
     }
 
     [Fact]
+    public async Task Of_two_answers_to_the_same_version_the_one_matched_later_stands_whichever_arrives_last()
+    {
+        var (vacancyId, candidates) = await ArrangeAsync(2);
+        var asOf = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        // Matching answered again when a late candidate arrived; the first answer, without them, is delivered after.
+        var again = new VacancyMatched(vacancyId, [new CandidateMatch(candidates[0], 0.9, "a"), new CandidateMatch(candidates[1], 0.8, "b")], asOf, asOf.AddSeconds(2));
+        var first = new VacancyMatched(vacancyId, [new CandidateMatch(candidates[0], 0.9, "a")], asOf, asOf.AddSeconds(1));
+        await PublishAsync(again, NewId.NextGuid());
+        await PublishAsync(first, NewId.NextGuid());
+
+        await using var db = factory.Api.NewDbContext();
+        var current = await db.VacancyMatches.Where(m => m.VacancyId == vacancyId && m.Status == MatchStatus.Suggested).OrderBy(m => m.Rank).ToListAsync();
+        Assert.Equal(candidates, current.Select(m => m.CandidateId));
+    }
+
+    [Fact]
     public async Task A_message_that_keeps_failing_goes_to_the_error_queue_and_is_listed_for_admins()
     {
         var (vacancyId, candidates) = await ArrangeAsync(1);

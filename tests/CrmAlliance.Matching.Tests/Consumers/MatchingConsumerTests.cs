@@ -101,6 +101,49 @@ public sealed class MatchingConsumerTests : IAsyncLifetime
         Assert.Equal(0, index.Count);
     }
 
+    [Fact]
+    public async Task A_candidate_registered_before_a_vacancy_but_arriving_after_its_match_is_matched_to_it_again()
+    {
+        _snapshot.Items.Add(Candidate("5223", "9000", Earlier));
+        _snapshot.Release();
+        var posted = Earlier.AddHours(1);
+        var vacancy = new VacancyPosted(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "9000", "OrdinaryJob", "5223", [], 1, Start, null, posted);
+        await Harness.Bus.Publish(vacancy);
+        var first = await AnswerAsync(vacancy.VacancyId);
+        Assert.Single(first.Matches);
+
+        // Registered a minute before the vacancy was posted, delivered after it was matched: it belonged in the pool.
+        var late = Guid.NewGuid();
+        var lateMessage = NewId.NextGuid();
+        await PublishAndWaitAsync(new CandidateRegistered(late, "InsuredUnemployed", ["5223"], [], "Vocational", "9000", Start, posted.AddMinutes(-1)), lateMessage);
+
+        var answers = await AnswersAsync(vacancy.VacancyId, count: 2);
+        var again = answers[1].Context;
+        Assert.Contains(late, again.Message.Matches.Select(m => m.CandidateId));
+        Assert.Equal(posted, again.Message.VacancyAsOf);
+        Assert.True(again.Message.MatchedAt >= first.MatchedAt);
+        Assert.Equal(DeterministicId.From(lateMessage, $"{nameof(VacancyMatched)}:{vacancy.VacancyId:N}"), again.MessageId);
+    }
+
+    [Fact]
+    public async Task A_candidate_newer_than_the_vacancy_or_not_fitting_it_causes_no_new_answer()
+    {
+        _snapshot.Release();
+        var posted = Earlier.AddHours(1);
+        var vacancy = new VacancyPosted(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "9000", "OrdinaryJob", "5223", ["Truckcertifikat"], 1, Start, null, posted);
+        await Harness.Bus.Publish(vacancy);
+        await AnswerAsync(vacancy.VacancyId);
+
+        // Late, but seeking nothing like it, without the skill and far away: it scores below the minimum.
+        await PublishAndWaitAsync(new CandidateRegistered(Guid.NewGuid(), "InsuredUnemployed", ["9112"], [], "Vocational", "6700", Start, posted.AddMinutes(-1)));
+
+        // Registered after the vacancy was posted: not a late arrival, the next change of the vacancy will see it.
+        await PublishAndWaitAsync(new CandidateRegistered(Guid.NewGuid(), "InsuredUnemployed", ["5223"], [], "Vocational", "9000", Start, posted.AddMinutes(1)));
+
+        await Task.Delay(200);
+        Assert.Single(Harness.Published.Select<VacancyMatched>(m => m.Context.Message.VacancyId == vacancy.VacancyId));
+    }
+
     private static CandidateProfile Candidate(string occupation, string postcode, DateTimeOffset asOf)
         => new(Guid.NewGuid(), "InsuredUnemployed", [occupation], [], "Vocational", postcode, Start, asOf);
 
@@ -118,6 +161,22 @@ public sealed class MatchingConsumerTests : IAsyncLifetime
         }
 
         throw new TimeoutException($"No VacancyMatched for {vacancy} within 10 s.");
+    }
+
+    private async Task<List<IPublishedMessage<VacancyMatched>>> AnswersAsync(Guid vacancy, int count)
+    {
+        for (var waited = 0; waited < 500; waited++)
+        {
+            var answers = Harness.Published.Select<VacancyMatched>(m => m.Context.Message.VacancyId == vacancy).ToList();
+            if (answers.Count >= count)
+            {
+                return [.. answers.OrderBy(a => a.Context.Message.MatchedAt)];
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"Fewer than {count} VacancyMatched for {vacancy} within 10 s.");
     }
 
     private async Task<VacancyMatched> AnswerAsync(Guid vacancy) => (await AnsweredAsync(vacancy)).Context.Message;

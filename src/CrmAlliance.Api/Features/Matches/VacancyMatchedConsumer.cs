@@ -10,7 +10,8 @@ namespace CrmAlliance.Api.Features.Matches;
 /// <summary>
 /// Stores matching's suggestions for an open vacancy. A newer round replaces the undecided suggestions
 /// of the last; candidates a consultant already accepted or dismissed are not suggested again; an answer
-/// to an older version of the vacancy than the one stored is ignored.
+/// to an older version of the vacancy than the one stored is ignored, and so is an answer for the same version
+/// matched before the stored one (matching answers again when a late candidate arrives; the two may cross).
 /// </summary>
 public sealed class VacancyMatchedConsumer(Inbox inbox, ILogger<VacancyMatchedConsumer> logger) : IConsumer<VacancyMatched>
 {
@@ -27,9 +28,9 @@ public sealed class VacancyMatchedConsumer(Inbox inbox, ILogger<VacancyMatchedCo
         }
 
         var stored = await db.VacancyMatches.Where(m => m.VacancyId == message.VacancyId && m.Status != MatchStatus.Superseded).ToListAsync(cancellationToken);
-        if (stored.Count > 0 && stored.Max(m => m.VacancyAsOf) > message.VacancyAsOf)
+        if (stored.Count > 0 && stored.Max(m => (m.VacancyAsOf, m.MatchedAt)).CompareTo((message.VacancyAsOf, message.MatchedAt)) > 0)
         {
-            logger.LogInformation("Ignored matches for vacancy {VacancyId} computed for an older version ({AsOf:o}).", message.VacancyId, message.VacancyAsOf);
+            logger.LogInformation("Ignored matches for vacancy {VacancyId} computed for an older version ({AsOf:o}) or before the stored ones.", message.VacancyId, message.VacancyAsOf);
             return;
         }
 
