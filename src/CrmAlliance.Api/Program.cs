@@ -32,6 +32,7 @@ builder.AddCrmAlliance();
 
 var app = builder.Build();
 app.UseForwardedClientAddress(app.Configuration);
+app.UseResponseCompression();
 app.UseSecurityHeaders();
 app.UseCrmWebUiCulture();
 if (!app.Environment.IsDevelopment())

@@ -4,6 +4,7 @@ using CrmAlliance.Benchmarks.EndToEnd;
 using CrmAlliance.Benchmarks.Hostile;
 using CrmAlliance.Benchmarks.Matching;
 using CrmAlliance.Benchmarks.ProjectionLag;
+using CrmAlliance.Benchmarks.Transfer;
 using CrmAlliance.Benchmarks.Yield;
 
 if (args is ["--matching-report"])
@@ -30,6 +31,11 @@ if (args.Contains(ProjectionLagOptions.Switch))
 if (args.Contains(CompanyPagesBenchmark.Switch))
 {
     return await CompanyPagesBenchmark.RunAsync(args);
+}
+
+if (args.Contains(TransferBudgetBenchmark.Switch))
+{
+    return await TransferBudgetBenchmark.RunAsync(args);
 }
 
 if (args.Contains(EndToEndOptions.Switch))

@@ -35,10 +35,25 @@ public sealed class CompanySearchTests(CrmApiFactory factory) : IClassFixture<Cr
         Assert.Equal([own.Id], await SearchAsync(marker, new Actor("user", "u@test.local", Role.Company, own.Id)));
     }
 
-    private async Task<List<Guid>> SearchAsync(string text, Actor actor)
+    [Fact]
+    public async Task Names_sort_the_Danish_way_ignoring_case_with_Æ_Ø_Å_after_Z()
+    {
+        var marker = "Dansk" + Guid.NewGuid().ToString("N")[..6];
+        string[] danishOrder = [$"bager {marker}", $"Zoneterapi {marker}", $"Ærø Tømrer {marker}", $"østergaard {marker}", $"Åbybro Auto {marker}"];
+        var ids = new Dictionary<Guid, string>();
+        foreach (var name in danishOrder.Reverse())
+        {
+            ids[(await ArrangeAsync(name)).Company.Id] = name;
+        }
+
+        Assert.Equal(danishOrder, (await SearchAsync(marker, Consultant)).Select(id => ids[id]));
+        Assert.Equal(danishOrder.Reverse(), (await SearchAsync(marker, Consultant, descending: true)).Select(id => ids[id]));
+    }
+
+    private async Task<List<Guid>> SearchAsync(string text, Actor actor, bool descending = false)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var page = await scope.ServiceProvider.GetRequiredService<CompanyQueries>().ListAsync(new CompanyFilter(Search: text), CompanySort.Name, false, new PageRequest(50), actor, CancellationToken.None);
+        var page = await scope.ServiceProvider.GetRequiredService<CompanyQueries>().ListAsync(new CompanyFilter(Search: text), CompanySort.Name, descending, new PageRequest(50), actor, CancellationToken.None);
         return page.Items.Select(c => c.Id).ToList();
     }
 

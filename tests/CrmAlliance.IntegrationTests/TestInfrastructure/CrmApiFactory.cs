@@ -72,7 +72,7 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
     {
         // Starting the host applies the migrations, so the tables exist before a test arranges rows.
         _ = Services;
-        return new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite($"Data Source={_databaseFile}").Options);
+        return new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite($"Data Source={_databaseFile}").AddInterceptors(Api.Infrastructure.Data.DanishCollation.SqliteCollationInterceptor.Instance).Options);
     }
 
     protected override void Dispose(bool disposing)

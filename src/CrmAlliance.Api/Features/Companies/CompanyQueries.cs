@@ -97,8 +97,7 @@ public sealed class CompanyQueries(CrmDbContext db)
             (CompanySort.JoinedOn, true) => query.OrderByDescending(c => c.JoinedOn).ThenBy(c => c.Id),
             (CompanySort.CreatedAt, false) => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
             (CompanySort.CreatedAt, true) => query.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
-            (_, true) => query.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
-            _ => query.OrderBy(c => c.Name).ThenBy(c => c.Id),
+            _ => query.OrderByDanish(db.Database, c => c.Name, descending).ThenBy(c => c.Id),
         };
 
         return await query.Select(ToView).ToPageAsync(page, cancellationToken);
@@ -123,7 +122,7 @@ public sealed class CompanyQueries(CrmDbContext db)
         var visible = VisibleIds(companyIds, actor);
         var rows = await db.Workplaces.AsNoTracking()
             .Where(w => visible.Contains(w.CompanyId))
-            .OrderBy(w => w.Name)
+            .OrderByDanish(db.Database, w => w.Name)
             .Select(w => new WorkplaceView(w.Id, w.CompanyId, w.PNumber, w.Name, w.Address, w.Postcode, w.OrdinaryEmployees, w.EmployeesReportedFor, w.AverageEmployees12Months))
             .ToListAsync(cancellationToken);
         return rows.ToLookup(w => w.CompanyId);
@@ -147,7 +146,7 @@ public sealed class CompanyQueries(CrmDbContext db)
         var visible = VisibleIds(companyIds, actor);
         var rows = await db.CompanyContacts.AsNoTracking()
             .Where(c => visible.Contains(c.CompanyId))
-            .OrderBy(c => c.Name)
+            .OrderByDanish(db.Database, c => c.Name)
             .Select(c => new CompanyContactView(c.Id, c.CompanyId, c.Name, c.JobTitle, c.Email, c.Phone, c.IsEmployeeRepresentative))
             .ToListAsync(cancellationToken);
         return rows.ToLookup(c => c.CompanyId);

@@ -31,7 +31,7 @@ public sealed class WorkplaceCapacityQuery(CrmDbContext db, RatioRule rule, Time
         var ahead = new DatePeriod(today, today.AddDays(AheadDays - 1));
         var workplaces = await db.Workplaces.AsNoTracking()
             .Where(w => w.CompanyId == companyId)
-            .OrderBy(w => w.Name).ThenBy(w => w.PNumber)
+            .OrderByDanish(db.Database, w => w.Name).ThenBy(w => w.PNumber)
             .Select(w => new { w.Id, w.PNumber, w.Name, w.OrdinaryEmployees })
             .ToListAsync(cancellationToken);
         if (workplaces.Count == 0)

@@ -26,7 +26,7 @@ public static class DatabaseSetup
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connectionString ??= $"Data Source={DefaultSqliteFile(environment.ContentRootPath)}";
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(SaveInterceptors(sp)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures));
+            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(SaveInterceptors(sp)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, DanishCollation.SqliteCollationInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures));
         }
         else
         {
