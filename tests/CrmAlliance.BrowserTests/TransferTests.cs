@@ -17,12 +17,26 @@ public sealed class TransferTests(BrowserFixture fixture) : IClassFixture<Browse
     {
         var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
         var page = await fixture.NewPageAsync();
+        var loadedBefore = new HashSet<string>();
+        page.Response += (_, response) =>
+        {
+            lock (loadedBefore)
+            {
+                loadedBefore.Add(response.Url);
+            }
+        };
         await page.GotoAsync("/log-ind");
         await page.GetByLabel("E-mail").FillAsync(consultant.Email);
         await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        string[] before;
+        lock (loadedBefore)
+        {
+            before = [.. loadedBefore];
+        }
 
         var responses = new List<IResponse>();
         page.Response += (_, response) =>
@@ -44,15 +58,14 @@ public sealed class TransferTests(BrowserFixture fixture) : IClassFixture<Browse
             taken = [.. responses];
         }
 
-        long transferred = 0;
-        foreach (var response in taken)
+        // A font or icon the new page is the first to use may load now (once); nothing loaded before loads again.
+        foreach (var response in taken.Where(r => r != pageResponse))
         {
-            Assert.DoesNotContain("/_framework/", response.Url, StringComparison.Ordinal);
             Assert.False(response.Url.EndsWith(".css", StringComparison.Ordinal) || response.Url.EndsWith(".js", StringComparison.Ordinal), $"{response.Url} was loaded again");
-            var sizes = await response.Request.SizesAsync();
-            transferred += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+            Assert.DoesNotContain(response.Url, before);
         }
 
-        Assert.InRange(transferred, 1, LaterNavigationBudget);
+        var sizes = await pageResponse.Request.SizesAsync();
+        Assert.InRange(sizes.ResponseBodySize + sizes.ResponseHeadersSize, 1, LaterNavigationBudget);
     }
 }

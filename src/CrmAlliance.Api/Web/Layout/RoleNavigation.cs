@@ -11,11 +11,13 @@ public static class RoleNavigation
 
     private static readonly Item Companies = new("/virksomheder", "Companies.Nav");
 
+    private static readonly Item Candidates = new("/kandidater", "Candidates.Nav");
+
     public static IReadOnlyList<Item> For(Role role) => role switch
     {
         // The printable monitoring report already exists (Yield/Monitoring); managers and admins may read it.
-        Role.Manager or Role.Admin => [Start, Companies, new("/reports/monitoring.html", "Nav.MonitoringReport")],
-        Role.Consultant => [Start, Companies],
+        Role.Manager or Role.Admin => [Start, Companies, Candidates, new("/reports/monitoring.html", "Nav.MonitoringReport")],
+        Role.Consultant => [Start, Companies, Candidates],
         _ => [Start],
     };
 }

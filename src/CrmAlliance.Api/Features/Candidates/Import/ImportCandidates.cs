@@ -32,9 +32,12 @@ public sealed record CandidateImportReport(bool DryRun, bool Committed, string S
 /// </summary>
 public sealed class ImportCandidatesHandler(CrmDbContext db, ReferenceCatalog catalog, TimeProvider clock)
 {
+    /// <summary>Refuses anyone but Consultants (the import page asks before showing its form).</summary>
+    public static void RequireImporter(Actor actor) => actor.Require(Role.Consultant);
+
     public async Task<CandidateImportReport> HandleAsync(ImportCandidatesInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        RequireImporter(actor);
         var dryRun = input.DryRun ?? false;
         var file = new CandidateImportReader(catalog).Read(input.Csv);
         var store = await CandidateImportStore.LoadAsync(db, file.Lines.Select(l => l.Checked.CaseReference), cancellationToken);

@@ -1,0 +1,84 @@
+using CrmAlliance.Api.Core;
+using Microsoft.Playwright;
+
+namespace CrmAlliance.BrowserTests;
+
+/// <summary>The candidate register and its import: try the file, see each line's problem in Danish, fix it, import.</summary>
+public sealed class CandidatePagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [BrowserFact]
+    public async Task A_consultant_tries_an_import_sees_the_rejected_line_in_Danish_fixes_it_and_imports_the_pool()
+    {
+        var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var page = await SignInAsync(consultant);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Kandidater" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kandidater", Exact = true })).ToBeVisibleAsync();
+        await BrowserFixture.CheckPageAsync(page, "kandidater-konsulent");
+
+        await page.GetByTestId("import-link").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importér kandidater" })).ToBeVisibleAsync();
+
+        // Submitting without a file is refused in the error summary, linked to the field.
+        await page.GetByTestId("import-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync("Vælg en CSV-fil.");
+
+        var marker = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        const string header = "Sagsnummer;Målgruppe;Søgte stillinger;Kompetencer;Uddannelsesniveau;Erhvervserfaring;Postnummer;Til rådighed fra";
+        var good = $"SAG-{marker}-1;dagpenge;7212;Svejsning;erhvervsfaglig;ja;9000;01-03-2027";
+        var bad = $"SAG-{marker}-2;dagpenge;7212;;erhvervsfaglig;ja;9000;31-02-2027";
+        await page.GetByLabel("CSV-fil").SetInputFilesAsync(new FilePayload { Name = "kandidater.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes($"{header}\n{good}\n{bad}\n") });
+        await page.GetByTestId("import-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Intet er gemt");
+        var rejected = page.GetByTestId("import-lines").Locator("tbody tr").Filter(new() { HasText = "afvist" });
+        await Assertions.Expect(rejected).ToHaveCountAsync(1);
+        await Assertions.Expect(rejected).ToContainTextAsync($"SAG-{marker}-2");
+        await BrowserFixture.CheckPageAsync(page, "kandidater-import-afvist");
+        var problem = await rejected.Locator("td").Last.InnerTextAsync();
+        Assert.DoesNotContain("Exception", problem, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Z][a-z]+[A-Z]", problem.Replace($"SAG-{marker}", "", StringComparison.Ordinal));
+
+        // Fixed, imported for real.
+        var fixedBad = bad.Replace("31-02-2027", "28-02-2027", StringComparison.Ordinal);
+        await page.GetByLabel("CSV-fil").SetInputFilesAsync(new FilePayload { Name = "kandidater.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes($"{header}\n{good}\n{fixedBad}\n") });
+        await page.GetByLabel("Importér (gemmer alt eller intet)").CheckAsync();
+        await page.GetByTestId("import-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Importeret. Nye: 2, ændrede: 0, uændrede: 0, afviste: 0.");
+        await BrowserFixture.CheckPageAsync(page, "kandidater-import-gemt");
+
+        await page.GotoAsync("/kandidater?stilling=7212");
+        var rows = page.GetByTestId("candidates").Locator("tbody tr").Filter(new() { HasText = $"SAG-{marker}" });
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        var first = rows.Filter(new() { HasText = $"SAG-{marker}-1" });
+        await Assertions.Expect(first).ToContainTextAsync("dagpengemodtagere");
+        await Assertions.Expect(first).ToContainTextAsync("7212");
+        await Assertions.Expect(first).ToContainTextAsync("01.03.2027");
+    }
+
+    [BrowserFact]
+    public async Task A_company_user_is_refused_the_candidate_register_and_its_import_in_Danish()
+    {
+        var company = await fixture.Host.RegisterAsync(await fixture.Host.CreateUserAsync(Role.Consultant), "Kandidatløs ApS");
+        var user = await fixture.Host.CreateUserAsync(Role.Company, company.Id);
+        var page = await SignInAsync(user);
+
+        foreach (var path in new[] { "/kandidater", "/kandidater/import" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(403, response!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Du har ikke adgang til siden" })).ToBeVisibleAsync();
+        }
+
+        await BrowserFixture.CheckPageAsync(page, "kandidater-virksomhed-afvist");
+    }
+
+    private async Task<IPage> SignInAsync(Actor user)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/log-ind");
+        await page.GetByLabel("E-mail").FillAsync(user.Email);
+        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
+        return page;
+    }
+}
