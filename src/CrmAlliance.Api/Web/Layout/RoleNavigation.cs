@@ -18,6 +18,7 @@ public static class RoleNavigation
         // The printable monitoring report already exists (Yield/Monitoring); managers and admins may read it.
         Role.Manager or Role.Admin => [Start, Companies, Candidates, new("/reports/monitoring.html", "Nav.MonitoringReport")],
         Role.Consultant => [Start, Companies, Candidates],
+        Role.Company => [Start, new("/virksomhed/opslag", "Portal.Nav.Vacancies"), new("/virksomhed/forloeb", "Portal.Nav.Placements"), new("/virksomhed/bidrag", "Portal.Nav.Yield"), new("/virksomhed/kontaktpersoner", "Portal.Nav.Contacts")],
         _ => [Start],
     };
 }
