@@ -144,6 +144,32 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(locked.GetByTestId("signed-in-user")).ToContainTextAsync(manager.Email);
     }
 
+    [BrowserFact]
+    public async Task An_admin_moves_a_consultant_to_a_company_named_by_CVR_and_a_company_user_without_one_is_refused_in_Danish()
+    {
+        var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var company = await fixture.Host.RegisterAsync(consultant, "Rolleskiftet ApS");
+        var page = await SignInAsync(AdminEmail);
+        await page.GotoAsync("/admin/brugere?soeg=" + Uri.EscapeDataString(consultant.Email));
+        await page.GetByTestId("user-row").GetByRole(AriaRole.Link, new() { Name = "Test Consultant" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test Consultant", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("user-facts")).ToContainTextAsync("virksomhedskonsulent");
+        await BrowserFixture.CheckPageAsync(page, "admin-bruger");
+
+        await page.GetByLabel("virksomhedsbruger", new() { Exact = true }).CheckAsync();
+        await page.GetByTestId("set-role-submit").ClickAsync();
+        var summary = page.GetByTestId("error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Virksomhed: skal udfyldes for en virksomhedsbruger.");
+        await Assertions.Expect(page.GetByTestId("user-facts")).ToContainTextAsync("virksomhedskonsulent");
+        await BrowserFixture.CheckPageAsync(page, "admin-bruger-rolle-fejl");
+
+        await page.GetByLabel("Virksomhedens CVR-nummer").FillAsync(company.Cvr);
+        await page.GetByTestId("set-role-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("role-changed")).ToContainTextAsync("Rollen er skiftet til virksomhedsbruger.");
+        await Assertions.Expect(page.GetByTestId("user-facts")).ToContainTextAsync("Rolleskiftet ApS");
+        await BrowserFixture.CheckPageAsync(page, "admin-bruger-rolle-skiftet");
+    }
+
     private async Task<IPage> SignInAsync(string email)
     {
         var page = await fixture.NewPageAsync();

@@ -56,6 +56,25 @@ public sealed partial class AdminPagesTests(CrmApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_user_page_for_changing_a_role_is_for_Admins_only()
+    {
+        var admin = await SignInWithCookieAsync(CrmApiFactory.AdminEmail, CrmApiFactory.AdminPassword);
+        var (consultant, manager, companyUser) = await OtherRolesAsync();
+        var path = "/admin/brugere/" + await UserIdAsync(CrmApiFactory.AdminEmail);
+
+        var allowed = await GetAsync(admin, path);
+        Assert.Equal(HttpStatusCode.OK, allowed.Status);
+        Assert.Contains("Skift rolle", allowed.Html, StringComparison.Ordinal);
+        foreach (var client in new[] { consultant, manager, companyUser })
+        {
+            var refused = await GetAsync(client, path);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+            Assert.DoesNotContain("Skift rolle", refused.Html, StringComparison.Ordinal);
+            Assert.DoesNotContain(CrmApiFactory.AdminEmail, refused.Html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_lock_form_locks_a_user_for_an_Admin_refuses_locking_oneself_in_Danish_and_does_nothing_for_a_consultant()
     {
         var admin = await SignInWithCookieAsync(CrmApiFactory.AdminEmail, CrmApiFactory.AdminPassword);
