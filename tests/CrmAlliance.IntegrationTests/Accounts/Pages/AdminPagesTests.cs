@@ -120,7 +120,9 @@ public sealed partial class AdminPagesTests(CrmApiFactory factory) : IClassFixtu
         var token = AntiforgeryToken().Match(page.Html).Groups["token"].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "user-lock", ["__RequestVerificationToken"] = token, ["spaer"] = userId,
+            ["_handler"] = "user-lock",
+            ["__RequestVerificationToken"] = token,
+            ["spaer"] = userId,
         });
         using var response = await client.PostAsync("/admin/brugere", form);
         return new PageAnswer(response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), PathOf(response.Headers.Location));
