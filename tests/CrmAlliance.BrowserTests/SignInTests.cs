@@ -136,7 +136,7 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(summary).ToContainTextAsync("Kode: koden er forkert, brugt eller udløbet");
         await BrowserFixture.CheckPageAsync(page, "nulstil-adgangskode-forkert-kode");
 
-        var code = await ResetCodeFromMailAsync(email);
+        var code = await Mail.CodeSentToAsync(fixture.Host, email);
         await page.GetByLabel("Kode fra e-mailen").FillAsync(code);
         await page.GetByLabel("Ny adgangskode").FillAsync("kort");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gem ny adgangskode" }).ClickAsync();
@@ -150,25 +150,5 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.GetByLabel("Adgangskode").FillAsync("Sommerhus-Skagen-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(email);
-    }
-
-    private async Task<string> ResetCodeFromMailAsync(string email)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            foreach (var file in Directory.Exists(fixture.Host.MailFolder) ? Directory.GetFiles(fixture.Host.MailFolder, "*.eml") : [])
-            {
-                var message = await MimeKit.MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == email))
-                {
-                    // The code stands alone on an indented line below "Brug denne kode …".
-                    return (message.TextBody ?? "").Split('\n').Select(l => l.Trim()).First(l => l.Length > 40 && !l.Contains(' ', StringComparison.Ordinal));
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"No reset e-mail to {email} in {fixture.Host.MailFolder}.");
     }
 }

@@ -6,26 +6,57 @@ namespace CrmAlliance.Api.Features.Accounts;
 
 public sealed record UserView(string Id, string Email, string DisplayName, Role Role, Guid? CompanyId, bool IsLockedOut);
 
+/// <summary>Which users a list holds: one role, and/or a text found in the e-mail or the name.</summary>
+public sealed record UserFilter(Role? Role = null, string? Search = null);
+
+public enum UserSort
+{
+    Email,
+    Name,
+}
+
 /// <summary>Reads of users: Admins see all; everyone sees themselves; staff see consultants' names.</summary>
 public sealed class AccountQueries(CrmDbContext db, TimeProvider clock)
 {
     public async Task<UserView?> MeAsync(Actor actor, CancellationToken cancellationToken)
         => (await LoadAsync(db.Users.Where(u => u.Id == actor.UserId), cancellationToken)).FirstOrDefault();
 
-    public async Task<Page<UserView>> ListAsync(Role? role, PageRequest page, Actor actor, CancellationToken cancellationToken)
+    public Task<Page<UserView>> ListAsync(Role? role, PageRequest page, Actor actor, CancellationToken cancellationToken)
+        => ListAsync(new UserFilter(role), UserSort.Email, descending: false, page, actor, cancellationToken);
+
+    /// <summary>Users for Admins, filtered, sorted (then by e-mail) and paged.</summary>
+    public async Task<Page<UserView>> ListAsync(UserFilter filter, UserSort sort, bool descending, PageRequest page, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Admin);
         page.Validate();
         var users = db.Users.AsNoTracking();
-        if (role is { } r)
+        if (filter.Role is { } r)
         {
             var roleName = r.ToString();
             users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.Name == roleName)));
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // E-mails are compared by Identity's upper-cased form, so the letter case of the search does not matter.
+            var text = filter.Search.Trim();
+            var (name, email) = ($"%{text}%", $"%{text.ToUpperInvariant()}%");
+            users = users.Where(u => EF.Functions.Like(u.DisplayName, name) || EF.Functions.Like(u.NormalizedEmail!, email));
+        }
+
+        users = (sort, descending) switch
+        {
+            (UserSort.Name, false) => users.OrderBy(u => u.DisplayName).ThenBy(u => u.Email),
+            (UserSort.Name, true) => users.OrderByDescending(u => u.DisplayName).ThenBy(u => u.Email),
+            (_, true) => users.OrderByDescending(u => u.Email),
+            _ => users.OrderBy(u => u.Email),
+        };
+
         var total = await users.CountAsync(cancellationToken);
-        var items = await LoadAsync(users.OrderBy(u => u.Email).Skip(page.Offset).Take(page.Size), cancellationToken);
-        return new Page<UserView>(items, total, page.Offset);
+        // LoadAsync's join does not keep the order: the page's ids do.
+        var ids = await users.Skip(page.Offset).Take(page.Size).Select(u => u.Id).ToListAsync(cancellationToken);
+        var loaded = (await LoadAsync(db.Users.Where(u => ids.Contains(u.Id)), cancellationToken)).DistinctBy(u => u.Id).ToDictionary(u => u.Id);
+        return new Page<UserView>(ids.Select(id => loaded[id]).ToList(), total, page.Offset);
     }
 
     /// <summary>The consultants by name, for staff choosing one (a company's responsible consultant, a filter). Company users are refused.</summary>
@@ -44,7 +75,7 @@ public sealed class AccountQueries(CrmDbContext db, TimeProvider clock)
             ids = ids.Where(id => id == actor.UserId).ToList();
         }
 
-        return (await LoadAsync(db.Users.Where(u => ids.Contains(u.Id)), cancellationToken)).ToDictionary(u => u.Id);
+        return (await LoadAsync(db.Users.Where(u => ids.Contains(u.Id)), cancellationToken)).DistinctBy(u => u.Id).ToDictionary(u => u.Id);
     }
 
     private async Task<List<UserView>> LoadAsync(IQueryable<ApplicationUser> users, CancellationToken cancellationToken)

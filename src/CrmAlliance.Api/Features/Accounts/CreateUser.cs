@@ -39,14 +39,21 @@ public sealed class CreateUserHandler(UserManager<ApplicationUser> users, CrmDbC
 public sealed record InviteCompanyUserInput(Guid CompanyId, string Email, string DisplayName);
 
 /// <summary>
-/// A consultant invites a person at a company: the account is created without a password and an
-/// e-mail carries a code for <c>POST /auth/resetPassword</c>, with which the person sets one.
+/// A consultant or an Admin invites a person at a company: the account is created without a password and an
+/// e-mail carries a code for <c>POST /auth/resetPassword</c> (or the page /nulstil-adgangskode), with which the person sets one.
 /// </summary>
 public sealed class InviteCompanyUserHandler(UserManager<ApplicationUser> users, CrmDbContext db, IEmailSender<ApplicationUser> email, TimeProvider clock)
 {
+    /// <summary>Who may invite; the invitation page asks before it shows its form.</summary>
+    public static void Authorize(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Role.Consultant, Role.Admin);
+    }
+
     public async Task<UserView> HandleAsync(InviteCompanyUserInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        Authorize(actor);
         new Validator()
             .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", RefusalText.Of("Core.NotAnEmail", ("value", input.Email)))
             .Required(input.DisplayName, "displayName")

@@ -13,9 +13,16 @@ public sealed record SetUserRoleInput(string UserId, Role Role, Guid? CompanyId 
 /// </summary>
 public sealed class SetUserRoleHandler(UserManager<ApplicationUser> users, CrmDbContext db, AccountQueries queries)
 {
+    /// <summary>Who may move users between roles; the user page asks before it shows its form.</summary>
+    public static void Authorize(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Role.Admin);
+    }
+
     public async Task<UserView> HandleAsync(SetUserRoleInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Admin);
+        Authorize(actor);
         new Validator()
             .Check(input.UserId != actor.UserId, "userId", RefusalText.Of("Accounts.CannotChangeOwnRole"))
             .Check(input.Role != Role.Company || input.CompanyId is not null, "companyId", RefusalText.Of("Accounts.CompanyRequired"))

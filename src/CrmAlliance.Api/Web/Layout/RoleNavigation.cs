@@ -15,6 +15,7 @@ public static class RoleNavigation
 
     public static IReadOnlyList<Item> For(Role role) => role switch
     {
+        Role.Admin => [Start, Companies, new("/reports/monitoring.html", "Nav.MonitoringReport"), new("/admin/brugere", "Admin.Nav.Users"), new("/admin/bus", "Admin.Nav.Bus")],
         // The printable monitoring report already exists (Yield/Monitoring); managers and admins may read it.
         Role.Manager or Role.Admin => [Start, Companies, Candidates, new("/reports/monitoring.html", "Nav.MonitoringReport")],
         Role.Consultant => [Start, Companies, Candidates],

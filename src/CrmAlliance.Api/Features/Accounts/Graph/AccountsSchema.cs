@@ -35,8 +35,8 @@ public sealed class AccountsSchema : ISchemaContributor, INodeResolver
             .Argument<NonNullGraphType<CreateUserInputGraphType>>("input", "The user.")
             .ResolveAsync(c => MutationRunner.Run<CreateUserHandler, CreateUserInput, UserView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<UserGraphType>("inviteCompanyUser")
-            .AllowRoles(Role.Consultant)
-            .Description("Invites a person at a company (consultants): an e-mail gives them a code to set their password with POST /auth/resetPassword.")
+            .AllowRoles(Role.Consultant, Role.Admin)
+            .Description("Invites a person at a company (consultants and Admins): an e-mail gives them a code to set their password with POST /auth/resetPassword.")
             .Argument<NonNullGraphType<InviteCompanyUserInputGraphType>>("input", "The person to invite.")
             .ResolveAsync(c => MutationRunner.Run<InviteCompanyUserHandler, InviteCompanyUserInput, UserView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<UserGraphType>("setUserRole")
