@@ -14,7 +14,7 @@ public static class RoleNavigation
     public static IReadOnlyList<Item> For(Role role) => role switch
     {
         // The printable monitoring report already exists (Yield/Monitoring); managers and admins may read it.
-        Role.Manager or Role.Admin => [Start, Companies, new("/reports/monitoring.html", "Nav.MonitoringReport")],
+        Role.Manager or Role.Admin => [Start, Companies, new("/ledelse", "Dashboard.Nav"), new("/reports/monitoring.html", "Nav.MonitoringReport")],
         Role.Consultant => [Start, Companies],
         _ => [Start],
     };
