@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using CrmAlliance.Benchmarks.CompanyPages;
+using CrmAlliance.Benchmarks.Dashboard;
 using CrmAlliance.Benchmarks.EndToEnd;
 using CrmAlliance.Benchmarks.Hostile;
 using CrmAlliance.Benchmarks.Matching;
@@ -30,6 +31,11 @@ if (args.Contains(ProjectionLagOptions.Switch))
 if (args.Contains(CompanyPagesBenchmark.Switch))
 {
     return await CompanyPagesBenchmark.RunAsync(args);
+}
+
+if (args.Contains(DashboardBenchmark.Switch))
+{
+    return await DashboardBenchmark.RunAsync(args);
 }
 
 if (args.Contains(EndToEndOptions.Switch))
