@@ -52,46 +52,12 @@ public sealed class YieldCellReader(CrmDbContext db)
 
     /// <summary>
     /// The last month up to <paramref name="throughMonth"/> (yyyymm) with a vacancy or placement activity per
-    /// company, so that a past period's dormant list is not changed by later activity. Found from the top down without
-    /// reading every month cell a company ever had (each month has a cell per offer kind and target group): the months
-    /// of the through-month's quarter, else the earlier quarters of its year, else the last active year's quarters, and
-    /// then only the three months of the quarter found (company quarter and year cells exist for the whole only).
+    /// company, so that a past period's dormant list is not changed by later activity.
     /// </summary>
     public async Task<Dictionary<Guid, int>> LastActiveMonthAsync(IReadOnlyCollection<Guid> companyIds, int throughMonth, CancellationToken cancellationToken)
-    {
-        var (year, month) = (throughMonth / 100, throughMonth % 100);
-        var quarterStart = (year * 100) + (((month - 1) / 3 * 3) + 1);
-        var last = await LastActiveAsync(YieldGrain.Month, companyIds, quarterStart, throughMonth, cancellationToken);
-
-        var rest = companyIds.Where(id => !last.ContainsKey(id)).ToList();
-        var quarters = rest.Count == 0 ? new Dictionary<Guid, int>() : await LastActiveAsync(YieldGrain.Quarter, rest, (year * 100) + 1, quarterStart - 1, cancellationToken);
-
-        rest = rest.Where(id => !quarters.ContainsKey(id)).ToList();
-        var years = rest.Count == 0 ? new Dictionary<Guid, int>() : await LastActiveAsync(YieldGrain.Year, rest, 0, (year * 100) - 1, cancellationToken);
-        foreach (var activeYear in years.GroupBy(y => y.Value, y => y.Key))
-        {
-            foreach (var (id, quarter) in await LastActiveAsync(YieldGrain.Quarter, activeYear.ToList(), activeYear.Key, activeYear.Key + 11, cancellationToken))
-            {
-                quarters[id] = quarter;
-            }
-        }
-
-        foreach (var activeQuarter in quarters.GroupBy(q => q.Value, q => q.Key))
-        {
-            foreach (var (id, activeMonth) in await LastActiveAsync(YieldGrain.Month, activeQuarter.ToList(), activeQuarter.Key, activeQuarter.Key + 2, cancellationToken))
-            {
-                last[id] = activeMonth;
-            }
-        }
-
-        return last;
-    }
-
-    /// <summary>Per company, the start (yyyymm) of its latest whole-company cell of the grain from <paramref name="from"/> to <paramref name="through"/> with activity.</summary>
-    private Task<Dictionary<Guid, int>> LastActiveAsync(YieldGrain grain, IReadOnlyCollection<Guid> companyIds, int from, int through, CancellationToken cancellationToken)
-        => db.YieldCells.AsNoTracking()
-            .Where(c => c.Grain == grain && c.OfferKind == YieldCell.All && c.TargetGroup == YieldCell.All && companyIds.Contains(c.CompanyId)
-                && c.PeriodStart >= from && c.PeriodStart <= through
+        => await db.YieldCells.AsNoTracking()
+            .Where(c => c.Grain == YieldGrain.Month && c.OfferKind == YieldCell.All && c.TargetGroup == YieldCell.All && companyIds.Contains(c.CompanyId)
+                && c.PeriodStart <= throughMonth
                 && (c.VacanciesPosted > 0 || c.PlacementsStarted > 0 || c.PlacementDays > 0))
             .GroupBy(c => c.CompanyId)
             .Select(g => new { g.Key, Last = g.Max(c => c.PeriodStart) })
