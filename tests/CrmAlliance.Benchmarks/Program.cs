@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using CrmAlliance.Benchmarks.CompanyPages;
+using CrmAlliance.Benchmarks.Dashboard;
 using CrmAlliance.Benchmarks.EndToEnd;
 using CrmAlliance.Benchmarks.Hostile;
 using CrmAlliance.Benchmarks.Matching;
@@ -36,6 +37,11 @@ if (args.Contains(CompanyPagesBenchmark.Switch))
 if (args.Contains(TransferBudgetBenchmark.Switch))
 {
     return await TransferBudgetBenchmark.RunAsync(args);
+}
+
+if (args.Contains(DashboardBenchmark.Switch))
+{
+    return await DashboardBenchmark.RunAsync(args);
 }
 
 if (args.Contains(EndToEndOptions.Switch))

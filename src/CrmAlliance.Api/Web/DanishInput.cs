@@ -29,4 +29,11 @@ public static class DanishInput
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, DanishCalendar.Zone.GetUtcOffset(local));
     }
+
+    /// <summary>A number as Danes type it, <c>62,5</c> (a point is read as the decimal sign too: <c>62.5</c>); no thousands separators.</summary>
+    public static bool TryDecimal(string? text, out decimal value)
+    {
+        var trimmed = text?.Trim().TrimEnd('%').Trim() ?? "";
+        return decimal.TryParse(trimmed.Replace('.', ','), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.GetCultureInfo("da-DK"), out value);
+    }
 }

@@ -74,10 +74,10 @@ public static class CompanyPagesBenchmark
     private static IEnumerable<string> Prefixes(string text, int from, int to)
         => Enumerable.Range(from, Math.Max(0, Math.Min(to, text.Length) - from + 1)).Select(n => text[..n]);
 
-    private sealed record Measured(LatencyStats Times, int MaxCommands, long Bytes);
+    internal sealed record Measured(LatencyStats Times, int MaxCommands, long Bytes);
 
     /// <summary>Warms up on the first tenth, then records each request's server time (not <paramref name="before"/>).</summary>
-    private static async Task<Measured> MeasureAsync(CompanyPagesHost host, HttpClient client, List<string> urls, Func<Task>? before = null)
+    internal static async Task<Measured> MeasureAsync(CompanyPagesHost host, HttpClient client, List<string> urls, Func<Task>? before = null)
     {
         foreach (var url in urls.Take(Math.Max(urls.Count / 10, 1)))
         {
@@ -109,7 +109,7 @@ public static class CompanyPagesBenchmark
         return new Measured(LatencyStats.Of(times), maxCommands, bytes);
     }
 
-    private static Func<Task> ReadModelChange(CompanyPagesHost host) => async () =>
+    internal static Func<Task> ReadModelChange(CompanyPagesHost host) => async () =>
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
@@ -139,6 +139,6 @@ public static class CompanyPagesBenchmark
         }
     }
 
-    private static void Row(string name, Measured m)
+    internal static void Row(string name, Measured m)
         => Console.WriteLine($"| {name} | {LatencyStats.Format(m.Times.Percentile(0.5))} | {LatencyStats.Format(m.Times.Percentile(0.95))} | {LatencyStats.Format(m.Times.Percentile(0.99))} | {LatencyStats.Format(m.Times.Max)} | {m.MaxCommands} | {m.Times.Count} |");
 }

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Yield.Dashboard;
 using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Features.Yield.Projection;
 using CrmAlliance.Api.Features.Yield.Reports;
@@ -46,6 +47,7 @@ public static class YieldModule
         services.AddScoped<YieldTrendQuery>();
         services.AddScoped<DormantPartnersQuery>();
         services.AddScoped<YieldRowsQuery>();
+        services.AddScoped<FreeLabourAlertsQuery>();
         services.AddSingleton<ISchemaContributor, YieldSchema>();
         services.AddSingleton<IConfigureSchema, YieldRowTypesRegistration>();
 
@@ -56,6 +58,9 @@ public static class YieldModule
         services.AddScoped<RemoveEffectTargetHandler>();
         services.AddSingleton<ISchemaContributor, EffectTargetsSchema>();
         services.AddScoped<MonitoringReportBuilder>();
+
+        // The manager's dashboard (web UI): the reports above, for management only.
+        services.AddScoped<ManagementDashboard>();
         return services;
     }
 }

@@ -13,11 +13,13 @@ public static class RoleNavigation
 
     private static readonly Item Candidates = new("/kandidater", "Candidates.Nav");
 
+    private static readonly Item Monitoring = new("/reports/monitoring.html", "Nav.MonitoringReport");
+
     public static IReadOnlyList<Item> For(Role role) => role switch
     {
-        Role.Admin => [Start, Companies, new("/reports/monitoring.html", "Nav.MonitoringReport"), new("/admin/brugere", "Admin.Nav.Users"), new("/admin/bus", "Admin.Nav.Bus")],
         // The printable monitoring report already exists (Yield/Monitoring); managers and admins may read it.
-        Role.Manager or Role.Admin => [Start, Companies, Candidates, new("/reports/monitoring.html", "Nav.MonitoringReport")],
+        Role.Admin => [Start, Companies, Candidates, new("/ledelse", "Dashboard.Nav"), Monitoring, new("/admin/brugere", "Admin.Nav.Users"), new("/admin/bus", "Admin.Nav.Bus")],
+        Role.Manager => [Start, Companies, Candidates, new("/ledelse", "Dashboard.Nav"), Monitoring],
         Role.Consultant => [Start, Companies, Candidates],
         Role.Company => [Start, new("/virksomhed/opslag", "Portal.Nav.Vacancies"), new("/virksomhed/forloeb", "Portal.Nav.Placements"), new("/virksomhed/bidrag", "Portal.Nav.Yield"), new("/virksomhed/kontaktpersoner", "Portal.Nav.Contacts")],
         _ => [Start],

@@ -10,9 +10,11 @@ public sealed record DormantPartnerView(YieldCompanyView Company, string? Consul
 
 /// <summary>
 /// dormantPartners (staff): members not active in the period (<see cref="YieldFigures.Active"/>), longest dormant
-/// first: never active before the period's end, then by the last active month, then by name.
+/// first: never active before the period's end, then by the last active month, then by name. The members and their
+/// figures are the ranking's (<see cref="YieldRankings"/>), and the sorted list is kept in <see cref="YieldReportCache"/>
+/// while the read model is unchanged: the dashboard pages through it on every visit.
 /// </summary>
-public sealed class DormantPartnersQuery(CrmDbContext db, YieldCellReader reader, YieldOptions options)
+public sealed class DormantPartnersQuery(CrmDbContext db, YieldRankings rankings, YieldCellReader reader, YieldOptions options, YieldReportCache cache)
 {
     public async Task<YieldPage<DormantPartnerView>> ListAsync(string period, string? industrySection, string? consultantId, PageRequest page, Actor actor, CancellationToken cancellationToken)
     {
@@ -21,18 +23,7 @@ public sealed class DormantPartnersQuery(CrmDbContext db, YieldCellReader reader
         var filter = YieldCompanyFilter.Parse(industrySection, null, consultantId, options);
         page.Validate();
 
-        var members = await filter.Apply(db.YieldCompanies.AsNoTracking()).Where(YieldMembers.Of(reportPeriod)).ToListAsync(cancellationToken);
-        var totals = await reader.ByCompanyAsync(reportPeriod, YieldCell.All, YieldCell.All, cancellationToken);
-        var dormant = members
-            .Select(m => (Company: m, Figures: new YieldFigures(totals.GetValueOrDefault(m.CompanyId) ?? new YieldTotals(), options)))
-            .Where(m => !m.Figures.Active)
-            .ToList();
-        var lastActive = await reader.LastActiveMonthAsync(dormant.Select(d => d.Company.CompanyId).ToList(), ReportPeriod.MonthKey(reportPeriod.LastMonth), cancellationToken);
-
-        var sorted = dormant
-            .Select(d => (d.Company, d.Figures, LastActive: lastActive.TryGetValue(d.Company.CompanyId, out var month) ? month : (int?)null))
-            .OrderBy(d => d.LastActive ?? 0).ThenBy(d => d.Company.Name, StringComparer.Ordinal).ThenBy(d => d.Company.CompanyId)
-            .ToList();
+        var sorted = await cache.GetOrComputeAsync(db, $"dormant|{reportPeriod.Label}|{filter}", () => SortedAsync(reportPeriod, filter, cancellationToken), cancellationToken);
         var onPage = sorted.Skip(page.Offset).Take(page.Size).ToList();
 
         var consultantIds = onPage.Select(d => d.Company.ResponsibleConsultantId).OfType<string>().Distinct().ToList();
@@ -48,4 +39,18 @@ public sealed class DormantPartnersQuery(CrmDbContext db, YieldCellReader reader
             d.Figures.Pledged)).ToList();
         return new YieldPage<DormantPartnerView>(new Page<DormantPartnerView>(items, sorted.Count, page.Offset), reportPeriod.Label, options.DefinitionLabel);
     }
+
+    private async Task<IReadOnlyList<Dormant>> SortedAsync(ReportPeriod period, YieldCompanyFilter filter, CancellationToken cancellationToken)
+    {
+        var members = await rankings.RankAsync(period, YieldSlice.Whole, cancellationToken);
+        var wanted = filter.IsEmpty ? null : filter.Apply(members.Select(m => m.Source).AsQueryable()).Select(c => c.CompanyId).ToHashSet();
+        var dormant = members.Where(m => !m.Figures.Active && (wanted is null || wanted.Contains(m.Company.Id))).ToList();
+        var lastActive = await reader.LastActiveMonthAsync(dormant.Select(d => d.Company.Id).ToList(), ReportPeriod.MonthKey(period.LastMonth), cancellationToken);
+        return dormant
+            .Select(d => new Dormant(d.Source, d.Figures, lastActive.TryGetValue(d.Company.Id, out var month) ? month : null))
+            .OrderBy(d => d.LastActive ?? 0).ThenBy(d => d.Company.Name, StringComparer.Ordinal).ThenBy(d => d.Company.CompanyId)
+            .ToList();
+    }
+
+    private sealed record Dormant(YieldCompany Company, YieldFigures Figures, int? LastActive);
 }
