@@ -88,7 +88,7 @@ public sealed class AcceptPreviewTests(AcceptPreviewTests.Factory fixture) : ICl
         var invalid = await Assert.ThrowsAsync<ValidationException>(() => PreviewAsync(actor, new AcceptMatchInput(match.Id, 1, Day(30), Day(30))));
         Assert.Equal("plannedEnd", Assert.Single(invalid.Errors).Field);
         var manager = await Api.CreateUserAsync("MANAGER");
-        await Assert.ThrowsAsync<ForbiddenException>(() => PreviewAsync(new Actor(manager.Id, manager.Email, Role.Manager, null), new AcceptMatchInput(match.Id, 1, Day(30), Day(60))));
+        await Assert.ThrowsAsync<ForbiddenException>(() => PreviewAsync(Staff(manager, Role.Manager), new AcceptMatchInput(match.Id, 1, Day(30), Day(60))));
 
         await consultant.QueryAsync(
             "mutation($input: DismissMatchInput!) { dismissMatch(input: $input) { id } }",
@@ -114,7 +114,7 @@ public sealed class AcceptPreviewTests(AcceptPreviewTests.Factory fixture) : ICl
         var waiting = Assert.Single((await AwaitingAsync(ownActor)).Items);
         Assert.Equal((ownMatch.VacancyId, "Industrimekaniker", 1), (waiting.VacancyId, waiting.Title, waiting.Undecided));
         var manager = await Api.CreateUserAsync("MANAGER");
-        var all = await AwaitingAsync(new Actor(manager.Id, manager.Email, Role.Manager, null));
+        var all = await AwaitingAsync(Staff(manager, Role.Manager));
         Assert.Contains(all.Items, v => v.VacancyId == otherMatch.VacancyId);
         Assert.Contains(all.Items, v => v.VacancyId == ownMatch.VacancyId);
 
@@ -143,6 +143,9 @@ public sealed class AcceptPreviewTests(AcceptPreviewTests.Factory fixture) : ICl
         return (await db.Placements.CountAsync(), await db.RuleStamps.SumAsync(s => s.Stamp));
     }
 
+    /// <summary>The user as the core's actor, by their Identity key (the test user carries the GraphQL global ID).</summary>
+    private static Actor Staff(TestUser user, Role role) => new(GlobalId.ParseKey(user.Id, "User", "id"), user.Email, role, null);
+
     private static DateOnly Day(int fromToday) => TestData.Today.AddDays(fromToday);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -170,6 +173,6 @@ public sealed class AcceptPreviewTests(AcceptPreviewTests.Factory fixture) : ICl
         };
         db.VacancyMatches.Add(match);
         await db.SaveChangesAsync();
-        return (user.Client, new Actor(user.Id, user.Email, Role.Consultant, null), match);
+        return (user.Client, Staff(user, Role.Consultant), match);
     }
 }
