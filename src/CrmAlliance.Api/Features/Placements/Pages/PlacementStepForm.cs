@@ -28,6 +28,9 @@ public abstract class PlacementStepForm : ComponentBase
 
     protected DateOnly Today => DanishCalendar.Today(Clock);
 
+    /// <summary>The checklist without its query, so a refused step does not repeat the confirmation of the one before.</summary>
+    protected string ActionUrl => $"/forloeb/{Placement.Id}";
+
     protected string? Invalid(string id) => Errors.ContainsKey(id) ? "true" : null;
 
     protected string? Describe(string id, bool hint = false) => FormField.DescribedBy(id, Errors, hint);
