@@ -78,7 +78,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await invited.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
         await Assertions.Expect(invited.GetByRole(AriaRole.Heading, new() { Name = "Forside", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(invited.GetByTestId("signed-in-user")).ToContainTextAsync($"{email}, virksomhedsbruger");
-        await Assertions.Expect(invited.GetByText("Velkommen.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(invited.GetByTestId("company-welcome")).ToContainTextAsync("Velkommen");
         await Assertions.Expect(invited.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" }).GetByRole(AriaRole.Link, new() { Name = "Brugere" })).ToHaveCountAsync(0);
         await BrowserFixture.CheckPageAsync(invited, "admin-inviteret-forside");
 

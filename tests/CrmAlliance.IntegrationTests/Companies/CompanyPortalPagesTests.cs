@@ -23,7 +23,7 @@ public sealed class CompanyPortalPagesTests(CrmApiFactory factory) : IClassFixtu
         {
             var (status, html) = await GetAsync(company, path);
             Assert.True(status == HttpStatusCode.OK, $"{path}: {status}");
-            Assert.Contains("dkfds-virkdk.min.css", html, StringComparison.Ordinal);
+            Assert.Contains("dkfds-virkdk.min.", html, StringComparison.Ordinal);
         }
 
         foreach (var staff in new[] { cast.Consultant.Email, cast.Manager.Email, CrmApiFactory.AdminEmail })
@@ -35,7 +35,7 @@ public sealed class CompanyPortalPagesTests(CrmApiFactory factory) : IClassFixtu
                 Assert.True(status == HttpStatusCode.Forbidden, $"{staff} {path}: {status}");
                 Assert.Contains("Du har ikke adgang til siden", html, StringComparison.Ordinal);
                 Assert.Contains("må ikke gøre dette.", html, StringComparison.Ordinal);
-                Assert.DoesNotContain("dkfds-virkdk.min.css", html, StringComparison.Ordinal);
+                Assert.DoesNotContain("dkfds-virkdk.min.", html, StringComparison.Ordinal);
             }
         }
     }

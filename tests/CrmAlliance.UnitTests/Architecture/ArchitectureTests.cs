@@ -37,7 +37,8 @@ public sealed class ArchitectureTests
         ["Pledges"] = ["Companies"],
         ["ContactLogs"] = ["Companies"],
         ["Placements"] = ["Companies", "Candidates", "Vacancies"],
-        ["Matches"] = ["Candidates", "Vacancies", "Placements"],
+        // The vacancies awaiting a consultant's decision are those of the companies the consultant is responsible for.
+        ["Matches"] = ["Companies", "Candidates", "Vacancies", "Placements"],
         // The outcome import runs as a command line with an Admin's account.
         ["Outcomes"] = ["ReferenceData", "Accounts", "Companies", "Candidates", "Placements"],
         // Readers of everything below them.

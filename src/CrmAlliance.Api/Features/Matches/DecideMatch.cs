@@ -22,10 +22,27 @@ public sealed class DecideMatchHandler(CrmDbContext db, ProposePlacementHandler 
     {
         actor.Require(Role.Consultant);
         var match = await LoadUndecidedAsync(input.Id, input.Version, cancellationToken);
+        var proposal = await ProposalAsync(match, input, cancellationToken);
+        return await propose.HandleAsync(proposal, actor, placement => Decide(match, MatchStatus.Accepted, actor, placementId: placement.Id), cancellationToken);
+    }
+
+    /// <summary>
+    /// What accepting would judge, rule by rule, without accepting: the same proposal through
+    /// <see cref="ProposePlacementHandler.PreviewAsync"/>. Refused like accepting for a match already decided.
+    /// </summary>
+    public async Task<IReadOnlyList<ProposalCheck>> PreviewAcceptAsync(AcceptMatchInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Consultant);
+        var match = await LoadUndecidedAsync(input.Id, input.Version, cancellationToken);
+        return await propose.PreviewAsync(await ProposalAsync(match, input, cancellationToken), actor, cancellationToken);
+    }
+
+    /// <summary>The placement a match proposes: the candidate at the vacancy's workplace, of the vacancy's offer kind.</summary>
+    private async Task<ProposePlacementInput> ProposalAsync(VacancyMatch match, AcceptMatchInput input, CancellationToken cancellationToken)
+    {
         var vacancy = await db.Vacancies.AsNoTracking().Where(v => v.Id == match.VacancyId)
             .Select(v => new { v.CompanyId, v.WorkplaceId, v.OfferKind }).SingleAsync(cancellationToken);
-        var proposal = new ProposePlacementInput(match.CandidateId, vacancy.CompanyId, vacancy.WorkplaceId, match.VacancyId, vacancy.OfferKind, input.Purpose, input.PlannedStart, input.PlannedEnd, input.Exemptions);
-        return await propose.HandleAsync(proposal, actor, placement => Decide(match, MatchStatus.Accepted, actor, placementId: placement.Id), cancellationToken);
+        return new ProposePlacementInput(match.CandidateId, vacancy.CompanyId, vacancy.WorkplaceId, match.VacancyId, vacancy.OfferKind, input.Purpose, input.PlannedStart, input.PlannedEnd, input.Exemptions);
     }
 
     public async Task<MatchView> DismissAsync(DismissMatchInput input, Actor actor, CancellationToken cancellationToken)

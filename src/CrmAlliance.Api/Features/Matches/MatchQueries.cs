@@ -1,10 +1,14 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Matches;
 
 public sealed record MatchView(Guid Id, Guid VacancyId, Guid CandidateId, int Rank, double Score, string Explanation, MatchStatus Status, DateTimeOffset MatchedAt, DateTimeOffset? DecidedAt, string? DecidedBy, string? DismissReason, Guid? PlacementId, int Version);
+
+/// <summary>An open vacancy with suggestions no consultant has accepted or dismissed yet.</summary>
+public sealed record VacancyAwaitingDecision(Guid VacancyId, string Title, OfferKind OfferKind, DateOnly StartDate, Guid CompanyId, string CompanyName, int Undecided);
 
 /// <summary>
 /// How consultants received matching's suggestions. <see cref="Suggested"/> counts every suggestion ever
@@ -40,6 +44,29 @@ public sealed class MatchQueries(CrmDbContext db)
             .Select(ToView)
             .ToListAsync(cancellationToken);
         return rows.ToLookup(m => m.VacancyId);
+    }
+
+    /// <summary>
+    /// Open vacancies with undecided suggestions, soonest start first: a consultant's own companies' (those they are
+    /// responsible for), every company's for managers and admins.
+    /// </summary>
+    public async Task<Page<VacancyAwaitingDecision>> AwaitingDecisionAsync(PageRequest page, Actor actor, CancellationToken cancellationToken)
+    {
+        RequireMatchReader(actor);
+        var companies = db.Companies.AsNoTracking();
+        if (actor.Role == Role.Consultant)
+        {
+            companies = companies.Where(c => c.ResponsibleConsultantId == actor.UserId);
+        }
+
+        var waiting =
+            from v in db.Vacancies.AsNoTracking()
+            join c in companies on v.CompanyId equals c.Id
+            let undecided = db.VacancyMatches.Count(m => m.VacancyId == v.Id && m.Status == MatchStatus.Suggested)
+            where v.Status == VacancyStatus.Open && undecided > 0
+            orderby v.StartDate, v.Id
+            select new VacancyAwaitingDecision(v.Id, v.Title, v.OfferKind, v.StartDate, c.Id, c.Name, undecided);
+        return await waiting.ToPageAsync(page, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<Guid, MatchQualityView>> QualityByVacancyAsync(IReadOnlyCollection<Guid> vacancyIds, Actor actor, CancellationToken cancellationToken)

@@ -13,9 +13,17 @@ internal static class CandidateOverlapCheck
     /// overlaps <paramref name="period"/>. Stamped before the overlap is read: of two steps judged on the same
     /// placements only one commits.
     /// </summary>
-    public static async Task StampAndRefuseOverlapAsync(this CrmDbContext db, Guid candidateId, DatePeriod period, Guid? excludedPlacementId, string field, CancellationToken cancellationToken)
+    public static async Task<RefusalText> StampAndRefuseOverlapAsync(this CrmDbContext db, Guid candidateId, DatePeriod period, Guid? excludedPlacementId, string field, CancellationToken cancellationToken)
     {
         await db.StampAsync(RuleStampScopes.CandidatePlacements, candidateId, cancellationToken);
+        return await db.RefuseOverlapAsync(candidateId, period, excludedPlacementId, field, cancellationToken);
+    }
+
+    /// <summary>
+    /// The overlap check alone, without the stamp: for a preview that changes nothing. Says why the rule holds.
+    /// </summary>
+    public static async Task<RefusalText> RefuseOverlapAsync(this CrmDbContext db, Guid candidateId, DatePeriod period, Guid? excludedPlacementId, string field, CancellationToken cancellationToken)
+    {
         var (first, last) = (period.Start, period.End);
         var overlapping = await db.Placements.AsNoTracking()
             .Where(p => p.CandidateId == candidateId
@@ -38,5 +46,7 @@ internal static class CandidateOverlapCheck
 
                 field);
         }
+
+        return RefusalText.Of("Placements.Holds.NoOverlap", ("period", period.Text));
     }
 }

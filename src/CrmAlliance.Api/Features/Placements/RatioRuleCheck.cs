@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Placements.Rules;
@@ -11,20 +12,25 @@ public sealed class RatioRuleCheck(CrmDbContext db, RatioRule rule)
 {
     /// <summary>
     /// Enforces the rule for <paramref name="placement"/> over <paramref name="period"/>, unless the placement
-    /// is of a kind the rule does not cover or carries a RatioRule exemption.
+    /// is of a kind the rule does not cover or carries a RatioRule exemption; says why the rule holds.
     /// </summary>
-    public Task EnforceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
+    public Task<RefusalText> EnforceAsync(Placement placement, Workplace workplace, Candidate candidate, DatePeriod period, CancellationToken cancellationToken)
         => EnforceAsync(placement, workplace.Id, workplace.PNumber, workplace.OrdinaryEmployees, candidate.TargetGroup, period, cancellationToken);
 
-    private async Task EnforceAsync(Placement placement, Guid workplaceId, string pNumber, int ordinaryEmployees, TargetGroup targetGroup, DatePeriod period, CancellationToken cancellationToken)
+    private async Task<RefusalText> EnforceAsync(Placement placement, Guid workplaceId, string pNumber, int ordinaryEmployees, TargetGroup targetGroup, DatePeriod period, CancellationToken cancellationToken)
     {
-        if (!placement.OfferKind.IsSubsidisedPlacement() || placement.IsExemptFrom(PlacementRule.RatioRule))
+        if (!placement.OfferKind.IsSubsidisedPlacement())
         {
-            return;
+            return RefusalText.Of("Placements.Holds.RatioOnlySubsidised", ("kind", placement.OfferKind));
+        }
+
+        if (placement.IsExemptFrom(PlacementRule.RatioRule))
+        {
+            return RefusalText.Of("Placements.Holds.Exempt", ("rule", PlacementRule.RatioRule));
         }
 
         var taken = await TakenPlacesAsync(workplaceId, period, placement.Id, cancellationToken);
-        rule.Enforce(pNumber, ordinaryEmployees, taken, period, Counts(targetGroup));
+        return rule.Enforce(pNumber, ordinaryEmployees, taken, period, Counts(targetGroup));
     }
 
     /// <summary>

@@ -25,6 +25,16 @@ public sealed class MaximumDurationRuleTests
         => Assert.Equal(weeks, _rule.InternshipMaxWeeks(targetGroup, hasWorkExperience));
 
     [Fact]
+    public void Says_in_Danish_by_when_a_placement_must_end_or_that_its_kind_has_no_maximum()
+    {
+        var within = _rule.Enforce(OfferKind.Internship, TargetGroup.InsuredUnemployed, true, Sector.Private, new DatePeriod(Monday, new DateOnly(2026, 3, 20)));
+        var none = _rule.Enforce(OfferKind.OrdinaryJob, TargetGroup.InsuredUnemployed, true, Sector.Private, new DatePeriod(Monday, new DateOnly(2030, 1, 1)));
+
+        Assert.Equal("Forløbet slutter den 20. marts 2026, inden for den længste varighed (senest den 29. marts 2026).", Refusals.Describe(within, Refusals.Danish));
+        Assert.Equal("Et forløb i ordinært job har ingen længste varighed.", Refusals.Describe(none, Refusals.Danish));
+    }
+
+    [Fact]
     public void A_four_week_internship_may_run_28_days_and_not_29()
     {
         _rule.Enforce(OfferKind.Internship, TargetGroup.InsuredUnemployed, true, Sector.Private, new DatePeriod(Monday, new DateOnly(2026, 3, 29)));

@@ -36,6 +36,20 @@ public sealed class RatioRuleTests
     }
 
     [Fact]
+    public void Says_in_Danish_how_many_places_are_taken_when_one_is_free_and_that_a_resource_programme_takes_none()
+    {
+        var taken = new[] { new DatePeriod(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 10)) };
+
+        var holds = _rule.Enforce("1012345678", 10, taken, March, placementCounts: true);
+        var takesNone = _rule.Enforce("1012345678", 9, taken, March, placementCounts: false);
+
+        Assert.Equal(
+            "Arbejdsstedet med P-nummer 1012345678 har 1 af 2 tilladte pladser i praktik/løntilskud optaget for 10 ordinære ansatte, så der er plads til forløbet.",
+            Refusals.Describe(holds, Refusals.Danish));
+        Assert.Equal("En kandidat i ressourceforløb optager ingen plads efter rimelighedskravet.", Refusals.Describe(takesNone, Refusals.Danish));
+    }
+
+    [Fact]
     public void Allows_a_second_place_once_the_workplace_has_10_ordinary_employees()
     {
         var taken = new[] { new DatePeriod(new DateOnly(2026, 3, 10), new DateOnly(2026, 4, 10)) };

@@ -5,7 +5,8 @@ namespace CrmAlliance.Api.Features.Placements.Rules;
 /// <summary>Every internship states its purpose (hiring, up-skilling or clarification); no other kind has one.</summary>
 public static class InternshipPurposeRule
 {
-    public static void Enforce(OfferKind kind, InternshipPurpose? purpose)
+    /// <summary>Refuses a missing or superfluous purpose; otherwise says why the rule holds.</summary>
+    public static RefusalText Enforce(OfferKind kind, InternshipPurpose? purpose)
     {
         if (kind == OfferKind.Internship && purpose is null)
         {
@@ -17,5 +18,9 @@ public static class InternshipPurposeRule
             throw new RuleViolationException(PlacementRuleNames.InternshipPurpose, RefusalText.Of("Placements.PurposeNotForKind", ("kind", kind)), "input.purpose");
 
         }
+
+        return purpose is { } stated
+            ? RefusalText.Of("Placements.Holds.Purpose", ("purpose", stated))
+            : RefusalText.Of("Placements.Holds.NoPurposeNeeded", ("kind", kind));
     }
 }

@@ -26,11 +26,17 @@ public sealed class MaximumDurationRule(IOptions<PlacementRulesOptions> options)
         _ => null,
     };
 
-    public void Enforce(OfferKind kind, TargetGroup targetGroup, bool hasWorkExperience, Sector sector, DatePeriod planned)
+    /// <summary>Refuses a placement planned beyond its maximum; otherwise says why the rule holds.</summary>
+    public RefusalText Enforce(OfferKind kind, TargetGroup targetGroup, bool hasWorkExperience, Sector sector, DatePeriod planned)
     {
-        if (LastAllowedDay(kind, targetGroup, hasWorkExperience, sector, planned.Start) is not { } lastDay || planned.End <= lastDay)
+        if (LastAllowedDay(kind, targetGroup, hasWorkExperience, sector, planned.Start) is not { } lastDay)
         {
-            return;
+            return RefusalText.Of("Placements.Holds.NoMaximumDuration", ("kind", kind));
+        }
+
+        if (planned.End <= lastDay)
+        {
+            return RefusalText.Of("Placements.Holds.WithinMaximumDuration", ("end", planned.End), ("lastDay", lastDay));
         }
 
         var limit = kind == OfferKind.Internship

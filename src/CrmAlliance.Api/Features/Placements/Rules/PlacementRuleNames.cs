@@ -16,6 +16,9 @@ public static class PlacementRuleNames
     public const string PlacementStatus = "PlacementStatus";
     public const string OutcomeSchedule = "OutcomeSchedule";
 
+    /// <summary>One placement at a time per candidate (refused with CONFLICT, which names no rule); named in a proposal's checks.</summary>
+    public const string CandidateOverlap = "CandidateOverlap";
+
     /// <summary>Whether an exemption from <paramref name="rule"/> means anything for a placement of <paramref name="kind"/>.</summary>
     public static bool AppliesTo(this PlacementRule rule, OfferKind kind) => rule switch
     {

@@ -49,11 +49,12 @@ public sealed class RatioRule(IOptions<PlacementRulesOptions> options)
     /// Refuses a placement in <paramref name="period"/> when the places already taken then leave none free.
     /// A placement that does not count (a resource-programme participant is not employed) is never refused.
     /// </summary>
-    public void Enforce(string pNumber, int ordinaryEmployees, IEnumerable<DatePeriod> countedPlacements, DatePeriod period, bool placementCounts)
+    /// <returns>Why the rule holds: a place is free, or the placement takes none.</returns>
+    public RefusalText Enforce(string pNumber, int ordinaryEmployees, IEnumerable<DatePeriod> countedPlacements, DatePeriod period, bool placementCounts)
     {
         if (!placementCounts)
         {
-            return;
+            return RefusalText.Of("Placements.Holds.RatioTakesNoPlace");
         }
 
         var allowed = AllowedPlaces(ordinaryEmployees);
@@ -73,5 +74,7 @@ public sealed class RatioRule(IOptions<PlacementRulesOptions> options)
                     ("perPlaceBeyond", Ratio.EmployeesPerPlaceBeyondLimit),
                     ("exemption", PlacementRule.RatioRule)));
         }
+
+        return RefusalText.Of("Placements.Holds.RatioPlaceFree", ("pNumber", pNumber), ("taken", taken), ("allowed", allowed), ("ordinaryEmployees", ordinaryEmployees));
     }
 }

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CrmAlliance.Api.Core;
+using Microsoft.Playwright;
+
+namespace CrmAlliance.BrowserTests;
+
+/// <summary>
+/// The consultant's day from search to outcome: a company, its vacancy and matching's suggestions, the placement rules in
+/// Danish before proposing, and the placement's checklist through approval, start, end and the end result.
+/// </summary>
+public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static string Today => DanishCalendar.Today(TimeProvider.System).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    [BrowserFact]
+    public async Task A_consultant_goes_from_company_search_to_a_placements_end_result_seeing_every_rule_and_refusal_in_Danish()
+    {
+        var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var arranged = await fixture.Host.RegisterWithSuggestionsAsync(consultant, "Nørresundby Lager ApS");
+        var page = await SignInAsync(consultant);
+
+        // The start page lists the vacancy waiting for a decision.
+        var waiting = page.GetByTestId("vacancies-waiting").Locator("tbody tr");
+        await Assertions.Expect(waiting).ToHaveCountAsync(1);
+        await Assertions.Expect(waiting).ToContainTextAsync("Lagerpraktikant");
+        await Assertions.Expect(waiting).ToContainTextAsync("Nørresundby Lager ApS");
+        await Assertions.Expect(waiting).ToContainTextAsync("virksomhedspraktik");
+        await BrowserFixture.CheckPageAsync(page, "forside-opslag-venter");
+
+        // Company search → company page → the vacancy from the timeline.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" }).GetByRole(AriaRole.Link, new() { Name = "Virksomheder" }).ClickAsync();
+        await page.GetByLabel("Søg på navn, CVR- eller P-nummer").PressSequentiallyAsync("Nørresundby", new() { Delay = 40 });
+        var rows = page.GetByTestId("companies").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await rows.GetByRole(AriaRole.Link, new() { Name = "Nørresundby Lager ApS" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nørresundby Lager ApS", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByTestId("timeline").GetByRole(AriaRole.Link, new() { Name = "Stilling oprettet: Lagerpraktikant" }).ClickAsync();
+
+        // The vacancy page: Danish offer kind and DISCO title, and the suggestions best first.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lagerpraktikant", Level = 1 })).ToBeVisibleAsync();
+        var facts = page.GetByTestId("vacancy-facts");
+        await Assertions.Expect(facts).ToContainTextAsync("virksomhedspraktik");
+        await Assertions.Expect(facts).ToContainTextAsync("(9321)");
+        await Assertions.Expect(facts).ToContainTextAsync("åben");
+        await Assertions.Expect(facts).ToContainTextAsync(arranged.PNumber);
+        var suggestions = page.GetByTestId("matches").Locator("tbody tr");
+        await Assertions.Expect(suggestions).ToHaveCountAsync(2);
+        await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync(arranged.FirstAlias);
+        await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("92");
+        await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("samme stilling 9321; 3 km; ledig nu");
+        await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("dagpengemodtagere");
+        await BrowserFixture.CheckPageAsync(page, "opslag-forslag");
+
+        // Dismissing needs a reason: the core's refusal in Danish, then the dismissal.
+        await suggestions.Nth(1).GetByRole(AriaRole.Link, new() { Name = "Afvis " + arranged.SecondAlias }).ClickAsync();
+        await page.GetByTestId("dismiss-submit").ClickAsync();
+        var summary = page.GetByTestId("error-summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Begrundelse: skal udfyldes.");
+        await BrowserFixture.CheckPageAsync(page, "opslag-afvis-uden-begrundelse");
+        await page.GetByLabel("Begrundelse").FillAsync("Har ikke truckcertifikat.");
+        await page.GetByTestId("dismiss-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("match-dismissed")).ToBeVisibleAsync();
+        await Assertions.Expect(suggestions.Nth(1)).ToContainTextAsync("afvist");
+        await Assertions.Expect(suggestions.Nth(1)).ToContainTextAsync("Har ikke truckcertifikat.");
+
+        // Accepting: every placement rule as a Danish sentence before anything is sent. An internship needs its purpose.
+        await suggestions.Nth(0).GetByRole(AriaRole.Link, new() { Name = "Acceptér " + arranged.FirstAlias }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Foreslå forløb for " + arranged.FirstAlias })).ToBeVisibleAsync();
+        var checks = page.GetByTestId("rule-checks").Locator("li");
+        await Assertions.Expect(checks).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("[data-rule=InternshipPurpose]")).ToHaveAttributeAsync("data-passed", "false");
+        await Assertions.Expect(page.Locator("[data-rule=InternshipPurpose]")).ToContainTextAsync("enhver virksomhedspraktik skal have et formål: ansættelse, opkvalificering eller afklaring.");
+        await Assertions.Expect(page.GetByTestId("accept-submit")).ToHaveCountAsync(0);
+        await BrowserFixture.CheckPageAsync(page, "forslag-regler-mangler-formaal");
+
+        await page.GetByLabel("Formål med praktikken").SelectOptionAsync(new SelectOptionValue { Label = "ansættelse" });
+        await page.GetByTestId("check-rules").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-passed=false]")).ToHaveCountAsync(0);
+        await Assertions.Expect(checks).ToHaveCountAsync(7);
+        await Assertions.Expect(page.GetByTestId("rule-checks")).ToContainTextAsync("Kandidaten er i kandidatpuljen.");
+        await Assertions.Expect(page.GetByTestId("rule-checks")).ToContainTextAsync("Virksomhedspraktikken har et formål: ansættelse.");
+        await Assertions.Expect(page.GetByTestId("rule-checks")).ToContainTextAsync("er ikke kandidatens seneste arbejdsgiver.");
+        await Assertions.Expect(page.GetByTestId("rule-checks")).ToContainTextAsync("inden for den længste varighed");
+        await Assertions.Expect(page.GetByTestId("rule-checks")).ToContainTextAsync("Kandidaten har intet andet forløb i perioden");
+        await Assertions.Expect(page.GetByTestId("rule-checks")).ToContainTextAsync($"Arbejdsstedet med P-nummer {arranged.PNumber} har 0 af 2 tilladte pladser");
+        await BrowserFixture.CheckPageAsync(page, "forslag-regler-overholdt");
+        await page.GetByTestId("accept-submit").ClickAsync();
+
+        // The placement's checklist: proposed, nothing done yet.
+        await Assertions.Expect(page).ToHaveURLAsync(ForloebUrl());
+        await Assertions.Expect(page.GetByTestId("step-done")).ToContainTextAsync("Forløbet er foreslået.");
+        await Assertions.Expect(page.GetByTestId("placement-facts")).ToContainTextAsync("foreslået");
+        var steps = page.GetByTestId("steps").Locator("> li");
+        await Assertions.Expect(steps).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("[data-step=merbeskaeftigelse]")).ToContainTextAsync("Gælder kun løntilskud, ikke virksomhedspraktik.");
+        await BrowserFixture.CheckPageAsync(page, "forloeb-foreslaaet");
+
+        // Approve (an internship needs no confirmation of additional employment), then try to start before the statement.
+        await page.GetByTestId("approve-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-step=godkendelse]")).ToHaveAttributeAsync("data-done", "true");
+        await page.GetByTestId("start-submit").ClickAsync();
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("et forløb i virksomhedspraktik kan ikke begynde, før arbejdsstedets medarbejderrepræsentants udtalelse er registreret.");
+        await Assertions.Expect(page.Locator("[data-step=start]")).ToHaveAttributeAsync("data-done", "false");
+        await Assertions.Expect(page.GetByTestId("step-done")).ToHaveCountAsync(0);
+        await BrowserFixture.CheckPageAsync(page, "forloeb-start-afvist-uden-udtalelse");
+
+        // The statement, the start, the end and the end result.
+        await page.GetByLabel("Medarbejderrepræsentantens navn").FillAsync("Tillidsrepræsentant Bente Holm");
+        await page.GetByTestId("statement-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-step=udtalelse]")).ToHaveAttributeAsync("data-done", "true");
+        await Assertions.Expect(page.Locator("[data-step=udtalelse]")).ToContainTextAsync("Tillidsrepræsentant Bente Holm: positiv. Registreret af Test Consultant.");
+
+        await page.GetByTestId("start-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-step=start]")).ToHaveAttributeAsync("data-done", "true");
+        await Assertions.Expect(page.Locator("[data-step=start]")).ToContainTextAsync($"Startede {Today}.");
+        await Assertions.Expect(page.GetByTestId("placement-facts")).ToContainTextAsync("i gang");
+        await BrowserFixture.CheckPageAsync(page, "forloeb-i-gang");
+
+        await page.GetByTestId("end-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-step=afslutning]")).ToHaveAttributeAsync("data-done", "true");
+        await Assertions.Expect(page.GetByTestId("placement-facts")).ToContainTextAsync("gennemført");
+        await Assertions.Expect(page.Locator("[data-step=udfald-1]")).ToContainTextAsync("Kan registreres fra");
+
+        await page.GetByLabel("Slutresultat").SelectOptionAsync(new SelectOptionValue { Label = "ordinært job" });
+        await page.GetByTestId("outcome-submit-0").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-step=udfald-0]")).ToHaveAttributeAsync("data-done", "true");
+        await Assertions.Expect(page.Locator("[data-step=udfald-0]")).ToContainTextAsync("Slutresultat: ordinært job.");
+        await Assertions.Expect(page.GetByTestId("steps").Locator("form")).ToHaveCountAsync(0);
+        await BrowserFixture.CheckPageAsync(page, "forloeb-slutresultat");
+
+        // The vacancy now leads to the placement, and nothing waits on the start page.
+        await page.GetByTestId("placement-facts").GetByRole(AriaRole.Link, new() { Name = "Lagerpraktikant" }).ClickAsync();
+        await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("accepteret");
+        await Assertions.Expect(suggestions.Nth(0).GetByRole(AriaRole.Link, new() { Name = "Se forløbet" })).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByTestId("no-vacancies-waiting")).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> SignInAsync(Actor user)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/log-ind");
+        await page.GetByLabel("E-mail").FillAsync(user.Email);
+        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
+        return page;
+    }
+
+    [GeneratedRegex("/forloeb/[0-9a-f-]{36}")]
+    private static partial Regex ForloebUrl();
+}
