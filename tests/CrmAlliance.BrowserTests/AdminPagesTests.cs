@@ -19,7 +19,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await fixture.Host.RegisterAsync(consultant, "Invitationstømreren ApS");
         var email = $"hanne-{Guid.NewGuid():N}@bageriet.test";
 
-        var page = await SignInAsync(AdminEmail);
+        var page = await fixture.SignInAsync(AdminEmail);
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" });
         await menu.GetByRole(AriaRole.Link, new() { Name = "Brugere" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brugere", Level = 1 })).ToBeVisibleAsync();
@@ -149,7 +149,7 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     {
         var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
         var company = await fixture.Host.RegisterAsync(consultant, "Rolleskiftet ApS");
-        var page = await SignInAsync(AdminEmail);
+        var page = await fixture.SignInAsync(AdminEmail);
         await page.GotoAsync("/admin/brugere?soeg=" + Uri.EscapeDataString(consultant.Email));
         await page.GetByTestId("user-row").GetByRole(AriaRole.Link, new() { Name = "Test Consultant" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test Consultant", Level = 1 })).ToBeVisibleAsync();
@@ -168,17 +168,6 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.GetByTestId("role-changed")).ToContainTextAsync("Rollen er skiftet til virksomhedsbruger.");
         await Assertions.Expect(page.GetByTestId("user-facts")).ToContainTextAsync("Rolleskiftet ApS");
         await BrowserFixture.CheckPageAsync(page, "admin-bruger-rolle-skiftet");
-    }
-
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/log-ind");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
-        return page;
     }
 
     /// <summary>Presses Tab until the element matching <paramref name="selector"/> has focus, as a keyboard user would.</summary>

@@ -53,6 +53,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A fresh page signed in through the sign-in form, as a person would, landing on <paramref name="returnUrl"/>.</summary>
+    public async Task<IPage> SignInAsync(string email, string returnUrl = "/")
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(returnUrl == "/" ? "/log-ind" : "/log-ind?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
+        return page;
+    }
+
     private const string AxePath = "/__browser-tests/axe.min.js";
 
     /// <summary>Console errors and uncaught exceptions per page (a CSP refusal is logged as a console error).</summary>

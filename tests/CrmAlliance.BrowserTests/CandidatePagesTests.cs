@@ -10,7 +10,7 @@ public sealed class CandidatePagesTests(BrowserFixture fixture) : IClassFixture<
     public async Task A_consultant_tries_an_import_sees_the_rejected_line_in_Danish_fixes_it_and_imports_the_pool()
     {
         var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
-        var page = await SignInAsync(consultant);
+        var page = await fixture.SignInAsync(consultant.Email);
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Kandidater" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kandidater", Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(page, "kandidater-konsulent");
@@ -59,7 +59,7 @@ public sealed class CandidatePagesTests(BrowserFixture fixture) : IClassFixture<
     {
         var company = await fixture.Host.RegisterAsync(await fixture.Host.CreateUserAsync(Role.Consultant), "Kandidatløs ApS");
         var user = await fixture.Host.CreateUserAsync(Role.Company, company.Id);
-        var page = await SignInAsync(user);
+        var page = await fixture.SignInAsync(user.Email);
 
         foreach (var path in new[] { "/kandidater", "/kandidater/import" })
         {
@@ -69,16 +69,5 @@ public sealed class CandidatePagesTests(BrowserFixture fixture) : IClassFixture<
         }
 
         await BrowserFixture.CheckPageAsync(page, "kandidater-virksomhed-afvist");
-    }
-
-    private async Task<IPage> SignInAsync(Actor user)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/log-ind");
-        await page.GetByLabel("E-mail").FillAsync(user.Email);
-        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
-        return page;
     }
 }

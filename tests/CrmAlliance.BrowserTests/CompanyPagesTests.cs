@@ -14,7 +14,7 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
         var company = await fixture.Host.RegisterWithHistoryAsync(consultant, "Limfjordens Lager ApS");
         await fixture.Host.RegisterAsync(consultant, "Limfjord Bryghus A/S");
 
-        var page = await SignInAsync(consultant);
+        var page = await fixture.SignInAsync(consultant.Email);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" }).GetByRole(AriaRole.Link, new() { Name = "Virksomheder" }).ClickAsync();
         var search = page.GetByLabel("Søg på navn, CVR- eller P-nummer");
         var rows = page.GetByTestId("companies").Locator("tbody tr");
@@ -81,7 +81,7 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
     {
         var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
         var company = await fixture.Host.RegisterAsync(consultant, "Fejlfri Montage ApS");
-        var page = await SignInAsync(consultant, $"/virksomheder/{company.Id}");
+        var page = await fixture.SignInAsync(consultant.Email, $"/virksomheder/{company.Id}");
 
         // A date the page cannot read.
         await page.GetByLabel("Resumé").FillAsync("Telefonmøde");
@@ -115,7 +115,7 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
         var other = await fixture.Host.RegisterAsync(consultant, "Andens Virksomhed ApS");
         var user = await fixture.Host.CreateUserAsync(Role.Company, own.Id);
 
-        var page = await SignInAsync(user, $"/virksomheder/{own.Id}");
+        var page = await fixture.SignInAsync(user.Email, $"/virksomheder/{own.Id}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Egen Virksomhed ApS", Level = 1 })).ToBeVisibleAsync();
         // Its own timeline without the jobcenter's contact logs, and no contact form.
         await Assertions.Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(3);
@@ -141,7 +141,7 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
             await fixture.Host.RegisterAsync(consultant, $"Sideskift {i:D2} ApS");
         }
 
-        var page = await SignInAsync(consultant, "/virksomheder?soeg=Sideskift");
+        var page = await fixture.SignInAsync(consultant.Email, "/virksomheder?soeg=Sideskift");
         var rows = page.GetByTestId("companies").Locator("tbody tr");
         await Assertions.Expect(page.GetByTestId("company-count")).ToHaveTextAsync("23 virksomheder fundet");
         await Assertions.Expect(rows).ToHaveCountAsync(20);
@@ -156,17 +156,6 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Navn" })).ToHaveAttributeAsync("aria-sort", "descending");
         await Assertions.Expect(rows.First).ToContainTextAsync("Sideskift 23 ApS");
         await Assertions.Expect(rows).ToHaveCountAsync(20);
-    }
-
-    private async Task<IPage> SignInAsync(Actor user, string returnUrl = "/")
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(returnUrl == "/" ? "/log-ind" : "/log-ind?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("E-mail").FillAsync(user.Email);
-        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
-        return page;
     }
 
     /// <summary>Presses Tab until the element with <paramref name="id"/> has focus, as a keyboard user would.</summary>

@@ -19,7 +19,7 @@ public sealed class CompanyPortalTests(BrowserFixture fixture) : IClassFixture<B
         var company = await fixture.Host.RegisterWithHistoryAsync(consultant, "Aalborg Svejs & Stål ApS");
         var user = await fixture.Host.CreateUserAsync(Role.Company, company.Id);
 
-        var page = await SignInAsync(user);
+        var page = await fixture.SignInAsync(user.Email);
         await Assertions.Expect(page.Locator("link[rel=stylesheet]").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^vendor/dkfds/css/dkfds-virkdk\.min\.(\w+\.)?css$"));
         await Assertions.Expect(page.GetByTestId("company-welcome")).ToContainTextAsync("Velkommen, Aalborg Svejs & Stål ApS.");
         await BrowserFixture.CheckPageAsync(page, "portal-forside");
@@ -72,7 +72,7 @@ public sealed class CompanyPortalTests(BrowserFixture fixture) : IClassFixture<B
         var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
         var company = await fixture.Host.RegisterWithHistoryAsync(consultant, "Uden Valg ApS");
         var user = await fixture.Host.CreateUserAsync(Role.Company, company.Id);
-        var page = await SignInAsync(user, "/virksomhed/opslag/nyt");
+        var page = await fixture.SignInAsync(user.Email, "/virksomhed/opslag/nyt");
 
         // Sent without choosing from the list (as without script): the core refuses the missing code in Danish and the
         // list now holds what the typed word finds.
@@ -96,7 +96,7 @@ public sealed class CompanyPortalTests(BrowserFixture fixture) : IClassFixture<B
         var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
         var company = await fixture.Host.RegisterWithHistoryAsync(consultant, "Forløb og Folk A/S");
         var user = await fixture.Host.CreateUserAsync(Role.Company, company.Id);
-        var page = await SignInAsync(user);
+        var page = await fixture.SignInAsync(user.Email);
 
         await Menu(page).GetByRole(AriaRole.Link, new() { Name = "Forløb" }).ClickAsync();
         var placements = page.GetByTestId("placements").Locator("tbody tr");
@@ -152,7 +152,7 @@ public sealed class CompanyPortalTests(BrowserFixture fixture) : IClassFixture<B
         var other = await fixture.Host.RegisterWithHistoryAsync(consultant, "Fremmede Opslag ApS");
         var otherVacancy = await fixture.Host.RunAsync(services => services.GetRequiredService<CrmDbContext>().Vacancies.Where(v => v.CompanyId == other.Id).Select(v => v.Id).SingleAsync());
         var user = await fixture.Host.CreateUserAsync(Role.Company, own.Id);
-        var page = await SignInAsync(user);
+        var page = await fixture.SignInAsync(user.Email);
 
         var response = await page.GotoAsync($"/virksomheder/{other.Id}");
         Assert.Equal(403, response!.Status);
@@ -175,15 +175,4 @@ public sealed class CompanyPortalTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     private static ILocator Menu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" });
-
-    private async Task<IPage> SignInAsync(Actor user, string returnUrl = "/")
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(returnUrl == "/" ? "/log-ind" : "/log-ind?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("E-mail").FillAsync(user.Email);
-        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
-        return page;
-    }
 }

@@ -18,7 +18,7 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
     {
         var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
         var arranged = await fixture.Host.RegisterWithSuggestionsAsync(consultant, "Nørresundby Lager ApS");
-        var page = await SignInAsync(consultant);
+        var page = await fixture.SignInAsync(consultant.Email);
 
         // The start page lists the vacancy waiting for a decision.
         var waiting = page.GetByTestId("vacancies-waiting").Locator("tbody tr");
@@ -137,17 +137,6 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(suggestions.Nth(0).GetByRole(AriaRole.Link, new() { Name = "Se forløbet" })).ToBeVisibleAsync();
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByTestId("no-vacancies-waiting")).ToBeVisibleAsync();
-    }
-
-    private async Task<IPage> SignInAsync(Actor user)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/log-ind");
-        await page.GetByLabel("E-mail").FillAsync(user.Email);
-        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
-        return page;
     }
 
     [GeneratedRegex("/forloeb/[0-9a-f-]{36}")]

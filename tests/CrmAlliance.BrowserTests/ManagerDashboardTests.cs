@@ -21,7 +21,7 @@ public sealed partial class ManagerDashboardTests(BrowserFixture fixture) : ICla
 
         // The placement arranged started a week ago: the period is that year.
         var year = DanishCalendar.Today(TimeProvider.System).AddDays(-7).Year.ToString(CultureInfo.InvariantCulture);
-        var page = await SignInAsync(manager);
+        var page = await fixture.SignInAsync(manager.Email);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" }).GetByRole(AriaRole.Link, new() { Name = "Ledelse" }).ClickAsync();
         await page.GetByLabel("Periode").FillAsync(year);
         await page.GetByRole(AriaRole.Button, new() { Name = "Vis" }).ClickAsync();
@@ -76,7 +76,7 @@ public sealed partial class ManagerDashboardTests(BrowserFixture fixture) : ICla
     public async Task A_manager_sets_an_effect_target_and_a_second_one_for_the_same_measure_is_refused_in_Danish()
     {
         var manager = await fixture.Host.CreateUserAsync(Role.Manager);
-        var page = await SignInAsync(manager, "/ledelse/effektmaal?periode=2031");
+        var page = await fixture.SignInAsync(manager.Email, "/ledelse/effektmaal?periode=2031");
         await Assertions.Expect(page.GetByTestId("no-targets")).ToContainTextAsync("Der er ikke sat effektmål for 2031");
         await BrowserFixture.CheckPageAsync(page, "ledelse-effektmaal-tom");
 
@@ -109,7 +109,7 @@ public sealed partial class ManagerDashboardTests(BrowserFixture fixture) : ICla
     public async Task A_consultant_typing_the_dashboards_address_is_refused_in_Danish()
     {
         var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
-        var page = await SignInAsync(consultant);
+        var page = await fixture.SignInAsync(consultant.Email);
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" }).GetByRole(AriaRole.Link, new() { Name = "Ledelse" })).ToHaveCountAsync(0);
 
         var response = await page.GotoAsync("/ledelse/rangliste");
@@ -126,15 +126,4 @@ public sealed partial class ManagerDashboardTests(BrowserFixture fixture) : ICla
             var result = await services.GetRequiredService<YieldRebuild>().RunAsync(null, null, CancellationToken.None);
             return result.Placements;
         });
-
-    private async Task<IPage> SignInAsync(Actor user, string returnUrl = "/")
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(returnUrl == "/" ? "/log-ind" : "/log-ind?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("E-mail").FillAsync(user.Email);
-        await page.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/log-ind", StringComparison.Ordinal));
-        return page;
-    }
 }
