@@ -55,6 +55,35 @@ public sealed class CandidatePagesTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [BrowserFact]
+    public async Task A_consultant_tries_a_company_file_sees_its_problem_in_Danish_and_imports_it()
+    {
+        var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var page = await fixture.SignInAsync(consultant.Email, "/virksomheder");
+        await page.GetByTestId("company-import-link").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importér virksomheder" })).ToBeVisibleAsync();
+
+        var cvr = CompanyArrangement.NewCvr();
+        var name = $"Importeret Smedie {cvr} ApS";
+        const string header = "CVR-nummer;Navn;Branchekode;Adresse;Postnummer;Sektor";
+        await page.GetByLabel("CSV-fil").SetInputFilesAsync(Csv($"{header}\n{cvr};{name};999999;Havnen 1;9000;privat\n"));
+        await page.GetByTestId("import-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Intet er gemt: 1 linjer har problemer.");
+        var problem = page.GetByTestId("import-problems").Locator("tbody tr");
+        await Assertions.Expect(problem).ToHaveCountAsync(1);
+        await Assertions.Expect(problem).ToContainTextAsync("999999");
+        await BrowserFixture.CheckPageAsync(page, "virksomheder-import-afvist");
+
+        await page.GetByLabel("CSV-fil").SetInputFilesAsync(Csv($"{header}\n{cvr};{name};251100;Havnen 1;9000;privat\n"));
+        await page.GetByLabel("Importér (gemmer alt eller intet)").CheckAsync();
+        await page.GetByTestId("import-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Importeret. Nye virksomheder: 1");
+        await BrowserFixture.CheckPageAsync(page, "virksomheder-import-gemt");
+
+        await page.GotoAsync("/virksomheder?soeg=" + cvr);
+        await Assertions.Expect(page.GetByTestId("companies").Locator("tbody tr")).ToContainTextAsync(name);
+    }
+
+    [BrowserFact]
     public async Task A_company_user_is_refused_the_candidate_register_and_its_import_in_Danish()
     {
         var company = await fixture.Host.RegisterAsync(await fixture.Host.CreateUserAsync(Role.Consultant), "Kandidatløs ApS");
@@ -70,4 +99,6 @@ public sealed class CandidatePagesTests(BrowserFixture fixture) : IClassFixture<
 
         await BrowserFixture.CheckPageAsync(page, "kandidater-virksomhed-afvist");
     }
+
+    private static FilePayload Csv(string text) => new() { Name = "fil.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
 }

@@ -29,9 +29,12 @@ public sealed record CompanyImportReport(
 /// </summary>
 public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog catalog, IConsultantDirectory consultants, TimeProvider clock)
 {
+    /// <summary>Refuses anyone but Consultants (the import page asks before showing its form).</summary>
+    public static void RequireImporter(Actor actor) => actor.Require(Role.Consultant);
+
     public async Task<CompanyImportReport> HandleAsync(ImportCompaniesInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        RequireImporter(actor);
         var dryRun = input.DryRun ?? false;
         var file = new CompanyImportReader(catalog).Read(input.Csv);
         var store = await CompanyImportStore.LoadAsync(db, consultants, file.Lines, cancellationToken);
