@@ -67,7 +67,7 @@ public sealed class CandidatePagesTests(BrowserFixture fixture) : IClassFixture<
         const string header = "CVR-nummer;Navn;Branchekode;Adresse;Postnummer;Sektor";
         await page.GetByLabel("CSV-fil").SetInputFilesAsync(Csv($"{header}\n{cvr};{name};999999;Havnen 1;9000;privat\n"));
         await page.GetByTestId("import-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Intet er gemt: 1 linjer har problemer.");
+        await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Intet er gemt. Linjer med problemer: 1.");
         var problem = page.GetByTestId("import-problems").Locator("tbody tr");
         await Assertions.Expect(problem).ToHaveCountAsync(1);
         await Assertions.Expect(problem).ToContainTextAsync("999999");
