@@ -116,16 +116,19 @@ public static class CompanyPagesBenchmark
         await db.YieldState.ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1));
     };
 
-    private static async Task<string> EnsureConsultantAsync(CompanyPagesHost host)
+    private static Task<string> EnsureConsultantAsync(CompanyPagesHost host)
+        => EnsureUserAsync(host, "bench-consultant@crmalliance.local", "Benchmark Consultant", Role.Consultant);
+
+    /// <summary>A signed-in benchmark user of the role, created once in the benchmark's database.</summary>
+    internal static async Task<string> EnsureUserAsync(CompanyPagesHost host, string email, string displayName, Role role)
     {
-        const string email = "bench-consultant@crmalliance.local";
         await using var scope = host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByEmailAsync(email) is null)
         {
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Benchmark Consultant", CreatedAt = DateTimeOffset.UtcNow };
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTimeOffset.UtcNow };
             Check(await users.CreateAsync(user, Password));
-            Check(await users.AddToRoleAsync(user, nameof(Role.Consultant)));
+            Check(await users.AddToRoleAsync(user, role.ToString()));
         }
 
         return email;

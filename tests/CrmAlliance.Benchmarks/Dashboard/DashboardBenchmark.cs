@@ -100,26 +100,6 @@ public static class DashboardBenchmark
         }
     }
 
-    private static async Task<string> EnsureManagerAsync(CompanyPagesHost host)
-    {
-        const string email = "bench-manager@crmalliance.local";
-        await using var scope = host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        if (await users.FindByEmailAsync(email) is null)
-        {
-            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Benchmark Manager", CreatedAt = DateTimeOffset.UtcNow };
-            Check(await users.CreateAsync(user, Password));
-            Check(await users.AddToRoleAsync(user, nameof(Role.Manager)));
-        }
-
-        return email;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
+    private static Task<string> EnsureManagerAsync(CompanyPagesHost host)
+        => CompanyPagesBenchmark.EnsureUserAsync(host, "bench-manager@crmalliance.local", "Benchmark Manager", Role.Manager);
 }
