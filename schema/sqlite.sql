@@ -590,3 +590,11 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206084431_RuleStampsAndPledgeVersion', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "AspNetUsers" ADD "UiLanguage" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206182131_UiLanguage', '10.0.12');
+
+COMMIT;

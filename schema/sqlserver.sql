@@ -1251,3 +1251,24 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206182136_UiLanguage'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [UiLanguage] nvarchar(8) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206182136_UiLanguage'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206182136_UiLanguage', N'10.0.12');
+END;
+
+COMMIT;
+GO

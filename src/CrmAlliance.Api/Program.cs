@@ -34,7 +34,6 @@ var app = builder.Build();
 app.UseForwardedClientAddress(app.Configuration);
 app.UseResponseCompression();
 app.UseSecurityHeaders();
-app.UseCrmWebUiCulture();
 if (!app.Environment.IsDevelopment())
 {
     // Strict-Transport-Security on HTTPS responses (browsers ignore it over HTTP).
@@ -43,6 +42,8 @@ if (!app.Environment.IsDevelopment())
 
 app.MapCrmIdentity();
 app.UseAuthentication();
+// After authentication: a signed-in user's own language choice comes with their sign-in.
+app.UseCrmWebUiCulture();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapGroup("/auth").MapIdentityApi<ApplicationUser>();

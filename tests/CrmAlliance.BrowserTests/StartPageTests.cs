@@ -45,6 +45,39 @@ public sealed class StartPageTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Opfølgninger, der er forfaldne" })).ToBeVisibleAsync();
     }
 
+    [BrowserFact]
+    public async Task A_users_language_choice_is_kept_on_their_account_and_follows_them_to_another_browser()
+    {
+        var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var colleague = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var page = await fixture.SignInAsync(consultant.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Follow-ups due" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/log-ind", StringComparison.Ordinal));
+
+        // Another browser, no cookie of the first: signing in brings the account's choice.
+        var elsewhere = await fixture.SignInAsync(consultant.Email);
+        await Assertions.Expect(elsewhere.GetByRole(AriaRole.Heading, new() { Name = "Follow-ups due" })).ToBeVisibleAsync();
+        await Assertions.Expect(elsewhere.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await BrowserFixture.CheckPageAsync(elsewhere, "start-consultant-english-own-choice");
+
+        // A colleague at that same browser has not chosen English: their pages are Danish.
+        await elsewhere.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await elsewhere.WaitForURLAsync(url => url.Contains("/log-ind", StringComparison.Ordinal));
+        await elsewhere.GetByLabel("E-mail").FillAsync(colleague.Email);
+        await elsewhere.GetByLabel("Adgangskode").FillAsync(WebHost.Password);
+        await elsewhere.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await Assertions.Expect(elsewhere.GetByRole(AriaRole.Heading, new() { Name = "Opfølgninger, der er forfaldne" })).ToBeVisibleAsync();
+
+        // Back to Danish, on the account too: the next sign-in is Danish.
+        var again = await fixture.SignInAsync(consultant.Email);
+        await again.GetByRole(AriaRole.Button, new() { Name = "Dansk" }).ClickAsync();
+        await Assertions.Expect(again.GetByRole(AriaRole.Heading, new() { Name = "Opfølgninger, der er forfaldne" })).ToBeVisibleAsync();
+        var later = await fixture.SignInAsync(consultant.Email);
+        await Assertions.Expect(later.GetByRole(AriaRole.Heading, new() { Name = "Opfølgninger, der er forfaldne" })).ToBeVisibleAsync();
+    }
+
     private Task<ContactLogView> LogContactWithFollowUpAsync(Actor consultant, string company, string cvr, string summary, DateOnly followUpOn)
         => fixture.Host.RunAsync(async services =>
         {

@@ -62,6 +62,7 @@ public static class AccountsModule
         services.AddScoped<InviteCompanyUserHandler>();
         services.AddScoped<SetUserLockedHandler>();
         services.AddScoped<SetUserRoleHandler>();
+        services.AddScoped<SetUiLanguageHandler>();
         services.AddScoped<ResetPasswordHandler>();
         services.AddScoped<AdminBootstrapper>();
         services.AddSingleton<AccountsSchema>();
@@ -94,7 +95,10 @@ public static class AccountsModule
     }
 }
 
-/// <summary>Adds the company a company user belongs to, so the core can check it on every request.</summary>
+/// <summary>
+/// Adds the company a company user belongs to, so the core can check it on every request, and the web UI's language
+/// the user chose, so the culture of a page is known without reading the account.
+/// </summary>
 public sealed class CrmClaimsPrincipalFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
@@ -104,6 +108,11 @@ public sealed class CrmClaimsPrincipalFactory(UserManager<ApplicationUser> users
         if (user.CompanyId is { } companyId)
         {
             identity.AddClaim(new Claim(Actor.CompanyIdClaim, companyId.ToString()));
+        }
+
+        if (UiLanguages.IsKnown(user.UiLanguage))
+        {
+            identity.AddClaim(new Claim(UiLanguages.Claim, user.UiLanguage!));
         }
 
         return identity;

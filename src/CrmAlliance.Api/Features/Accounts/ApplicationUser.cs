@@ -10,4 +10,7 @@ public sealed class ApplicationUser : IdentityUser
     public Guid? CompanyId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The web UI's language the user chose (<see cref="UiLanguages"/>); null until they choose: Danish.</summary>
+    public string? UiLanguage { get; set; }
 }
