@@ -90,6 +90,51 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
     }
 
     [BrowserFact]
+    public async Task An_admin_invites_a_manager_who_chooses_a_password_from_the_e_mail_and_signs_in_to_the_managers_pages()
+    {
+        var email = $"mette-{Guid.NewGuid():N}@aalborg.test";
+        var page = await fixture.SignInAsync(AdminEmail, "/admin/brugere");
+        await page.GetByTestId("invite-staff-link").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invitér en medarbejder", Level = 1 })).ToBeVisibleAsync();
+        await BrowserFixture.CheckPageAsync(page, "admin-inviter-medarbejder");
+
+        // No role chosen and no name: both refused at once, in Danish, and nobody is created.
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByTestId("invite-submit").ClickAsync();
+        var summary = page.GetByTestId("error-summary");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary).ToContainTextAsync("Navn");
+        await Assertions.Expect(summary).ToContainTextAsync("Rolle");
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Rolle", Exact = false }).ClickAsync();
+        await Assertions.Expect(page.Locator("#rolle")).ToBeFocusedAsync();
+        await BrowserFixture.CheckPageAsync(page, "admin-inviter-medarbejder-fejl");
+        await page.GotoAsync("/admin/brugere?soeg=" + Uri.EscapeDataString(email));
+        await Assertions.Expect(page.GetByTestId("user-row")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/admin/brugere/inviter-medarbejder");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Mette Madsen");
+        await page.GetByLabel("Leder").CheckAsync();
+        await page.GetByTestId("invite-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("invited")).ToContainTextAsync($"Invitationen er sendt til {email} som leder.");
+        await BrowserFixture.CheckPageAsync(page, "admin-inviter-medarbejder-sendt");
+
+        var invited = await fixture.NewPageAsync();
+        await invited.GotoAsync("/nulstil-adgangskode?email=" + Uri.EscapeDataString(email));
+        await invited.GetByLabel("Kode fra e-mailen").FillAsync(await Mail.CodeSentToAsync(fixture.Host, email));
+        await invited.GetByLabel("Ny adgangskode").FillAsync("Limfjorden-og-Ålborg-2026");
+        await invited.GetByRole(AriaRole.Button, new() { Name = "Gem ny adgangskode" }).ClickAsync();
+        await invited.GetByLabel("E-mail").FillAsync(email);
+        await invited.GetByLabel("Adgangskode").FillAsync("Limfjorden-og-Ålborg-2026");
+        await invited.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await Assertions.Expect(invited.GetByTestId("signed-in-user")).ToContainTextAsync($"{email}, leder");
+        await invited.GotoAsync("/ledelse");
+        await Assertions.Expect(invited.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        var refused = await invited.GotoAsync("/admin/brugere/inviter-medarbejder");
+        Assert.Equal(403, refused!.Status);
+    }
+
+    [BrowserFact]
     public async Task An_admin_locks_a_user_with_the_keyboard_alone_and_the_users_sign_in_is_refused_in_Danish()
     {
         var manager = await fixture.Host.CreateUserAsync(Role.Manager);

@@ -60,6 +60,7 @@ public static class AccountsModule
         services.AddScoped<IConsultantDirectory, ConsultantDirectory>();
         services.AddScoped<CreateUserHandler>();
         services.AddScoped<InviteCompanyUserHandler>();
+        services.AddScoped<InviteStaffUserHandler>();
         services.AddScoped<SetUserLockedHandler>();
         services.AddScoped<SetUserRoleHandler>();
         services.AddScoped<SetUiLanguageHandler>();

@@ -63,11 +63,36 @@ public sealed class InviteCompanyUserHandler(UserManager<ApplicationUser> users,
             throw new NotFoundException("Company", input.CompanyId, "input.companyId");
         }
 
-        var view = await AccountWriter.CreateAsync(users, db, input.Email, input.DisplayName, Role.Company, input.CompanyId, password: null, clock, cancellationToken);
-        var user = await users.FindByIdAsync(view.Id) ?? throw new InvalidOperationException("The invited user was not stored.");
-        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        await email.SendPasswordResetCodeAsync(user, input.Email, code);
-        return view;
+        return await AccountWriter.InviteAsync(users, db, email, input.Email, input.DisplayName, Role.Company, input.CompanyId, clock, cancellationToken);
+    }
+}
+
+/// <summary>The role is null when a form left it unchosen: refused as required, beside the other fields' problems.</summary>
+public sealed record InviteStaffUserInput(string Email, string DisplayName, Role? Role);
+
+/// <summary>
+/// Admins invite jobcenter staff (consultants, managers, Admins) the way company users are invited: no password is
+/// chosen for anyone; the person sets their own with the code the e-mail carries.
+/// </summary>
+public sealed class InviteStaffUserHandler(UserManager<ApplicationUser> users, CrmDbContext db, IEmailSender<ApplicationUser> email, TimeProvider clock)
+{
+    /// <summary>Who may invite staff; the invitation page asks before it shows its form.</summary>
+    public static void Authorize(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Role.Admin);
+    }
+
+    public async Task<UserView> HandleAsync(InviteStaffUserInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        Authorize(actor);
+        new Validator()
+            .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", RefusalText.Of("Core.NotAnEmail", ("value", input.Email)))
+            .Required(input.DisplayName, "displayName")
+            .Check(input.Role is not null, "role", RefusalText.Of("Core.Required"))
+            .Check(input.Role != Role.Company, "role", RefusalText.Of("Accounts.StaffRoleOnly"))
+            .ThrowIfInvalid();
+        return await AccountWriter.InviteAsync(users, db, email, input.Email, input.DisplayName, input.Role!.Value, companyId: null, clock, cancellationToken);
     }
 }
 
@@ -108,6 +133,16 @@ internal static class AccountWriter
         ThrowIfFailed(users, await users.AddToRoleAsync(user, role.ToString()), "role");
         await transaction.CommitAsync(cancellationToken);
         return new UserView(user.Id, email, user.DisplayName, role, companyId, false);
+    }
+
+    /// <summary>Creates the account without a password and e-mails the code with which the person chooses one.</summary>
+    public static async Task<UserView> InviteAsync(UserManager<ApplicationUser> users, CrmDbContext db, IEmailSender<ApplicationUser> email, string address, string displayName, Role role, Guid? companyId, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var view = await CreateAsync(users, db, address, displayName, role, companyId, password: null, clock, cancellationToken);
+        var user = await users.FindByIdAsync(view.Id) ?? throw new InvalidOperationException("The invited user was not stored.");
+        var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        await email.SendPasswordResetCodeAsync(user, address, code);
+        return view;
     }
 
     private static void ThrowIfFailed(UserManager<ApplicationUser> users, IdentityResult result, string field)

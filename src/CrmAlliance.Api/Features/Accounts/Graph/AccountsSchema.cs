@@ -39,6 +39,11 @@ public sealed class AccountsSchema : ISchemaContributor, INodeResolver
             .Description("Invites a person at a company (consultants and Admins): an e-mail gives them a code to set their password with POST /auth/resetPassword.")
             .Argument<NonNullGraphType<InviteCompanyUserInputGraphType>>("input", "The person to invite.")
             .ResolveAsync(c => MutationRunner.Run<InviteCompanyUserHandler, InviteCompanyUserInput, UserView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
+        mutation.Field<UserGraphType>("inviteStaffUser")
+            .AllowRoles(Role.Admin)
+            .Description("Invites a consultant, manager or Admin (Admins): an e-mail gives them a code to set their password with POST /auth/resetPassword.")
+            .Argument<NonNullGraphType<InviteStaffUserInputGraphType>>("input", "The person to invite.")
+            .ResolveAsync(c => MutationRunner.Run<InviteStaffUserHandler, InviteStaffUserInput, UserView>(c, (h, i, a, ct) => h.HandleAsync(i, a, ct)));
         mutation.Field<UserGraphType>("setUserRole")
             .AllowRoles(Role.Admin)
             .Description("Moves a user to another role (Admins; not your own). COMPANY users name their company.")
@@ -102,6 +107,18 @@ public sealed class InviteCompanyUserInputGraphType : CrmInputObjectGraphType<In
         IdField(i => i.CompanyId, "Company", "Their company.");
         Field(i => i.Email).Description("E-mail address; the invitation goes here.");
         Field(i => i.DisplayName).Description("Name shown to others.");
+    }
+}
+
+public sealed class InviteStaffUserInputGraphType : CrmInputObjectGraphType<InviteStaffUserInput>
+{
+    public InviteStaffUserInputGraphType()
+    {
+        Name = "InviteStaffUserInput";
+        Description = "A person at the jobcenter to invite.";
+        Field(i => i.Email).Description("E-mail address; the invitation goes here.");
+        Field(i => i.DisplayName).Description("Name shown to others.");
+        Field<NonNullGraphType<RoleGraphType>>("role").Description("CONSULTANT, MANAGER or ADMIN.");
     }
 }
 
