@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Reflection;
-using NSubstitute;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
 
 namespace CrmAlliance.IntegrationTests.Accounts;
 
