@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Accounts.Pages;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ContactLogs;
@@ -49,6 +50,7 @@ public static class CrmAllianceHost
         services.AddYield();
         services.AddTimeline();
         services.AddCrmWebUi();
+        services.AddUiLanguageChoice();
         // The web UI's framework files (_framework/blazor.web.js) are found through the build's static-web-assets
         // manifest in every environment, not only Development; a published app has them in wwwroot and no manifest.
         builder.WebHost.UseStaticWebAssets();

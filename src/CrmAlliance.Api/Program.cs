@@ -1,6 +1,7 @@
 using CrmAlliance.Api;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Accounts.Pages;
 using CrmAlliance.Api.Features.Exports;
 using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Yield.Monitoring;
@@ -54,6 +55,7 @@ app.MapMonitoringReport();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapCrmWebUi();
+app.MapUiLanguageChoice();
 
 try
 {

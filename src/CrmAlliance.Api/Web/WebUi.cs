@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -42,9 +40,9 @@ public static class WebUi
             // Dates, numbers and sorting stay Danish (da-DK) in either language; only the texts switch.
             options.SupportedCultures = [Danish];
             options.SupportedUICultures = [Danish, English];
-            // Danish unless the user chose otherwise: the browser's language does not decide. A signed-in user's choice is
-            // kept on their account (and comes with their sign-in); the cookie keeps it for the pages before sign-in.
-            options.RequestCultureProviders = [new SignedInUserLanguageProvider(), new CookieRequestCultureProvider()];
+            // Danish unless the user chose otherwise: the browser's language does not decide. The cookie keeps a choice
+            // made before signing in; the Accounts feature puts a signed-in user's own choice before it.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         return services;
     }
@@ -68,24 +66,6 @@ public static class WebUi
             return Results.LocalRedirect("/log-ind?logget-ud=1");
         });
 
-        app.MapPost("/sprog", async ([FromForm] string? culture, [FromForm] string? returnUrl, HttpContext http) =>
-        {
-            var chosen = culture == English.Name ? English : Danish;
-            if (Actor.FromPrincipal(http.User) is { } actor)
-            {
-                // Kept on the account, and the sign-in cookie issued anew so that it carries the choice from the next page on.
-                var language = chosen == English ? UiLanguages.English : UiLanguages.Danish;
-                var user = await http.RequestServices.GetRequiredService<SetUiLanguageHandler>()
-                    .HandleAsync(new SetUiLanguageInput(language), actor, http.RequestAborted);
-                await http.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>().RefreshSignInAsync(user);
-            }
-
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Danish, chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(SignedIn.SafeReturnUrl(returnUrl));
-        });
         return app;
     }
 
