@@ -19,16 +19,28 @@ public static class CandidateActiveRule
     }
 
     public static void Enforce(Candidate candidate, Refused refused, string? field = null)
+        => Enforce(WhyInactive(candidate), refused, field);
+
+    /// <summary>The same rule on a candidate as read, so a page refuses a withdrawn candidate's form before it is filled in.</summary>
+    public static void Enforce(CandidateView candidate, Refused refused, string? field = null)
+        => Enforce(WhyInactive(candidate), refused, field);
+
+    /// <summary>Null for a candidate in the pool, else when and why they left it.</summary>
+    public static RefusalText? WhyInactive(Candidate candidate) => WhyInactive(candidate.WithdrawnAt, candidate.WithdrawalReason);
+
+    /// <inheritdoc cref="WhyInactive(Candidate)"/>
+    public static RefusalText? WhyInactive(CandidateView candidate) => WhyInactive(candidate.WithdrawnAt, candidate.WithdrawalReason);
+
+    private static RefusalText? WhyInactive(DateTimeOffset? withdrawnAt, string? withdrawalReason)
+        => withdrawnAt is { } at
+            ? RefusalText.Of("Candidates.Withdrawn", ("date", DanishCalendar.DateOf(at)), ("reason", withdrawalReason))
+            : null;
+
+    private static void Enforce(RefusalText? whyInactive, Refused refused, string? field)
     {
-        if (WhyInactive(candidate) is { } reason)
+        if (whyInactive is { } reason)
         {
             throw new RuleViolationException(Name, RefusalText.Of("Candidates.Inactive." + refused, ("reason", reason)), field);
         }
     }
-
-    /// <summary>Null for a candidate in the pool, else when and why they left it.</summary>
-    public static RefusalText? WhyInactive(Candidate candidate)
-        => candidate.WithdrawnAt is { } withdrawnAt
-            ? RefusalText.Of("Candidates.Withdrawn", ("date", DanishCalendar.DateOf(withdrawnAt)), ("reason", candidate.WithdrawalReason))
-            : null;
 }

@@ -19,9 +19,12 @@ public sealed record RegisterCandidateInput(
 /// <summary>A consultant adds a citizen to the candidate pool under the case system's reference.</summary>
 public sealed class RegisterCandidateHandler(CrmDbContext db, ReferenceCatalog catalog, TimeProvider clock)
 {
+    /// <summary>Refuses anyone but Consultants; pages ask it before they offer the form.</summary>
+    public static void RequireRegistrar(Actor actor) => actor.Require(Role.Consultant);
+
     public async Task<CandidateView> HandleAsync(RegisterCandidateInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        RequireRegistrar(actor);
         var details = CandidateValidation.Check(input, catalog);
         if (await db.Candidates.AnyAsync(c => c.CaseReference == details.CaseReference, cancellationToken))
         {

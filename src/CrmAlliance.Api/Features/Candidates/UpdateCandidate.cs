@@ -21,12 +21,15 @@ public sealed record UpdateCandidateInput(
 /// <summary>A consultant keeps a candidate's details current; the display alias never changes, a withdrawn candidate is not changed.</summary>
 public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog catalog, IEnumerable<ICandidateChangeGuard> guards, TimeProvider clock)
 {
+    /// <summary>Refuses anyone but Consultants; pages ask it before they offer the form.</summary>
+    public static void RequireEditor(Actor actor) => actor.Require(Role.Consultant);
+
     public Task<CandidateView> HandleAsync(UpdateCandidateInput input, Actor actor, CancellationToken cancellationToken)
         => db.RetryRacesAsync(() => HandleOnceAsync(input, actor, cancellationToken));
 
     private async Task<CandidateView> HandleOnceAsync(UpdateCandidateInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        RequireEditor(actor);
         var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == input.Id, cancellationToken)
             ?? throw new NotFoundException("Candidate", input.Id, "input.id");
         var details = CandidateValidation.Check(input, catalog);

@@ -14,9 +14,12 @@ public sealed class WithdrawCandidateHandler(CrmDbContext db, TimeProvider clock
 {
     public const int MaxReasonLength = 500;
 
+    /// <summary>Refuses anyone but Consultants; pages ask it before they offer the withdrawal.</summary>
+    public static void RequireWithdrawer(Actor actor) => actor.Require(Role.Consultant);
+
     public async Task<CandidateView> HandleAsync(WithdrawCandidateInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        RequireWithdrawer(actor);
         new Validator().Required(input.Reason, "reason", MaxReasonLength).ThrowIfInvalid();
         var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == input.Id, cancellationToken)
             ?? throw new NotFoundException("Candidate", input.Id, "input.id");

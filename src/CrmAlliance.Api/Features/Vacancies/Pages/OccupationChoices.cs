@@ -5,7 +5,7 @@ namespace CrmAlliance.Api.Features.Vacancies.Pages;
 
 /// <summary>
 /// The occupations the vacancy form's list offers for what was typed: OccupationSearch's ranked matches (as the
-/// <c>occupations</c> query and occupation-typeahead.js give them), only the 4- to 6-digit codes a vacancy takes, and
+/// <c>occupations</c> query and occupation-typeahead.js give them), only the 4- to 6-digit codes a vacancy (or a candidate) takes, and
 /// the chosen code kept at the top even when the text no longer finds it.
 /// </summary>
 public static class OccupationChoices
