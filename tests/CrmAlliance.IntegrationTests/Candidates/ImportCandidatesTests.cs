@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Candidates;
+using CrmAlliance.Api.Features.Candidates.Import;
+using CrmAlliance.Api.Infrastructure.Csv;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CrmAlliance.IntegrationTests.Candidates;
@@ -305,6 +309,48 @@ public sealed class ImportCandidatesTests(CrmApiFactory factory, ITestOutputHelp
         Assert.Equal([0, 0, 2_000], Counts(again["importCandidates"]!));
         Assert.InRange(againRoundTrips, 1, 20);
         Assert.Equal(2_000, (await OutboxOfAsync(stored.Select(c => c.Id))).Count);
+    }
+
+    [Fact]
+    public async Task An_import_reports_its_progress_phase_by_phase_in_steps_ending_at_the_total()
+    {
+        var consultant = await factory.CreateUserAsync("CONSULTANT");
+        var refs = NewReferences(3_000);
+        var progress = new ImportProgressRecorder();
+
+        var report = await HandleAsync(consultant, File(refs.Select(r => Line(r)).ToArray()), dryRun: false, progress);
+
+        Assert.True(report.Committed);
+        progress.AssertMonotonic(ImportPhase.Reading, ImportPhase.Checking, ImportPhase.Saving);
+        Assert.Equal(new ImportProgress(ImportPhase.Reading, 3_000, 3_000), progress.Reports.Last(r => r.Phase == ImportPhase.Reading));
+        Assert.Equal(new ImportProgress(ImportPhase.Checking, 3_000, 3_000), progress.Reports.Last(r => r.Phase == ImportPhase.Checking));
+        Assert.Equal(new ImportProgress(ImportPhase.Saving, 3_000, 3_000), progress.Reports[^1]);
+
+        // Reading goes in twentieths; checking by query of 500 references.
+        Assert.Equal(ImportPhaseProgress.StepsPerPhase - 1, progress.StepsOf(ImportPhase.Reading));
+        Assert.Equal(5, progress.StepsOf(ImportPhase.Checking));
+    }
+
+    [Fact]
+    public async Task A_dry_run_with_a_rejected_line_reports_reading_every_line_and_checking_the_accepted_ones_and_no_saving()
+    {
+        var consultant = await factory.CreateUserAsync("CONSULTANT");
+        var refs = NewReferences(40);
+        var progress = new ImportProgressRecorder();
+
+        var report = await HandleAsync(consultant, File([.. refs.Select(r => Line(r)), Line(NewReferences(1)[0], postcode: "")]), dryRun: true, progress);
+
+        Assert.Equal(1, report.RejectedLineCount);
+        progress.AssertMonotonic(ImportPhase.Reading, ImportPhase.Checking);
+        Assert.Equal(new ImportProgress(ImportPhase.Reading, 41, 41), progress.Reports.Last(r => r.Phase == ImportPhase.Reading));
+        Assert.Equal(new ImportProgress(ImportPhase.Checking, 40, 40), progress.Reports[^1]);
+    }
+
+    private async Task<CandidateImportReport> HandleAsync(TestUser user, string csv, bool dryRun, IProgress<ImportProgress> progress)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var actor = new Actor(user.Id, user.Email, Role.Consultant, null);
+        return await scope.ServiceProvider.GetRequiredService<ImportCandidatesHandler>().HandleAsync(new ImportCandidatesInput(csv, dryRun), actor, progress, CancellationToken.None);
     }
 
     [Fact]

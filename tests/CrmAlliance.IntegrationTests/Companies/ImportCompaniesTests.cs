@@ -1,7 +1,11 @@
 using System.Text.Json.Nodes;
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.Companies.Import;
+using CrmAlliance.Api.Infrastructure.Csv;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmAlliance.IntegrationTests.Companies;
 
@@ -254,6 +258,55 @@ public sealed class ImportCompaniesTests(CrmApiFactory factory) : IClassFixture<
         Assert.Equal([500, 0, 0], Counts(report, "companies"));
         Assert.Equal([1000, 0, 0], Counts(report, "workplaces"));
         Assert.Equal([500, 0, 0], Counts(report, "contacts"));
+    }
+
+    [Fact]
+    public async Task An_import_reports_its_progress_phase_by_phase_in_steps_ending_at_the_total()
+    {
+        var consultant = await factory.CreateUserAsync("CONSULTANT");
+        var progress = new ImportProgressRecorder();
+
+        var report = await HandleAsync(consultant, PartnersFile(1_500), dryRun: false, progress);
+
+        Assert.True(report.Committed, string.Join("\n", report.Rejections));
+        progress.AssertMonotonic(ImportPhase.Reading, ImportPhase.Checking, ImportPhase.Saving);
+        Assert.Equal(new ImportProgress(ImportPhase.Reading, 3_000, 3_000), progress.Reports.Last(r => r.Phase == ImportPhase.Reading));
+        Assert.Equal(new ImportProgress(ImportPhase.Checking, 3_000, 3_000), progress.Reports.Last(r => r.Phase == ImportPhase.Checking));
+        Assert.Equal(new ImportProgress(ImportPhase.Saving, 3_000, 3_000), progress.Reports[^1]);
+
+        // Reading goes in twentieths; checking by query of 500 companies (1,000 lines each).
+        Assert.Equal(ImportPhaseProgress.StepsPerPhase - 1, progress.StepsOf(ImportPhase.Reading));
+        Assert.Equal(2, progress.StepsOf(ImportPhase.Checking));
+    }
+
+    [Fact]
+    public async Task A_dry_run_reports_reading_and_checking_and_no_saving()
+    {
+        var consultant = await factory.CreateUserAsync("CONSULTANT");
+        var progress = new ImportProgressRecorder();
+
+        var report = await HandleAsync(consultant, PartnersFile(30), dryRun: true, progress);
+
+        Assert.False(report.Committed);
+        Assert.Empty(report.Rejections);
+        progress.AssertMonotonic(ImportPhase.Reading, ImportPhase.Checking);
+        Assert.Equal(new ImportProgress(ImportPhase.Checking, 60, 60), progress.Reports[^1]);
+    }
+
+    /// <summary>Partners of two workplaces each, one line per workplace.</summary>
+    private static string PartnersFile(int partners)
+        => "cvr;name;industryCode;address;postcode;sector;pNumber;workplaceName;workplaceAddress;workplacePostcode;ordinaryEmployees;employeesReportedFor;averageEmployees12Months\n"
+            + string.Join("\n", Enumerable.Range(0, partners).SelectMany(i =>
+            {
+                var cvr = TestData.NewCvr();
+                return new[] { TestData.NewPNumber(), TestData.NewPNumber() }.Select(p => $"{cvr};Partner {i} ApS;620100;Vej {i};9000;privat;{p};Afdeling {p};Vej {i};9000;12;2026-02;11,5");
+            }));
+
+    private async Task<CompanyImportReport> HandleAsync(TestUser user, string csv, bool dryRun, IProgress<ImportProgress> progress)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var actor = new Actor(user.Id, user.Email, Role.Consultant, null);
+        return await scope.ServiceProvider.GetRequiredService<ImportCompaniesHandler>().HandleAsync(new ImportCompaniesInput(csv, dryRun), actor, progress, CancellationToken.None);
     }
 
     [Theory]

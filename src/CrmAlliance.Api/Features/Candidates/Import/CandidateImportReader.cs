@@ -23,12 +23,14 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
     /// <inheritdoc cref="MaxBytes"/>
     public const int MaxLines = 20_000;
 
-    public CandidateImportFile Read(string csv)
+    /// <param name="progress">Told of the <see cref="ImportPhase.Reading"/> phase, line by line in steps.</param>
+    public CandidateImportFile Read(string csv, IProgress<ImportProgress>? progress = null)
     {
         var text = CsvImportFile.Read(csv, MaxBytes, MaxLines);
         var columns = Col.Layout.ReadHeader(text.Header.Fields);
         var present = columns.OfType<CsvImportColumn>().Select(c => c.Name).ToHashSet();
         var hasSkills = present.Contains(Col.Skills);
+        var reading = ImportPhaseProgress.Start(progress, ImportPhase.Reading, text.Lines.Count);
         var lines = new List<CandidateImportLine>();
         var rejections = new List<CandidateImportRejection>();
         var firstLineOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -56,8 +58,11 @@ public sealed class CandidateImportReader(ReferenceCatalog catalog)
             {
                 lines.Add(line);
             }
+
+            reading.Advance(lines.Count + rejections.Count);
         }
 
+        reading.Complete();
         return new CandidateImportFile(text.Separator, text.Lines.Count, hasSkills, present.Contains(Col.LastEmployerCvr), lines, rejections);
     }
 

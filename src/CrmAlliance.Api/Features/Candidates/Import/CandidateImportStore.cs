@@ -19,12 +19,16 @@ public sealed class CandidateImportStore
     }
 
     /// <summary>One query per 500 references, never one per line: 10,000 lines make 20 queries.</summary>
-    public static async Task<CandidateImportStore> LoadAsync(CrmDbContext db, IEnumerable<string> caseReferences, CancellationToken cancellationToken)
+    /// <param name="looked">Told after each query how many references have been looked up.</param>
+    public static async Task<CandidateImportStore> LoadAsync(CrmDbContext db, IEnumerable<string> caseReferences, Action<int>? looked, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
+        var done = 0;
         foreach (var chunk in caseReferences.Distinct(StringComparer.Ordinal).Chunk(ChunkSize))
         {
             candidates.AddRange(await db.Candidates.Where(c => chunk.Contains(c.CaseReference)).ToListAsync(cancellationToken));
+            done += chunk.Length;
+            looked?.Invoke(done);
         }
 
         return new CandidateImportStore(candidates);

@@ -1,6 +1,7 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Csv;
 using CrmAlliance.Api.Infrastructure.Data;
 
 namespace CrmAlliance.Api.Features.Candidates.Import;
@@ -35,21 +36,32 @@ public sealed class ImportCandidatesHandler(CrmDbContext db, ReferenceCatalog ca
     /// <summary>Refuses anyone but Consultants (the import page asks before showing its form).</summary>
     public static void RequireImporter(Actor actor) => actor.Require(Role.Consultant);
 
-    public async Task<CandidateImportReport> HandleAsync(ImportCandidatesInput input, Actor actor, CancellationToken cancellationToken)
+    public Task<CandidateImportReport> HandleAsync(ImportCandidatesInput input, Actor actor, CancellationToken cancellationToken)
+        => HandleAsync(input, actor, null, cancellationToken);
+
+    /// <param name="progress">Told how far the import has come, phase by phase (the web page shows it while it waits).</param>
+    public async Task<CandidateImportReport> HandleAsync(ImportCandidatesInput input, Actor actor, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         RequireImporter(actor);
         var dryRun = input.DryRun ?? false;
-        var file = new CandidateImportReader(catalog).Read(input.Csv);
-        var store = await CandidateImportStore.LoadAsync(db, file.Lines.Select(l => l.Checked.CaseReference), cancellationToken);
+        var file = new CandidateImportReader(catalog).Read(input.Csv, progress);
+
+        // The case references of the accepted lines are distinct, so references looked up are lines checked.
+        var checking = ImportPhaseProgress.Start(progress, ImportPhase.Checking, file.Lines.Count);
+        var store = await CandidateImportStore.LoadAsync(db, file.Lines.Select(l => l.Checked.CaseReference), checking.Advance, cancellationToken);
         var now = clock.GetUtcNow();
         var plan = CandidateImportMerge.Plan(file, store, now);
+        checking.Complete();
         var committed = !dryRun && file.Rejections.Count == 0 && plan.All(p => p.Status != ImportLineStatus.Rejected);
         if (committed)
         {
+            // One step: the rows are written by one SaveChanges, which cannot tell how far it has come.
+            var saving = ImportPhaseProgress.Start(progress, ImportPhase.Saving, plan.Count);
             await CandidateImportMerge.ApplyAsync(db, file, plan, now, cancellationToken);
 
             // One SaveChanges is one transaction: every candidate with its event, or nothing.
             await db.SaveOrConflictAsync(RefusalText.Of("Candidates.Import.RegisteredMeanwhile"), cancellationToken);
+            saving.Complete();
         }
         else
         {

@@ -17,20 +17,26 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
     public const int MaxLines = 20_000;
     private const string Field = "csv";
 
-    public CompanyImportFile Read(string csv)
+    /// <param name="progress">Told of the <see cref="ImportPhase.Reading"/> phase, line by line in steps.</param>
+    public CompanyImportFile Read(string csv, IProgress<ImportProgress>? progress = null)
     {
         var text = CsvImportFile.Read(csv, MaxBytes, MaxLines);
         var columns = ReadHeader(text.Header.Fields);
+        var reading = ImportPhaseProgress.Start(progress, ImportPhase.Reading, text.Lines.Count);
         var lines = new List<CompanyImportLine>();
         var rejections = new List<ImportRejection>();
-        foreach (var record in text.Lines)
+        for (var i = 0; i < text.Lines.Count; i++)
         {
-            var line = ReadLine(record, columns, rejections);
+            var line = ReadLine(text.Lines[i], columns, rejections);
             if (line is not null)
             {
                 lines.Add(line);
             }
+
+            reading.Advance(i + 1);
         }
+
+        reading.Complete();
 
         return new CompanyImportFile(text.Separator, text.Lines.Count, lines, rejections);
     }

@@ -35,15 +35,21 @@ public sealed class CompanyImportStore
     /// <summary>Consultants' user ids by upper-case e-mail.</summary>
     public IReadOnlyDictionary<string, string> ConsultantIdsByEmail { get; }
 
-    public static async Task<CompanyImportStore> LoadAsync(CrmDbContext db, IConsultantDirectory consultantDirectory, IReadOnlyList<CompanyImportLine> lines, CancellationToken cancellationToken)
+    /// <param name="looked">Told after each query for companies how many of <paramref name="lines"/> have had their company looked up.</param>
+    public static async Task<CompanyImportStore> LoadAsync(CrmDbContext db, IConsultantDirectory consultantDirectory, IReadOnlyList<CompanyImportLine> lines, Action<int>? looked, CancellationToken cancellationToken)
     {
         var companies = new Dictionary<string, Company>();
-        foreach (var chunk in lines.Select(l => l.Company.Cvr).Distinct().Chunk(ChunkSize))
+        var linesOf = lines.CountBy(l => l.Company.Cvr).ToDictionary();
+        var done = 0;
+        foreach (var chunk in linesOf.Keys.Chunk(ChunkSize))
         {
             foreach (var company in await db.Companies.Where(c => chunk.Contains(c.Cvr)).ToListAsync(cancellationToken))
             {
                 companies[company.Cvr] = company;
             }
+
+            done += chunk.Sum(cvr => linesOf[cvr]);
+            looked?.Invoke(done);
         }
 
         var workplaces = new Dictionary<string, StoredWorkplace>();

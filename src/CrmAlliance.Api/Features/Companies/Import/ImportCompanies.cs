@@ -1,5 +1,6 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Infrastructure.Csv;
 using CrmAlliance.Api.Infrastructure.Data;
 
 namespace CrmAlliance.Api.Features.Companies.Import;
@@ -32,17 +33,23 @@ public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog cat
     /// <summary>Refuses anyone but Consultants (the import page asks before showing its form).</summary>
     public static void RequireImporter(Actor actor) => actor.Require(Role.Consultant);
 
-    public async Task<CompanyImportReport> HandleAsync(ImportCompaniesInput input, Actor actor, CancellationToken cancellationToken)
+    public Task<CompanyImportReport> HandleAsync(ImportCompaniesInput input, Actor actor, CancellationToken cancellationToken)
+        => HandleAsync(input, actor, null, cancellationToken);
+
+    /// <param name="progress">Told how far the import has come, phase by phase (the web page shows it while it waits).</param>
+    public async Task<CompanyImportReport> HandleAsync(ImportCompaniesInput input, Actor actor, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         RequireImporter(actor);
         var dryRun = input.DryRun ?? false;
-        var file = new CompanyImportReader(catalog).Read(input.Csv);
-        var store = await CompanyImportStore.LoadAsync(db, consultants, file.Lines, cancellationToken);
+        var file = new CompanyImportReader(catalog).Read(input.Csv, progress);
+        var checking = ImportPhaseProgress.Start(progress, ImportPhase.Checking, file.Lines.Count);
+        var store = await CompanyImportStore.LoadAsync(db, consultants, file.Lines, checking.Advance, cancellationToken);
         var rejections = file.Rejections
             .Concat(CompanyImportConsistency.Check(file.Lines))
             .Concat(store.Check(file.Lines))
             .OrderBy(r => r.Line)
             .ToList();
+        checking.Complete();
         if (rejections.Count > 0)
         {
             db.ChangeTracker.Clear();
@@ -50,6 +57,8 @@ public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog cat
             return new CompanyImportReport(dryRun, false, file.Separator.ToString(), file.LineCount, none, none, none, rejections);
         }
 
+        // A dry run merges too (the counts say what the file would do), but only an import saves.
+        var saving = dryRun ? null : ImportPhaseProgress.Start(progress, ImportPhase.Saving, file.Lines.Count);
         var counts = CompanyImportMerge.Apply(db, store, file.Lines, clock.GetUtcNow());
         if (dryRun)
         {
@@ -57,10 +66,11 @@ public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog cat
         }
         else
         {
-            // One SaveChanges is one transaction: the whole file is written, or nothing.
+            // One SaveChanges is one transaction: the whole file is written, or nothing; so saving is one step, without steps between.
             // This save also stages CompanyChanged (one per company in the file) in the outbox, in the same transaction: Yield's SourceChangeEvents
             // interceptor does it for every write path, so the yield read model cannot miss one.
             await db.SaveOrConflictAsync(RefusalText.Of("Companies.Import.RegisteredMeanwhile"), cancellationToken);
+            saving?.Complete();
         }
 
         return new CompanyImportReport(dryRun, !dryRun, file.Separator.ToString(), file.LineCount, counts.Companies, counts.Workplaces, counts.Contacts, []);
