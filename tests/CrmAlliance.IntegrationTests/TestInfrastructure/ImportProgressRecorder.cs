@@ -1,4 +1,4 @@
-using CrmAlliance.Api.Infrastructure.Csv;
+using CrmAlliance.Api.Core;
 
 namespace CrmAlliance.IntegrationTests.TestInfrastructure;
 

@@ -1,4 +1,4 @@
-namespace CrmAlliance.Api.Infrastructure.Csv;
+namespace CrmAlliance.Api.Core;
 
 /// <summary>The phases of a CSV import, in the order they run.</summary>
 public enum ImportPhase
