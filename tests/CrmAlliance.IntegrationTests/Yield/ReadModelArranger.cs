@@ -193,6 +193,10 @@ public sealed class ReadModelArranger(CrmApiFactory factory, DateOnly? asOf = nu
             state.DaysBookedThrough = daysBookedThrough ?? state.DaysBookedThrough;
             state.ProjectionFingerprint = _options.ProjectionFingerprint;
             state.Version++;
+
+            // As the projection logs its changes, so that reports kept in memory read these companies again.
+            var changed = deltas.Cells().Keys.Select(k => k.CompanyId).Concat(_companies.Select(c => c.CompanyId)).Where(id => id != YieldCell.AllianceId).ToHashSet();
+            db.YieldChanges.AddRange(changed.Select(companyId => new YieldChange { Version = state.Version, CompanyId = companyId }));
         }
 
         await db.SaveChangesAsync();

@@ -41,6 +41,7 @@ public static class YieldModule
         // Reports: partner yield, ranking, summary, trend, dormant partners, drill-down.
         services.AddSingleton<YieldReportCache>();
         services.AddScoped<YieldRankings>();
+        services.AddSingleton<YieldMemberTotals>();
         services.AddScoped<PartnerYieldQuery>();
         services.AddScoped<YieldRankingQuery>();
         services.AddScoped<AllianceSummaryQuery>();

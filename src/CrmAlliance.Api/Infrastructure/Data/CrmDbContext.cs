@@ -62,6 +62,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<YieldState> YieldState => Set<YieldState>();
 
+    public DbSet<YieldChange> YieldChanges => Set<YieldChange>();
+
     public DbSet<EffectTarget> EffectTargets => Set<EffectTarget>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

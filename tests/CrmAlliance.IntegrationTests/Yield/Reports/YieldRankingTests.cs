@@ -1,4 +1,5 @@
 using CrmAlliance.IntegrationTests.TestInfrastructure;
+using CrmAlliance.Api.Features.Yield.ReadModel;
 using Microsoft.EntityFrameworkCore;
 using static CrmAlliance.IntegrationTests.Yield.Reports.YieldQueries;
 
@@ -82,28 +83,41 @@ public sealed class YieldRankingTests(YieldReportsFixture world)
     }
 
     [Fact]
-    public async Task The_ranking_takes_the_same_few_SQL_commands_for_any_page_size_and_one_while_the_read_model_is_unchanged()
+    public async Task The_ranking_reads_every_member_once_then_only_what_a_change_touched_and_nothing_while_unchanged()
     {
-        var small = await CountAfterChangeAsync(new { period = "2025", first = 1 });
-        var large = await CountAfterChangeAsync(new { period = "2025", first = 100 });
-        var quarter = await CountAfterChangeAsync(new { period = "2025-Q1", kind = "INTERNSHIP", first = 100 });
-        var (repeated, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2025-Q1", kind = "INTERNSHIP", first = 100 });
+        // A period never read here: the read model's stamp, the members and one summed row per company.
+        var (first, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2025-Q2", kind = "MENTOR", first = 1 });
+        var (firstLarge, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2024-Q2", kind = "MENTOR", first = 100 });
 
-        // The read model's stamp, the members, and one summed row per company; nothing per row.
-        Assert.Equal(3, small);
-        Assert.Equal(small, large);
-        Assert.Equal(small, quarter);
+        // Unchanged since: only the stamp is read.
+        var (repeated, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2025-Q2", kind = "MENTOR", first = 100 });
 
-        // Unchanged since: only the stamp is read, the ranking comes from the cache.
+        // A change that touched no company (a new version, nothing logged): the stamp and the change log.
+        var afterEmptyChange = await CountAfterChangeAsync(null, new { period = "2025-Q2", kind = "MENTOR", first = 100 });
+
+        // A change to one company: the stamp, the log, and that company's membership and totals; nothing per row.
+        var afterChange = await CountAfterChangeAsync(world.Companies["Alpha"].CompanyId, new { period = "2025-Q2", kind = "MENTOR", first = 100 });
+
+        Assert.Equal(3, first);
+        Assert.Equal(3, firstLarge);
         Assert.Equal(1, repeated);
+        Assert.Equal(2, afterEmptyChange);
+        Assert.Equal(4, afterChange);
     }
 
-    /// <summary>SQL commands of a ranking query right after a change to the read model (so nothing is cached).</summary>
-    private async Task<int> CountAfterChangeAsync(object variables)
+    /// <summary>SQL commands of a ranking query right after a new version of the read model that changed <paramref name="companyId"/> (or none).</summary>
+    private async Task<int> CountAfterChangeAsync(Guid? companyId, object variables)
     {
         await using (var db = world.Factory.NewDbContext())
         {
-            await db.YieldState.ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1));
+            var state = await db.YieldState.SingleAsync();
+            state.Version++;
+            if (companyId is { } changed)
+            {
+                db.YieldChanges.Add(new YieldChange { Version = state.Version, CompanyId = changed });
+            }
+
+            await db.SaveChangesAsync();
         }
 
         return (await world.Factory.QueryCountingAsync(world.Manager, Ranking, variables)).Item1;

@@ -25,7 +25,7 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
         var contactIds = Ids(refreshes, YieldRefreshKind.Contact);
         var pledgeIds = Ids(refreshes, YieldRefreshKind.Pledge);
         var companiesChanged = await StageCompaniesAsync(Ids(refreshes, YieldRefreshKind.Company), cancellationToken);
-        if (placementIds.Count + vacancyIds.Count + contactIds.Count + pledgeIds.Count == 0 && !companiesChanged)
+        if (placementIds.Count + vacancyIds.Count + contactIds.Count + pledgeIds.Count == 0 && companiesChanged.Count == 0)
         {
             return;
         }
@@ -72,7 +72,7 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
                 f => f.PledgeId, (f, v) => f.Version = v, f => f.Version);
         }
 
-        await SaveAsync(deltas, cancellationToken);
+        await SaveAsync(state, deltas, companiesChanged, cancellationToken);
     }
 
     /// <summary>Placements named directly, and the started placements of candidates whose target group may have changed.</summary>
@@ -88,12 +88,12 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
         return ids.Distinct().ToList();
     }
 
-    /// <summary>Companies' dimensions (name, industry, size, membership, consultant); cells do not change. True when any changed.</summary>
-    private async Task<bool> StageCompaniesAsync(List<Guid> companyIds, CancellationToken cancellationToken)
+    /// <summary>Companies' dimensions (name, industry, size, membership, consultant); cells do not change. Returns the companies that changed.</summary>
+    private async Task<HashSet<Guid>> StageCompaniesAsync(List<Guid> companyIds, CancellationToken cancellationToken)
     {
         if (companyIds.Count == 0)
         {
-            return false;
+            return [];
         }
 
         var old = await db.YieldCompanies.Where(c => companyIds.Contains(c.CompanyId)).ToListAsync(cancellationToken);
@@ -104,11 +104,11 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
         if (changed.Count == 0)
         {
             // E.g. address edits: nothing the read model keeps changed, so nothing is written.
-            return false;
+            return changed;
         }
 
         Replace(db.YieldCompanies, [.. old.Where(c => changed.Contains(c.CompanyId))], [.. fresh.Where(f => changed.Contains(f.CompanyId))], c => c.CompanyId, (c, v) => c.Version = v, c => c.Version);
-        return true;
+        return changed;
     }
 
     private static List<Guid> Ids(IReadOnlyCollection<YieldRefresh> refreshes, YieldRefreshKind kind)
@@ -141,7 +141,7 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
         }
 
         state.DaysBookedThrough = bookThrough;
-        await SaveAsync(deltas, cancellationToken);
+        await SaveAsync(state, deltas, [], cancellationToken);
         return running.Count;
     }
 
@@ -153,9 +153,22 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
         return state;
     }
 
-    private async Task SaveAsync(YieldDeltas deltas, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the cells' changes with the state's new version and, in the same save, which companies changed in it
+    /// (<see cref="YieldChange"/>), so that reports can re-read just those. Now and then the oldest log entries go.
+    /// </summary>
+    private async Task SaveAsync(YieldState state, YieldDeltas deltas, IReadOnlyCollection<Guid> companiesChanged, CancellationToken cancellationToken)
     {
         await cells.StageAsync(deltas, cancellationToken);
+        var changed = deltas.Cells().Keys.Select(k => k.CompanyId).Concat(companiesChanged).Where(id => id != YieldCell.AllianceId).ToHashSet();
+        db.YieldChanges.AddRange(changed.Select(companyId => new YieldChange { Version = state.Version, CompanyId = companyId }));
+        if (state.Version % 100 == 0)
+        {
+            // Only entries far older than any reader patches from; deleting them early only makes a reader read everything.
+            var oldest = state.Version - YieldChange.RetainedVersions;
+            await db.YieldChanges.Where(c => c.Version < oldest).ExecuteDeleteAsync(cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

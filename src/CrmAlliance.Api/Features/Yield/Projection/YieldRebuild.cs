@@ -142,6 +142,7 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
         await db.YieldPledgeFacts.ExecuteDeleteAsync(cancellationToken);
         await db.YieldCompanies.ExecuteDeleteAsync(cancellationToken);
         await db.YieldState.ExecuteDeleteAsync(cancellationToken);
+        await db.YieldChanges.ExecuteDeleteAsync(cancellationToken);
     }
 
     private static YieldCell ToCell(YieldCellKey key, YieldTotals totals)

@@ -136,3 +136,19 @@ public sealed class YieldState
 
     public int Version { get; set; }
 }
+
+/// <summary>
+/// A company whose cells or dimensions changed in a version of the read model (the <see cref="YieldState.Version"/>
+/// of the save that changed them, written in the same save). Reports that read every member keep their per-company
+/// totals in memory and re-read only the companies changed since, instead of everything after every event. Old
+/// versions are pruned (<see cref="RetainedVersions"/>); a rebuild starts the log afresh.
+/// </summary>
+public sealed class YieldChange
+{
+    /// <summary>Versions kept: a reader further behind than half of this reads everything afresh.</summary>
+    public const int RetainedVersions = 2_000;
+
+    public int Version { get; set; }
+
+    public Guid CompanyId { get; set; }
+}

@@ -92,6 +92,17 @@ public sealed class YieldPledgeFactConfiguration : IEntityTypeConfiguration<Yiel
     }
 }
 
+public sealed class YieldChangeConfiguration : IEntityTypeConfiguration<YieldChange>
+{
+    public void Configure(EntityTypeBuilder<YieldChange> builder)
+    {
+        builder.ToTable("YieldChanges");
+
+        // Read as "the companies changed after version V", a range on the key.
+        builder.HasKey(c => new { c.Version, c.CompanyId });
+    }
+}
+
 public sealed class YieldStateConfiguration : IEntityTypeConfiguration<YieldState>
 {
     public void Configure(EntityTypeBuilder<YieldState> builder)

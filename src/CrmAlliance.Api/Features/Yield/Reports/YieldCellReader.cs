@@ -13,11 +13,20 @@ namespace CrmAlliance.Api.Features.Yield.Reports;
 /// </summary>
 public sealed class YieldCellReader(CrmDbContext db)
 {
-    public async Task<Dictionary<Guid, YieldTotals>> ByCompanyAsync(ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
+    public Task<Dictionary<Guid, YieldTotals>> ByCompanyAsync(ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
+        => ByCompanyAsync(period, offerKind, targetGroup, null, cancellationToken);
+
+    /// <summary>Totals per company for the period and slice, of every company or of <paramref name="companyIds"/> only; companies without cells are absent.</summary>
+    public async Task<Dictionary<Guid, YieldTotals>> ByCompanyAsync(ReportPeriod period, string offerKind, string targetGroup, IReadOnlyCollection<Guid>? companyIds, CancellationToken cancellationToken)
     {
         var (grain, starts) = YieldCellKey.Covering(period, companyCells: true, offerKind, targetGroup);
-        var rows = await Cells(grain, starts, offerKind, targetGroup)
-            .Where(c => c.CompanyId != YieldCell.AllianceId)
+        var cells = Cells(grain, starts, offerKind, targetGroup).Where(c => c.CompanyId != YieldCell.AllianceId);
+        if (companyIds is not null)
+        {
+            cells = cells.Where(c => companyIds.Contains(c.CompanyId));
+        }
+
+        var rows = await cells
             .GroupBy(c => c.CompanyId)
             .Select(SumBy<Guid>())
             .ToListAsync(cancellationToken);

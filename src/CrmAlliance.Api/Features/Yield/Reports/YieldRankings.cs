@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Yield.Reports;
 
@@ -13,25 +13,29 @@ public sealed record RankedCompany(YieldCompany Source, YieldCompanyView Company
 
 /// <summary>
 /// Ranks every member of the alliance by yield score for a period and slice: highest score first, equal scores
-/// share a rank (1, 2, 2, 4) and are listed by name. Two SQL queries whatever the number of companies: the members,
-/// and one summed cell per company (the year or quarter cell where it exists).
+/// share a rank (1, 2, 2, 4) and are listed by name. The members and their totals come from
+/// <see cref="YieldMemberTotals"/>, kept current in memory by re-reading only the companies a change touched; the
+/// ranking itself is sorted in memory once per version of those totals (a few milliseconds for 5,000 members).
 /// </summary>
-public sealed class YieldRankings(CrmDbContext db, YieldCellReader reader, YieldOptions options, YieldReportCache cache)
+public sealed class YieldRankings(CrmDbContext db, YieldCellReader reader, YieldOptions options, YieldMemberTotals memberTotals)
 {
     public const string AllianceGroup = "Alliance";
 
-    /// <summary>The ranking, from <see cref="YieldReportCache"/> while the read model is unchanged.</summary>
-    public Task<IReadOnlyList<RankedCompany>> RankAsync(ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
-        => cache.GetOrComputeAsync(db, $"ranking|{period.Label}|{slice.OfferKindKey}|{slice.TargetGroupKey}", () => ComputeAsync(period, slice, cancellationToken), cancellationToken);
+    /// <summary>Rankings made from a snapshot of the totals, for as long as the snapshot is in use.</summary>
+    private static readonly ConditionalWeakTable<YieldMemberTotalsSnapshot, IReadOnlyList<RankedCompany>> Ranked = [];
 
-    private async Task<IReadOnlyList<RankedCompany>> ComputeAsync(ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RankedCompany>> RankAsync(ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
     {
-        var members = await db.YieldCompanies.AsNoTracking().Where(YieldMembers.Of(period)).ToListAsync(cancellationToken);
-        var totals = await reader.ByCompanyAsync(period, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
-        var scored = members
+        var snapshot = await memberTotals.CurrentAsync(db, reader, period, slice, cancellationToken);
+        return Ranked.GetValue(snapshot, Rank);
+    }
+
+    private IReadOnlyList<RankedCompany> Rank(YieldMemberTotalsSnapshot snapshot)
+    {
+        var scored = snapshot.Members.Values
             .Select(m =>
             {
-                var figures = new YieldFigures(totals.GetValueOrDefault(m.CompanyId) ?? new YieldTotals(), options);
+                var figures = new YieldFigures(snapshot.Totals.GetValueOrDefault(m.CompanyId) ?? new YieldTotals(), options);
                 return new Scored(m, YieldCompanyView.From(m, options), figures, figures.Score(m.OrdinaryEmployees));
             })
             .OrderByDescending(s => s.Score).ThenBy(s => s.Company.Name, StringComparer.Ordinal).ThenBy(s => s.Company.Id)

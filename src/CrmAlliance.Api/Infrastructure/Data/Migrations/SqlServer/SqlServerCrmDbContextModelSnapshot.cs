@@ -868,6 +868,19 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("YieldCells", (string)null);
                 });
 
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldChange", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Version", "CompanyId");
+
+                    b.ToTable("YieldChanges", (string)null);
+                });
+
             modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldCompany", b =>
                 {
                     b.Property<Guid>("CompanyId")

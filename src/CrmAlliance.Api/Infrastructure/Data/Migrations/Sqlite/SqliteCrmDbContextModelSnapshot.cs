@@ -862,6 +862,19 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("YieldCells", (string)null);
                 });
 
+            modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldChange", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version", "CompanyId");
+
+                    b.ToTable("YieldChanges", (string)null);
+                });
+
             modelBuilder.Entity("CrmAlliance.Api.Features.Yield.ReadModel.YieldCompany", b =>
                 {
                     b.Property<Guid>("CompanyId")

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Yield.ReadModel;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Yield.Reports;
+
+/// <summary>The members of a period and their totals in a slice, as of one version of the read model. Never changed once made.</summary>
+public sealed record YieldMemberTotalsSnapshot(
+    DateTimeOffset RebuiltAt,
+    int Version,
+    IReadOnlyDictionary<Guid, YieldCompany> Members,
+    IReadOnlyDictionary<Guid, YieldTotals> Totals);
+
+/// <summary>
+/// Every member's totals for a period and slice, kept in memory and kept current: after a change to the read model
+/// only the companies the change log names (<see cref="YieldChange"/>, written in the projection's own save) are
+/// read again, so a report over all 5,000 members costs a look-up of the log and a few rows, not a read of every
+/// member after every event. Read afresh when the read model was rebuilt, when this process is too far behind the
+/// log, or when most members changed (the day clock). Shared by the requests of this process; each replica keeps
+/// its own and reads the same database, so all answer alike.
+/// </summary>
+public sealed class YieldMemberTotals
+{
+    /// <summary>Periods and slices kept; the least recently used goes first.</summary>
+    public const int MaximumEntries = 32;
+
+    /// <summary>More changed companies than this and everything is read afresh (one query is then cheaper).</summary>
+    public const int MaximumPatch = 1_000;
+
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+    /// <summary>Every member's totals as of the read model's current version (or a newer one).</summary>
+    public async Task<YieldMemberTotalsSnapshot> CurrentAsync(CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
+    {
+        var entry = entries.GetOrAdd($"{period.Label}|{slice.OfferKindKey}|{slice.TargetGroupKey}", _ => new Entry());
+        entry.LastUsed = Environment.TickCount64;
+        TrimToLimit();
+        await entry.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            // Read before the rows: rows newer than the stamp may be kept under it, never older rows under a newer one.
+            var stamp = await db.YieldState.AsNoTracking().Select(s => new { s.RebuiltAt, s.Version }).SingleOrDefaultAsync(cancellationToken);
+            var known = entry.Snapshot;
+            if (stamp is null)
+            {
+                return await ReadAllAsync(db, reader, period, slice, default, 0, cancellationToken);
+            }
+
+            if (known is not null && known.RebuiltAt == stamp.RebuiltAt && known.Version == stamp.Version)
+            {
+                return known;
+            }
+
+            var patched = known is not null && known.RebuiltAt == stamp.RebuiltAt && stamp.Version > known.Version
+                && stamp.Version - known.Version <= YieldChange.RetainedVersions / 2
+                ? await PatchAsync(db, reader, period, slice, known, stamp.Version, cancellationToken)
+                : null;
+            entry.Snapshot = patched ?? await ReadAllAsync(db, reader, period, slice, stamp.RebuiltAt, stamp.Version, cancellationToken);
+            return entry.Snapshot;
+        }
+        finally
+        {
+            entry.Lock.Release();
+        }
+    }
+
+    private static async Task<YieldMemberTotalsSnapshot> ReadAllAsync(
+        CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, DateTimeOffset rebuiltAt, int version, CancellationToken cancellationToken)
+    {
+        var members = await db.YieldCompanies.AsNoTracking().Where(YieldMembers.Of(period)).ToDictionaryAsync(c => c.CompanyId, cancellationToken);
+        var totals = await reader.ByCompanyAsync(period, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
+        return new YieldMemberTotalsSnapshot(rebuiltAt, version, members, totals);
+    }
+
+    /// <summary>The known snapshot with the changed companies read again; null when so many changed that reading all is cheaper.</summary>
+    private static async Task<YieldMemberTotalsSnapshot?> PatchAsync(
+        CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, YieldMemberTotalsSnapshot known, int version, CancellationToken cancellationToken)
+    {
+        var changed = await db.YieldChanges.AsNoTracking()
+            .Where(c => c.Version > known.Version)
+            .Select(c => c.CompanyId)
+            .Distinct()
+            .Take(MaximumPatch + 1)
+            .ToListAsync(cancellationToken);
+        if (changed.Count > MaximumPatch)
+        {
+            return null;
+        }
+
+        var members = new Dictionary<Guid, YieldCompany>(known.Members);
+        var totals = new Dictionary<Guid, YieldTotals>(known.Totals);
+        if (changed.Count > 0)
+        {
+            var freshMembers = await db.YieldCompanies.AsNoTracking().Where(c => changed.Contains(c.CompanyId)).Where(YieldMembers.Of(period)).ToDictionaryAsync(c => c.CompanyId, cancellationToken);
+            var freshTotals = await reader.ByCompanyAsync(period, slice.OfferKindKey, slice.TargetGroupKey, changed, cancellationToken);
+            foreach (var companyId in changed)
+            {
+                Replace(members, companyId, freshMembers.GetValueOrDefault(companyId));
+                Replace(totals, companyId, freshTotals.GetValueOrDefault(companyId));
+            }
+        }
+
+        return new YieldMemberTotalsSnapshot(known.RebuiltAt, version, members, totals);
+    }
+
+    private static void Replace<T>(Dictionary<Guid, T> values, Guid key, T? value)
+        where T : class
+    {
+        if (value is null)
+        {
+            values.Remove(key);
+        }
+        else
+        {
+            values[key] = value;
+        }
+    }
+
+    private void TrimToLimit()
+    {
+        while (entries.Count > MaximumEntries)
+        {
+            var oldest = entries.MinBy(e => e.Value.LastUsed);
+            entries.TryRemove(oldest.Key, out _);
+        }
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        public long LastUsed { get; set; }
+
+        public YieldMemberTotalsSnapshot? Snapshot { get; set; }
+    }
+}

@@ -1,0 +1,89 @@
+using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Companies;
+using CrmAlliance.Api.Features.Yield;
+using CrmAlliance.Api.Features.Yield.Projection;
+using CrmAlliance.Api.Features.Yield.Reports;
+using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
+using CrmAlliance.IntegrationTests.Yield.Projection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmAlliance.IntegrationTests.Yield.Reports;
+
+/// <summary>
+/// The members' totals kept in memory (<see cref="YieldMemberTotals"/>) and patched from the projection's change log
+/// give the same ranking as one read afresh from the cells, after real changes that reach the projection over the bus.
+/// </summary>
+public sealed class MemberTotalsKeptCurrentTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+{
+    [Fact]
+    public async Task A_ranking_patched_after_events_equals_one_read_afresh_and_shows_the_changes()
+    {
+        var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
+        var arranger = new ReadModelArranger(factory);
+        var members = Enumerable.Range(1, 6).Select(i => arranger.Company($"Patchvirksomhed {i}", i % 2 == 0 ? "C" : "G", 10 * i, raw: true)).ToList();
+        await arranger.SaveAsync();
+        var period = ReportPeriod.Parse(DanishCalendar.Today(TimeProvider.System).Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var before = await RankAsync(period);
+
+        // Contacts and a pledge through GraphQL: their events reach the projection through the outbox and the bus.
+        foreach (var company in members.Take(3))
+        {
+            await consultant.QueryAsync(
+                "mutation($input: LogContactInput!) { logContact(input: $input) { id } }",
+                new { input = new { companyId = ReadModelArranger.IdOf(company), occurredAt = DateTimeOffset.UtcNow.AddMinutes(-10), channel = "PHONE", summary = "Ringede om praktik." } });
+        }
+
+        await consultant.QueryAsync(
+            "mutation($input: RecordPledgeInput!) { recordPledge(input: $input) { id } }",
+            new { input = new { companyId = ReadModelArranger.IdOf(members[4]), periodStart = period.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), periodEnd = period.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), internships = 3 } });
+        await ReadModelSnapshot.SettledAsync(factory);
+
+        var patched = await RankAsync(period);
+        var afresh = await RankAsync(period, new YieldMemberTotals());
+
+        Assert.Equal(Describe(afresh), Describe(patched));
+        Assert.NotEqual(Describe(before), Describe(patched));
+        Assert.All(members.Take(3), m => Assert.Equal(Contacts(before, m.CompanyId) + 1, Contacts(patched, m.CompanyId)));
+        Assert.True(patched.Single(r => r.Company.Id == members[4].CompanyId).Figures.Pledged > 0);
+
+        // After a rebuild everything is read afresh, and still equal.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<YieldRebuild>().RunAsync(null, null, CancellationToken.None);
+        }
+
+        Assert.Equal(Describe(await RankAsync(period, new YieldMemberTotals())), Describe(await RankAsync(period)));
+    }
+
+    [Fact]
+    public async Task A_company_that_stops_being_a_member_leaves_the_patched_ranking()
+    {
+        var arranger = new ReadModelArranger(factory);
+        var leaving = arranger.Company("Udtrædende ApS", "C", 25, raw: true);
+        await arranger.SaveAsync();
+        var period = ReportPeriod.Parse("2025");
+        Assert.Contains(await RankAsync(period), r => r.Company.Id == leaving.CompanyId);
+
+        arranger.Company("Udtrædende ApS", "C", 25, status: MembershipStatus.Left, id: leaving.CompanyId);
+        await arranger.SaveAsync();
+
+        Assert.DoesNotContain(await RankAsync(period), r => r.Company.Id == leaving.CompanyId);
+        Assert.Equal(Describe(await RankAsync(period, new YieldMemberTotals())), Describe(await RankAsync(period)));
+    }
+
+    private async Task<IReadOnlyList<RankedCompany>> RankAsync(ReportPeriod period, YieldMemberTotals? own = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var rankings = own is null
+            ? services.GetRequiredService<YieldRankings>()
+            : new YieldRankings(services.GetRequiredService<CrmDbContext>(), services.GetRequiredService<YieldCellReader>(), services.GetRequiredService<YieldOptions>(), own);
+        return await rankings.RankAsync(period, YieldSlice.Whole, CancellationToken.None);
+    }
+
+    private static int Contacts(IReadOnlyList<RankedCompany> ranking, Guid companyId) => ranking.Single(r => r.Company.Id == companyId).Figures.Contacts;
+
+    private static List<string> Describe(IReadOnlyList<RankedCompany> ranking)
+        => ranking.Select(r => $"{r.Company.Id} {r.Company.Name} {r.Score} {r.Overall.Rank} {r.InIndustrySection.Rank} {r.Figures.Contacts} {r.Figures.Pledged} {r.Figures.PlacementsStarted}").ToList();
+}
