@@ -1,5 +1,5 @@
-using CrmAlliance.IntegrationTests.TestInfrastructure;
 using CrmAlliance.Api.Features.Yield.ReadModel;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CrmAlliance.IntegrationTests.Yield.Reports.YieldQueries;
 
