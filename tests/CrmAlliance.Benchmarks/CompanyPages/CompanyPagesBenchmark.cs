@@ -109,12 +109,7 @@ public static class CompanyPagesBenchmark
         return new Measured(LatencyStats.Of(times), maxCommands, bytes);
     }
 
-    internal static Func<Task> ReadModelChange(CompanyPagesHost host) => async () =>
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        await db.YieldState.ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1));
-    };
+    internal static Func<Task> ReadModelChange(CompanyPagesHost host) => ReadModelChanges.OneCompany(host.Services);
 
     private static Task<string> EnsureConsultantAsync(CompanyPagesHost host)
         => EnsureUserAsync(host, "bench-consultant@crmalliance.local", "Benchmark Consultant", Role.Consultant);

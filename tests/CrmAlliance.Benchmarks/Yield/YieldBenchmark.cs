@@ -138,13 +138,8 @@ public static class YieldBenchmark
         return body!["data"]!;
     }
 
-    /// <summary>Raises the read model's version, as the projector does with every change (outside the timed call).</summary>
-    private static Func<Task> ReadModelChange(YieldApiHost host) => async () =>
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        await db.YieldState.ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1));
-    };
+    /// <summary>A change to one company, as one event makes it (outside the timed call).</summary>
+    private static Func<Task> ReadModelChange(YieldApiHost host) => ReadModelChanges.OneCompany(host.Services);
 
     /// <summary>Warms up with a tenth of the iterations, then times each call (not <paramref name="before"/>).</summary>
     private static async Task<LatencyStats> TimeAsync(int iterations, Func<Task> call, Func<Task>? before = null)

@@ -29,7 +29,7 @@ public sealed record AllianceSummaryView(
 /// read model knows (members and the other companies the jobcenter worked with) that meets the filter. Without
 /// a filter they are read from the alliance's own cells (one row each); with one, summed over the companies.
 /// </summary>
-public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader, YieldOptions options, YieldReportCache cache)
+public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader, YieldOptions options, YieldReportCache cache, YieldMemberTotals memberTotals)
 {
     public async Task<AllianceSummaryView> GetAsync(string period, string? industrySection, string? sizeBand, string? consultantId, Actor actor, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
     private async Task<AllianceSummaryView> ComputeAsync(ReportPeriod reportPeriod, YieldCompanyFilter filter, CancellationToken cancellationToken)
     {
         var filtered = filter.Apply(db.YieldCompanies.AsNoTracking());
-        var members = await reader.MemberCountsAsync(filtered.Where(YieldMembers.Of(reportPeriod)), reportPeriod, cancellationToken);
+        var members = await MemberCountsAsync(reportPeriod, filter, cancellationToken);
 
         var (firstYear, lastYear) = (reportPeriod.FirstMonth.Year, reportPeriod.LastMonth.Year);
         YieldTotals totals;
@@ -79,5 +79,30 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
                 .SelectMany(year => Enumerable.Range(1, 4).Select(quarter => ReportPeriod.Quarter(year, quarter)))
                 .Select(q => new YieldTrendPoint(q, new YieldMeasuresView(new YieldFigures(quarters.GetValueOrDefault(ReportPeriod.MonthKey(q.FirstMonth)) ?? new YieldTotals(), options)), null))
                 .ToList());
+    }
+
+    /// <summary>
+    /// Members, active, with employees and cooperated with, counted from every member's totals kept in memory
+    /// (<see cref="YieldMemberTotals"/>): after an event only the changed companies are read, not every member.
+    /// Active and cooperation as <see cref="YieldFigures.Active"/> and the cooperation share define them.
+    /// </summary>
+    private async Task<MemberCounts> MemberCountsAsync(ReportPeriod period, YieldCompanyFilter filter, CancellationToken cancellationToken)
+    {
+        var snapshot = await memberTotals.CurrentAsync(db, reader, period, YieldSlice.Whole, cancellationToken);
+        var members = filter.IsEmpty ? snapshot.Members.Values : filter.Apply(snapshot.Members.Values.AsQueryable()).ToList();
+        var (count, active, withEmployees, cooperated) = (0, 0, 0, 0);
+        foreach (var member in members)
+        {
+            var totals = snapshot.Totals.GetValueOrDefault(member.CompanyId);
+            count++;
+            active += totals is not null && totals.VacanciesPosted + totals.PlacementsStarted + totals.PlacementDays > 0 ? 1 : 0;
+            if (member.OrdinaryEmployees >= 1)
+            {
+                withEmployees++;
+                cooperated += totals is not null && totals.CooperationActivity > 0 ? 1 : 0;
+            }
+        }
+
+        return new MemberCounts(count, active, withEmployees, cooperated);
     }
 }
