@@ -10,6 +10,9 @@ namespace CrmAlliance.Api.Features.ContactLogs;
 /// </summary>
 public sealed class CompleteFollowUpHandler(CrmDbContext db)
 {
+    /// <summary>Consultants complete follow-ups; managers and admins only watch them. Pages ask before offering the action.</summary>
+    public static bool MayComplete(Actor actor) => actor.Role == Role.Consultant;
+
     public async Task<ContactLogView> HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
