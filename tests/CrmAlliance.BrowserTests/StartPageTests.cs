@@ -125,6 +125,39 @@ public sealed class StartPageTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(page.GetByTestId("complete-follow-up")).ToHaveCountAsync(0);
     }
 
+    [BrowserFact]
+    public async Task Follow_ups_beyond_the_first_twenty_are_reached_by_pages_in_the_address()
+    {
+        var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var company = await fixture.Host.RegisterAsync(consultant, "Mangeopfølgning Smedje ApS");
+        var today = DanishCalendar.Today(TimeProvider.System);
+        for (var i = 1; i <= 23; i++)
+        {
+            // Oldest first on the page: follow-up 01 is due 30 days ago, 23 is due 8 days ago.
+            await LogPastContactAsync(consultant, company.Id, $"Opfølgning {i:D2}", today.AddDays(i - 31));
+        }
+
+        var page = await fixture.SignInAsync(consultant.Email);
+        var rows = page.GetByTestId("follow-ups").Locator("tbody tr");
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Sider med opfølgninger" });
+        await Assertions.Expect(rows).ToHaveCountAsync(20);
+        await Assertions.Expect(page.GetByText("Viser 20 af 23 opfølgninger.")).ToBeVisibleAsync();
+
+        await pager.GetByRole(AriaRole.Link, new() { Name = "Side 2" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("opfoelgning-side=2", StringComparison.Ordinal));
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Opfølgning 21");
+        await Assertions.Expect(pager.Locator("[aria-current=page]")).ToHaveTextAsync("2");
+        await BrowserFixture.CheckPageAsync(page, "forside-opfoelgninger-side-2");
+
+        // Marking one done there stays on that page.
+        await rows.Nth(0).GetByTestId("complete-follow-up").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("follow-up-completed")).ToBeVisibleAsync();
+        Assert.Contains("opfoelgning-side=2", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Opfølgning 22");
+    }
+
     private Task<ContactLogView> LogPastContactAsync(Actor consultant, Guid companyId, string summary, DateOnly followUpOn)
         => fixture.Host.RunAsync(services => services.GetRequiredService<LogContactHandler>().HandleAsync(
             new LogContactInput(companyId, DanishCalendar.StartOf(followUpOn.AddDays(-7)).AddHours(10), ContactChannel.Visit, summary, FollowUpOn: followUpOn),
