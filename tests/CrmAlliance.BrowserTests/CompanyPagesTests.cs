@@ -1,5 +1,7 @@
 using System.Globalization;
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Companies;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CrmAlliance.BrowserTests;
@@ -159,6 +161,36 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     /// <summary>Presses Tab until the element with <paramref name="id"/> has focus, as a keyboard user would.</summary>
+    [BrowserFact]
+    public async Task A_manager_sees_a_companys_contact_persons_with_phone_and_e_mail_links_and_an_empty_state_without_any()
+    {
+        var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var manager = await fixture.Host.CreateUserAsync(Role.Manager);
+        var company = await fixture.Host.RegisterAsync(consultant, "Kontaktrig Beton A/S");
+        var empty = await fixture.Host.RegisterAsync(consultant, "Kontaktløs Tømrer ApS");
+        await fixture.Host.RunAsync(async services =>
+        {
+            var save = services.GetRequiredService<SaveCompanyContactHandler>();
+            await save.HandleAsync(new SaveCompanyContactInput(company.Id, null, "Birthe Holm", "HR-chef", "birthe@kontaktrig.dk", "+45 98 12 34 56", false), consultant, CancellationToken.None);
+            return await save.HandleAsync(new SaveCompanyContactInput(company.Id, null, "Anders Krog", "Tillidsrepræsentant", null, null, true), consultant, CancellationToken.None);
+        });
+
+        var page = await fixture.SignInAsync(manager.Email, $"/virksomheder/{company.Id}");
+        var section = page.GetByRole(AriaRole.Region, new() { Name = "Kontaktpersoner" });
+        var rows = section.GetByTestId("company-contacts").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Anders Krog");
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Tillidsrepræsentant");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Birthe Holm");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("HR-chef");
+        await Assertions.Expect(rows.Nth(1).GetByRole(AriaRole.Link, new() { Name = "+45 98 12 34 56" })).ToHaveAttributeAsync("href", "tel:+4598123456");
+        await Assertions.Expect(rows.Nth(1).GetByRole(AriaRole.Link, new() { Name = "birthe@kontaktrig.dk" })).ToHaveAttributeAsync("href", "mailto:birthe@kontaktrig.dk");
+        await BrowserFixture.CheckPageAsync(page, "virksomhed-kontaktpersoner-leder");
+
+        await page.GotoAsync($"/virksomheder/{empty.Id}");
+        await Assertions.Expect(page.GetByTestId("company-no-contacts")).ToHaveTextAsync("Virksomheden har ingen kontaktpersoner endnu.");
+    }
+
     private static async Task TabToAsync(IPage page, string id)
     {
         for (var presses = 0; presses < 80; presses++)

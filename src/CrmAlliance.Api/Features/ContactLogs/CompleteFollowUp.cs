@@ -10,9 +10,15 @@ namespace CrmAlliance.Api.Features.ContactLogs;
 /// </summary>
 public sealed class CompleteFollowUpHandler(CrmDbContext db)
 {
+    /// <summary>Consultants complete follow-ups; managers and admins only watch them.</summary>
+    private static readonly Role[] Completers = [Role.Consultant];
+
+    /// <summary>Whether the handler would let this actor complete a follow-up: pages ask before offering the action.</summary>
+    public static bool MayComplete(Actor actor) => Completers.Contains(actor.Role);
+
     public async Task<ContactLogView> HandleAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        actor.Require(Completers);
         var log = await db.ContactLogs.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException("ContactLog", id, "id");
         if (log.FollowUpOn is null)
