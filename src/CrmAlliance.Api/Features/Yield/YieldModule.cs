@@ -42,6 +42,7 @@ public static class YieldModule
         services.AddSingleton<YieldReportCache>();
         services.AddScoped<YieldRankings>();
         services.AddSingleton<YieldMemberTotals>();
+        services.AddSingleton<YieldLastActiveMonths>();
         services.AddScoped<PartnerYieldQuery>();
         services.AddScoped<YieldRankingQuery>();
         services.AddScoped<AllianceSummaryQuery>();

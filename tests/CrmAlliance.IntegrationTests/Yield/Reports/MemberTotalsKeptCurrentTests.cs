@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Yield;
 using CrmAlliance.Api.Features.Yield.Projection;
@@ -70,6 +71,29 @@ public sealed class MemberTotalsKeptCurrentTests(CrmApiFactory factory) : IClass
 
         Assert.DoesNotContain(await RankAsync(period), r => r.Company.Id == leaving.CompanyId);
         Assert.Equal(Describe(await RankAsync(period, new YieldMemberTotals())), Describe(await RankAsync(period)));
+    }
+
+    [Fact]
+    public async Task A_dormant_members_last_active_month_follows_a_change_to_its_activity()
+    {
+        var arranger = new ReadModelArranger(factory);
+        var sleeper = arranger.Company("Sovende Smedje ApS", "C", 12, raw: true);
+        arranger.Vacancy(sleeper, OfferKind.OrdinaryJob, 1, new DateOnly(2034, 3, 10));
+        await arranger.SaveAsync();
+        Assert.Equal(new DateOnly(2034, 3, 1), await LastActiveAsync(sleeper.CompanyId, "2035"));
+
+        arranger.Vacancy(sleeper, OfferKind.OrdinaryJob, 1, new DateOnly(2034, 9, 2));
+        await arranger.SaveAsync();
+
+        Assert.Equal(new DateOnly(2034, 9, 1), await LastActiveAsync(sleeper.CompanyId, "2035"));
+    }
+
+    private async Task<DateOnly?> LastActiveAsync(Guid companyId, string period)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var dormant = await scope.ServiceProvider.GetRequiredService<DormantPartnersQuery>().ListAsync(
+            period, null, null, new PageRequest(100), new Actor("test", "manager@test.local", Role.Manager, null), CancellationToken.None);
+        return dormant.Page.Items.Single(d => d.Company.Id == companyId).LastActiveMonth;
     }
 
     private async Task<IReadOnlyList<RankedCompany>> RankAsync(ReportPeriod period, YieldMemberTotals? own = null)

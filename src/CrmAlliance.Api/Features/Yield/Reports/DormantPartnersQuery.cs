@@ -14,7 +14,7 @@ public sealed record DormantPartnerView(YieldCompanyView Company, string? Consul
 /// figures are the ranking's (<see cref="YieldRankings"/>), and the sorted list is kept in <see cref="YieldReportCache"/>
 /// while the read model is unchanged: the dashboard pages through it on every visit.
 /// </summary>
-public sealed class DormantPartnersQuery(CrmDbContext db, YieldRankings rankings, YieldCellReader reader, YieldOptions options, YieldReportCache cache)
+public sealed class DormantPartnersQuery(CrmDbContext db, YieldRankings rankings, YieldCellReader reader, YieldLastActiveMonths lastActiveMonths, YieldOptions options, YieldReportCache cache)
 {
     public async Task<YieldPage<DormantPartnerView>> ListAsync(string period, string? industrySection, string? consultantId, PageRequest page, Actor actor, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ public sealed class DormantPartnersQuery(CrmDbContext db, YieldRankings rankings
         var members = await rankings.RankAsync(period, YieldSlice.Whole, cancellationToken);
         var wanted = filter.IsEmpty ? null : filter.Apply(members.Select(m => m.Source).AsQueryable()).Select(c => c.CompanyId).ToHashSet();
         var dormant = members.Where(m => !m.Figures.Active && (wanted is null || wanted.Contains(m.Company.Id))).ToList();
-        var lastActive = await reader.LastActiveMonthAsync(dormant.Select(d => d.Company.Id).ToList(), ReportPeriod.MonthKey(period.LastMonth), cancellationToken);
+        var lastActive = await lastActiveMonths.OfAsync(db, reader, dormant.Select(d => d.Company.Id).ToList(), ReportPeriod.MonthKey(period.LastMonth), cancellationToken);
         return dormant
             .Select(d => new Dormant(d.Source, d.Figures, lastActive.TryGetValue(d.Company.Id, out var month) ? month : null))
             .OrderBy(d => d.LastActive ?? 0).ThenBy(d => d.Company.Name, StringComparer.Ordinal).ThenBy(d => d.Company.CompanyId)
