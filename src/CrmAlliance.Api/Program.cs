@@ -45,6 +45,7 @@ app.MapCrmIdentity();
 app.UseAuthentication();
 // After authentication: a signed-in user's own language choice comes with their sign-in.
 app.UseCrmWebUiCulture();
+app.UseCrmWebUiNotFoundPage();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapGroup("/auth").MapIdentityApi<ApplicationUser>();

@@ -13,10 +13,14 @@ public static class BusTransport
     /// The transport from configuration: in-memory, or RabbitMQ with host, virtual host, user and password.
     /// Queues are named after their consumers' endpoint definitions (kebab case). <paramref name="configureInMemory"/>
     /// adds to the in-memory bus's configuration (observers that must reach every receive endpoint).
+    /// Every host's bus is registered here, so this is where MassTransit's usage telemetry is turned off.
     /// </summary>
     public static void UseConfiguredTransport(this IBusRegistrationConfigurator bus, BusOptions options, Action<IBusRegistrationContext, IBusFactoryConfigurator>? configureInMemory = null)
     {
         bus.SetKebabCaseEndpointNameFormatter();
+
+        // Nothing is sent outside at run time: MassTransit 8.5 would otherwise report usage to usage-tracking.masstransit.io.
+        bus.DisableUsageTelemetry();
 
         // /health/ready reports the bus: unhealthy (503) while the broker cannot be reached.
         bus.ConfigureHealthCheckOptions(health =>

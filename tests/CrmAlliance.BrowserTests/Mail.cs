@@ -3,8 +3,8 @@ namespace CrmAlliance.BrowserTests;
 /// <summary>The e-mails the app wrote as .eml files into the host's pickup folder (no SMTP host in the tests).</summary>
 public static class Mail
 {
-    /// <summary>The code of the newest reset or invitation e-mail to <paramref name="email"/>, waiting up to 10 s for it to be written.</summary>
-    public static async Task<string> CodeSentToAsync(WebHost host, string email)
+    /// <summary>The link of the newest reset or invitation e-mail to <paramref name="email"/>, waiting up to 10 s for it to be written.</summary>
+    public static async Task<Uri> LinkSentToAsync(WebHost host, string email)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -14,8 +14,8 @@ public static class Mail
                 var message = await MimeKit.MimeMessage.LoadAsync(file);
                 if (message.To.Mailboxes.Any(m => m.Address == email))
                 {
-                    // The code stands alone on an indented line below "Brug denne kode …".
-                    return (message.TextBody ?? "").Split('\n').Select(l => l.Trim()).First(l => l.Length > 40 && !l.Contains(' ', StringComparison.Ordinal));
+                    // The link stands alone on an indented line.
+                    return new Uri((message.TextBody ?? "").Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("http", StringComparison.Ordinal)));
                 }
             }
 
@@ -24,4 +24,8 @@ public static class Mail
 
         throw new TimeoutException($"No e-mail to {email} in {host.MailFolder}.");
     }
+
+    /// <summary>The code in that link (its <c>kode</c> parameter).</summary>
+    public static async Task<string> CodeSentToAsync(WebHost host, string email)
+        => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery((await LinkSentToAsync(host, email)).Query)["kode"].ToString();
 }

@@ -63,6 +63,7 @@ public sealed class WebHost : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminEmail", "admin@browser.test");
         builder.UseSetting("Bootstrap:AdminPassword", Password);
         builder.UseSetting("Email:PickupFolder", MailFolder);
+        builder.UseSetting("Email:PublicBaseUrl", BaseAddress.AbsoluteUri);
     }
 
     protected override void Dispose(bool disposing)

@@ -10,8 +10,13 @@ namespace CrmAlliance.Api.Web;
 /// </summary>
 public static class RefusalDisplay
 {
-    /// <summary>The refusal as a sentence for the page, in the user's language.</summary>
-    public static string Message(CrmException refusal) => Refusals.Describe(refusal, CultureInfo.CurrentUICulture);
+    /// <summary>
+    /// The refusal as a sentence for the page, in the user's language. A refused input's field names ("userId") are the
+    /// API's, not words people read: a page that shows a field's refusal beside its field uses <see cref="FieldMessage"/>.
+    /// </summary>
+    public static string Message(CrmException refusal) => refusal is ValidationException { Errors.Count: > 0 } invalid
+        ? string.Join(" ", invalid.Errors.Select(e => Refusals.Describe(e, CultureInfo.CurrentUICulture)))
+        : Refusals.Describe(refusal, CultureInfo.CurrentUICulture);
 
     /// <summary>One invalid field as a sentence for the error summary, led by the field's label on the form.</summary>
     public static string FieldMessage(FieldError error, string label) => $"{label}: {Refusals.Describe(error, CultureInfo.CurrentUICulture)}";

@@ -54,6 +54,31 @@ public static class WebUi
     public static IApplicationBuilder UseCrmWebUiCulture(this IApplicationBuilder app)
         => app.UseWhen(context => !IsApiPath(context.Request.Path), web => web.UseRequestLocalization());
 
+    /// <summary>
+    /// An empty 404 for a web UI address (no page matched) becomes <see cref="NotFoundPage"/> in the layout, still 404.
+    /// The API's paths answer as before, without HTML; other empty statuses are left alone. Before the endpoints.
+    /// </summary>
+    public static WebApplication UseCrmWebUiNotFoundPage(this WebApplication app)
+    {
+        // On the app itself, not in a branch: re-executing needs the app's routing to find the page.
+        app.UseStatusCodePagesWithReExecute("/ikke-fundet", createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
+        {
+            var pages = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>();
+            if (pages is not null && IsApiPath(context.Request.Path))
+            {
+                pages.Enabled = false;
+            }
+
+            await next(context);
+            if (pages is not null && context.Response.StatusCode != StatusCodes.Status404NotFound)
+            {
+                pages.Enabled = false;
+            }
+        });
+        return app;
+    }
+
     public static WebApplication MapCrmWebUi(this WebApplication app)
     {
         app.MapStaticAssets();

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Accounts.Email;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
-using Microsoft.AspNetCore.Identity;
 using NSubstitute;
 
 namespace CrmAlliance.IntegrationTests.Accounts;
@@ -22,7 +22,7 @@ public sealed class AccountTests(CrmApiFactory factory) : IClassFixture<CrmApiFa
 
         var invited = await consultant.Client.QueryAsync(Invite, new { input = new { companyId, email, displayName = "Hanne HR" } });
         var code = (string)factory.Email.ReceivedCalls()
-            .Single(c => c.GetMethodInfo().Name == nameof(IEmailSender<ApplicationUser>.SendPasswordResetCodeAsync) && (string)c.GetArguments()[1]! == email)
+            .Single(c => c.GetMethodInfo().Name == nameof(IAccountEmailSender.SendInvitationCodeAsync) && (string)c.GetArguments()[1]! == email)
             .GetArguments()[2]!;
         using var reset = await factory.CreateClient().PostAsJsonAsync("/auth/resetPassword", new { email, resetCode = code, newPassword = "Bageriet-2026-Kode" });
         var user = await factory.SignInAsync(email, "Bageriet-2026-Kode");

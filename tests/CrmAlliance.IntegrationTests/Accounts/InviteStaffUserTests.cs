@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Reflection;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Accounts.Email;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class InviteStaffUserTests(CrmApiFactory factory) : IClassFixture<
         var user = await users.FindByEmailAsync(email);
         Assert.False(await users.HasPasswordAsync(user!));
         Assert.Equal([role.ToString()], await users.GetRolesAsync(user!));
-        Assert.Single(factory.Email.ReceivedCalls(), c => c.GetMethodInfo().Name == nameof(IEmailSender<ApplicationUser>.SendPasswordResetCodeAsync) && (string)c.GetArguments()[1]! == email);
+        Assert.Single(factory.Email.ReceivedCalls(), c => c.GetMethodInfo().Name == nameof(IAccountEmailSender.SendInvitationCodeAsync) && (string)c.GetArguments()[1]! == email);
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class InviteStaffUserTests(CrmApiFactory factory) : IClassFixture<
             "mutation($input: InviteStaffUserInput!) { inviteStaffUser(input: $input) { role company { name } } }",
             new { input = new { email, displayName = "Karen Konsulent", role = "CONSULTANT" } });
         var code = (string)factory.Email.ReceivedCalls()
-            .Single(c => c.GetMethodInfo().Name == nameof(IEmailSender<ApplicationUser>.SendPasswordResetCodeAsync) && (string)c.GetArguments()[1]! == email)
+            .Single(c => c.GetMethodInfo().Name == nameof(IAccountEmailSender.SendInvitationCodeAsync) && (string)c.GetArguments()[1]! == email)
             .GetArguments()[2]!;
         using var reset = await factory.CreateClient().PostAsJsonAsync("/auth/resetPassword", new { email, resetCode = code, newPassword = "Konsulent-2026-Kode" });
         var me = await (await factory.SignInAsync(email, "Konsulent-2026-Kode")).QueryAsync("{ me { role } }");

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Accounts.Email;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
-using Microsoft.AspNetCore.Identity;
 using NSubstitute;
 
 namespace CrmAlliance.IntegrationTests.Accounts;
@@ -52,7 +52,7 @@ public sealed class PasswordPolicyTests(CrmApiFactory factory) : IClassFixture<C
         await consultant.Client.QueryAsync(
             "mutation($input: InviteCompanyUserInput!) { inviteCompanyUser(input: $input) { id } }", new { input = new { companyId, email, displayName = "Hanne HR" } });
         var code = (string)factory.Email.ReceivedCalls()
-            .Single(c => c.GetMethodInfo().Name == nameof(IEmailSender<ApplicationUser>.SendPasswordResetCodeAsync) && (string)c.GetArguments()[1]! == email)
+            .Single(c => c.GetMethodInfo().Name == nameof(IAccountEmailSender.SendInvitationCodeAsync) && (string)c.GetArguments()[1]! == email)
             .GetArguments()[2]!;
 
         using var reset = await factory.CreateClient().PostAsJsonAsync("/auth/resetPassword", new { email, resetCode = code, newPassword = "Password1234!" });

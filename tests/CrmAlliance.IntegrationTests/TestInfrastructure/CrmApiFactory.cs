@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Accounts.Email;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -35,8 +36,7 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
 
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"crm-test-{Guid.NewGuid():N}.db");
 
-    public IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser> Email { get; } =
-        Substitute.For<IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser>>();
+    public IAccountEmailSender Email { get; } = Substitute.For<IAccountEmailSender>();
 
     public SqlCommandCounter Commands { get; } = new();
 
@@ -59,7 +59,9 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser>>();
+            services.RemoveAll<IAccountEmailSender>();
             services.AddSingleton(Email);
+            services.AddSingleton<IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser>>(Email);
             services.AddSingleton(Commands);
             services.AddHttpContextAccessor();
             services.ConfigureDbContext<SqliteCrmDbContext>(o => o.AddInterceptors(Commands));

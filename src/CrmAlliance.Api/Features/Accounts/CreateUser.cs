@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Accounts.Email;
 using CrmAlliance.Api.Features.Accounts.Passwords;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -40,9 +41,9 @@ public sealed record InviteCompanyUserInput(Guid CompanyId, string Email, string
 
 /// <summary>
 /// A consultant or an Admin invites a person at a company: the account is created without a password and an
-/// e-mail carries a code for <c>POST /auth/resetPassword</c> (or the page /nulstil-adgangskode), with which the person sets one.
+/// invitation e-mail links to /nulstil-adgangskode with a code (also good for <c>POST /auth/resetPassword</c>), where the person sets one.
 /// </summary>
-public sealed class InviteCompanyUserHandler(UserManager<ApplicationUser> users, CrmDbContext db, IEmailSender<ApplicationUser> email, TimeProvider clock)
+public sealed class InviteCompanyUserHandler(UserManager<ApplicationUser> users, CrmDbContext db, IAccountEmailSender email, TimeProvider clock)
 {
     /// <summary>Who may invite; the invitation page asks before it shows its form.</summary>
     public static void Authorize(Actor actor)
@@ -72,9 +73,9 @@ public sealed record InviteStaffUserInput(string Email, string DisplayName, Role
 
 /// <summary>
 /// Admins invite jobcenter staff (consultants, managers, Admins) the way company users are invited: no password is
-/// chosen for anyone; the person sets their own with the code the e-mail carries.
+/// chosen for anyone; the person sets their own through the link the invitation e-mail carries.
 /// </summary>
-public sealed class InviteStaffUserHandler(UserManager<ApplicationUser> users, CrmDbContext db, IEmailSender<ApplicationUser> email, TimeProvider clock)
+public sealed class InviteStaffUserHandler(UserManager<ApplicationUser> users, CrmDbContext db, IAccountEmailSender email, TimeProvider clock)
 {
     /// <summary>Who may invite staff; the invitation page asks before it shows its form.</summary>
     public static void Authorize(Actor actor)
@@ -135,13 +136,13 @@ internal static class AccountWriter
         return new UserView(user.Id, email, user.DisplayName, role, companyId, false);
     }
 
-    /// <summary>Creates the account without a password and e-mails the code with which the person chooses one.</summary>
-    public static async Task<UserView> InviteAsync(UserManager<ApplicationUser> users, CrmDbContext db, IEmailSender<ApplicationUser> email, string address, string displayName, Role role, Guid? companyId, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Creates the account without a password and e-mails the invitation with the code with which the person chooses one.</summary>
+    public static async Task<UserView> InviteAsync(UserManager<ApplicationUser> users, CrmDbContext db, IAccountEmailSender email, string address, string displayName, Role role, Guid? companyId, TimeProvider clock, CancellationToken cancellationToken)
     {
         var view = await CreateAsync(users, db, address, displayName, role, companyId, password: null, clock, cancellationToken);
         var user = await users.FindByIdAsync(view.Id) ?? throw new InvalidOperationException("The invited user was not stored.");
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        await email.SendPasswordResetCodeAsync(user, address, code);
+        await email.SendInvitationCodeAsync(user, address, code);
         return view;
     }
 

@@ -91,6 +91,7 @@ public sealed partial class AdminPagesTests(CrmApiFactory factory) : IClassFixtu
         var own = await PostLockAsync(admin, adminId);
         Assert.Equal(HttpStatusCode.OK, own.Status);
         Assert.Contains("Du kan ikke spærre din egen konto.", own.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("userId", own.Html, StringComparison.Ordinal);
         Assert.False(await IsLockedAsync(CrmApiFactory.AdminEmail));
 
         var locked = await PostLockAsync(admin, targetId);

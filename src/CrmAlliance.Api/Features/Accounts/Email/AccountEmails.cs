@@ -2,28 +2,55 @@ using MimeKit;
 
 namespace CrmAlliance.Api.Features.Accounts.Email;
 
-/// <summary>The account e-mails' wording: Danish first, English below, plain text (no links to click in a reset code).</summary>
+/// <summary>
+/// The account e-mails' wording: Danish first, English below, plain text. An invitation and a reset carry the same
+/// kind of code, but read differently; both link to /nulstil-adgangskode with the address and the code filled in.
+/// </summary>
 public static class AccountEmails
 {
-    public static MimeMessage PasswordResetCode(string from, string to, string displayName, string code) => Compose(from, to,
-        "Din kode til Aalborg Alliancens CRM / Your code for the Aalborg Alliance CRM",
+    public static MimeMessage Invitation(string from, string to, string displayName, string link) => Compose(from, to,
+        "Du er inviteret til CrmAlliance / You are invited to CrmAlliance",
         $"""
         Hej {displayName}
 
-        Brug denne kode til at vælge en ny adgangskode på siden "Vælg ny adgangskode" (/nulstil-adgangskode) eller med POST /auth/resetPassword:
+        Du er inviteret til CrmAlliance, Aalborg Alliancens system for virksomhedspartnerskaber. Vælg din adgangskode her, så er din konto klar:
 
-            {code}
+            {link}
 
-        Koden virker i et døgn og kun én gang. Har du ikke bedt om den, kan du se bort fra denne e-mail.
+        Linket virker i et døgn og kun én gang. Er det udløbet, kan du bede om et nyt på siden "Glemt adgangskode".
 
         ---
 
-        Use this code to choose a new password on the "Choose a new password" page (/nulstil-adgangskode) or with POST /auth/resetPassword:
+        You are invited to CrmAlliance, the Aalborg Alliance's system for employer partnerships. Choose your password here and your account is ready:
 
-            {code}
+            {link}
 
-        The code works for one day and only once. If you did not ask for it, you can ignore this e-mail.
+        The link works for one day and only once. If it has expired, ask for a new one on the "Forgot password" page.
         """);
+
+    public static MimeMessage PasswordReset(string from, string to, string displayName, string link) => Compose(from, to,
+        "Vælg en ny adgangskode til CrmAlliance / Choose a new password for CrmAlliance",
+        $"""
+        Hej {displayName}
+
+        Vælg en ny adgangskode til CrmAlliance her:
+
+            {link}
+
+        Linket virker i et døgn og kun én gang. Har du ikke bedt om det, kan du se bort fra denne e-mail.
+
+        ---
+
+        Choose a new password for CrmAlliance here:
+
+            {link}
+
+        The link works for one day and only once. If you did not ask for it, you can ignore this e-mail.
+        """);
+
+    /// <summary>The page that sets a password, with the address and the code filled in (the code is the <c>resetCode</c> of POST /auth/resetPassword).</summary>
+    public static string ResetPasswordLink(Uri publicBaseUrl, string email, string code)
+        => new Uri(publicBaseUrl, $"/nulstil-adgangskode?email={Uri.EscapeDataString(email)}&kode={Uri.EscapeDataString(code)}").AbsoluteUri;
 
     public static MimeMessage Link(string from, string to, string displayName, string purposeDa, string purposeEn, string link) => Compose(from, to,
         $"{purposeDa} / {purposeEn}",

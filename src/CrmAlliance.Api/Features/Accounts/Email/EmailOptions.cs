@@ -13,6 +13,12 @@ public sealed class EmailOptions
     /// <summary>The sender, as "Name &lt;address&gt;" or a bare address.</summary>
     public string From { get; set; } = "Aalborg Alliancen CRM <no-reply@crmalliance.local>";
 
+    /// <summary>
+    /// Where users reach the web UI (scheme, host, port; behind a proxy its public address): the invitation and reset
+    /// e-mails link to <c>/nulstil-adgangskode</c> under it.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
     /// <summary>Folder for .eml files when no SMTP host is configured; relative paths are under the data folder.</summary>
     public string PickupFolder { get; set; } = "mail";
 

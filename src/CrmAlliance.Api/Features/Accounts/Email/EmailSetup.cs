@@ -11,6 +11,7 @@ public static class EmailSetup
     {
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Email:From is not an e-mail address.")
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https", "Email:PublicBaseUrl is not an absolute http(s) address.")
             .Validate(o => o.Smtp.Port is > 0 and < 65536, "Email:Smtp:Port must be between 1 and 65535.")
             .ValidateOnStart();
         services.AddSingleton<IMailTransport>(sp =>
@@ -26,7 +27,8 @@ public static class EmailSetup
         });
         services.AddSingleton<EmailQueue>();
         services.AddHostedService<EmailDispatchService>();
-        services.AddSingleton<IEmailSender<ApplicationUser>, CrmEmailSender>();
+        services.AddSingleton<IAccountEmailSender, CrmEmailSender>();
+        services.AddSingleton<IEmailSender<ApplicationUser>>(sp => sp.GetRequiredService<IAccountEmailSender>());
         return services;
     }
 }
