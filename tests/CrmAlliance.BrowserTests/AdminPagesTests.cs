@@ -30,8 +30,15 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.GetByTestId("invite-link").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invitér en virksomhedsbruger", Level = 1 })).ToBeVisibleAsync();
         var choices = page.GetByTestId("company-choices").GetByRole(AriaRole.Radio);
+
+        // What was typed into the invitation stays while the company search answers as you type.
+        await page.GetByLabel("E-mail").FillAsync("hanne@eksempel.test");
+        await page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Hanne Først");
         await page.GetByLabel("Find virksomheden").PressSequentiallyAsync("Invitations", new() { Delay = 40 });
         await Assertions.Expect(choices).ToHaveCountAsync(2);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("virksomhed-soeg=Invitations"));
+        await Assertions.Expect(page.GetByLabel("E-mail")).ToHaveValueAsync("hanne@eksempel.test");
+        await Assertions.Expect(page.GetByLabel("Navn", new() { Exact = true })).ToHaveValueAsync("Hanne Først");
         await BrowserFixture.CheckPageAsync(page, "admin-inviter");
 
         // Nothing chosen yet: the page asks for the company, the core for a real e-mail, both in Danish.

@@ -7,6 +7,10 @@
   var pauseMs = 250;
   var timer = null;
   var typed = null; // { id, value, start, end } of the field last typed in
+  // What was typed into other fields of the page marked data-keep-while-searching (e.g. the invitation's e-mail
+  // beside a company search): the search's answer would otherwise put back the values of the page it came from.
+  var keptValues = {};
+  var searching = false;
 
   function searchUrl(form) {
     var url = new URL(form.getAttribute('action') || location.pathname, document.baseURI);
@@ -29,6 +33,7 @@
     }
 
     if (window.Blazor && window.Blazor.navigateTo) {
+      searching = true;
       window.Blazor.navigateTo(url.pathname + url.search, { replaceHistoryEntry: true });
     } else {
       form.requestSubmit();
@@ -50,11 +55,28 @@
     var field = event.target;
     if (field instanceof HTMLElement && field.hasAttribute('data-search-field')) {
       schedule(field);
+    } else if (field instanceof HTMLElement && field.hasAttribute('data-keep-while-searching') && field.id) {
+      keptValues[field.id] = field.value;
     }
+  }
+
+  function restoreKept() {
+    if (!searching) {
+      return;
+    }
+
+    searching = false;
+    Object.keys(keptValues).forEach(function (id) {
+      var field = document.getElementById(id);
+      if (field && field.value !== keptValues[id]) {
+        field.value = keptValues[id];
+      }
+    });
   }
 
   // After the page is patched: the field keeps what was typed since (Blazor sets the answer's value) and its caret.
   function restore() {
+    restoreKept();
     if (!typed) {
       return;
     }
@@ -93,7 +115,8 @@
     }
   });
   // The form's own button submits at once, and a link followed leaves the search: no search left waiting behind them.
-  document.addEventListener('submit', function () { clearTimeout(timer); });
+  // A form sent for real takes its fields' values with it: nothing typed before is put back afterwards.
+  document.addEventListener('submit', function () { clearTimeout(timer); keptValues = {}; searching = false; });
   document.addEventListener('click', function (event) {
     if (event.target instanceof Element && event.target.closest('a[href]')) {
       clearTimeout(timer);
