@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features;
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CrmAlliance.BrowserTests;
@@ -138,6 +142,50 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByTestId("no-vacancies-waiting")).ToBeVisibleAsync();
     }
+
+    [BrowserFact]
+    public async Task A_proposal_is_made_from_the_period_on_screen_even_when_it_was_changed_after_the_check()
+    {
+        // The walkthrough: check the rules for 07.01.2027–30.06.2029, change the last day to 31.12.2028, and propose at once.
+        var consultant = await fixture.Host.CreateUserAsync(Role.Consultant);
+        var arranged = await fixture.Host.RegisterWithSuggestionsAsync(consultant, "Aalborg Maskinfabrik ApS", OfferKind.OrdinaryJob);
+        var page = await fixture.SignInAsync(consultant.Email);
+        await page.GotoAsync($"/opslag/{arranged.VacancyId}");
+        await page.GetByTestId("matches").GetByRole(AriaRole.Link, new() { Name = "Acceptér " + arranged.FirstAlias }).ClickAsync();
+
+        await page.GetByLabel("Planlagt start").FillAsync("07.01.2027");
+        await page.GetByLabel("Planlagt sidste dag").FillAsync("30.06.2029");
+        await page.GetByTestId("check-rules").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("start=07.01.2027&slut=30.06.2029"));
+        await Assertions.Expect(page.Locator("[data-passed=false]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("rule-checks")).ToContainTextAsync("til 30. juni 2029");
+
+        await page.GetByLabel("Planlagt sidste dag").FillAsync("31.12.2028");
+        await page.GetByTestId("accept-submit").ClickAsync();
+
+        // Not proposed from stale values: the checks are shown again for the values on screen, to confirm.
+        var renewed = page.GetByTestId("checks-renewed");
+        await Assertions.Expect(renewed).ToBeVisibleAsync();
+        await Assertions.Expect(renewed).ToContainTextAsync("Forløbet er ikke foreslået endnu");
+        await Assertions.Expect(page.GetByLabel("Planlagt sidste dag")).ToHaveValueAsync("31.12.2028");
+        await Assertions.Expect(page.GetByTestId("rule-checks")).ToContainTextAsync("til 31. december 2028");
+        await Assertions.Expect(page.GetByTestId("rule-checks")).Not.ToContainTextAsync("til 30. juni 2029");
+        Assert.Empty(await StoredPeriodsAsync(arranged.VacancyId));
+        await BrowserFixture.CheckPageAsync(page, "forslag-regler-tjekket-igen");
+
+        await page.GetByTestId("accept-submit").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(ForloebUrl());
+        await Assertions.Expect(page.GetByTestId("step-done")).ToContainTextAsync("Forløbet er foreslået.");
+        Assert.Equal([(new DateOnly(2027, 1, 7), new DateOnly(2028, 12, 31))], await StoredPeriodsAsync(arranged.VacancyId));
+    }
+
+    private Task<List<(DateOnly Start, DateOnly End)>> StoredPeriodsAsync(Guid vacancyId)
+        => fixture.Host.RunAsync(async services =>
+        {
+            var db = services.GetRequiredService<CrmDbContext>();
+            var periods = await db.Placements.Where(p => p.VacancyId == vacancyId).Select(p => new { p.PlannedStart, p.PlannedEnd }).ToListAsync();
+            return periods.Select(p => (p.PlannedStart, p.PlannedEnd)).ToList();
+        });
 
     [GeneratedRegex("/forloeb/[0-9a-f-]{36}")]
     private static partial Regex ForloebUrl();

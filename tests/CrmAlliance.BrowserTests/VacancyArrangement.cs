@@ -15,12 +15,13 @@ public sealed record ArrangedVacancy(Guid CompanyId, string CompanyName, string 
 public static class VacancyArrangement
 {
     /// <summary>
-    /// One workplace of 12 ordinary employees (2 internship/wage-subsidy places, none taken), an internship vacancy starting
+    /// One workplace of 12 ordinary employees (2 internship/wage-subsidy places, none taken), an internship (or
+    /// <paramref name="kind"/>) vacancy starting
     /// today, and two insured-unemployed candidates suggested for it. The suggestions are stored as matching's consumer
     /// stores them, for a version of the vacancy newer than the one the in-process matcher answers, so its own (empty)
     /// round cannot replace them.
     /// </summary>
-    public static Task<ArrangedVacancy> RegisterWithSuggestionsAsync(this WebHost host, Actor consultant, string name)
+    public static Task<ArrangedVacancy> RegisterWithSuggestionsAsync(this WebHost host, Actor consultant, string name, OfferKind kind = OfferKind.Internship)
         => host.RunAsync(async services =>
         {
             var cvr = CompanyArrangement.NewCvr();
@@ -33,7 +34,7 @@ public static class VacancyArrangement
                 new SaveWorkplaceInput(company.Id, null, pNumber, "Lageret i Nørresundby", "Havnegade 4", "9000", 12, new DateOnly(today.Year, today.Month, 1), 12),
                 consultant, CancellationToken.None);
             var vacancy = await services.GetRequiredService<PostVacancyHandler>().HandleAsync(
-                new PostVacancyInput(company.Id, workplace.Id, OfferKind.Internship, "9321", "Lagerpraktikant", "Pluk, pak og truckkørsel", 2, 30, today, Publish: true),
+                new PostVacancyInput(company.Id, workplace.Id, kind, "9321", "Lagerpraktikant", "Pluk, pak og truckkørsel", 2, 30, today, Publish: true),
                 consultant, CancellationToken.None);
 
             var db = services.GetRequiredService<CrmDbContext>();
