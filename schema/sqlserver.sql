@@ -1272,3 +1272,24 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206194045_MatchReasons'
+)
+BEGIN
+    ALTER TABLE [VacancyMatches] ADD [Reasons] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206194045_MatchReasons'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206194045_MatchReasons', N'10.0.12');
+END;
+
+COMMIT;
+GO

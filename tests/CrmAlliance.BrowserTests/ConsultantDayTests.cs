@@ -52,12 +52,18 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(suggestions).ToHaveCountAsync(2);
         await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync(arranged.FirstAlias);
         await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("92");
-        await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("samme stilling 9321; 3 km; ledig nu");
+        // Matching's reasons in Danish, from its facts, not its English line.
+        var secondFrom = VacancyArrangement.SecondAvailableFrom(DanishCalendar.Today(TimeProvider.System)).ToString("d. MMM", CultureInfo.GetCultureInfo("da-DK"));
+        await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("samme enhedsgruppe 9321; ingen krav om kompetencer; 3 km; til rådighed");
+        await Assertions.Expect(suggestions.Nth(1)).ToContainTextAsync($"samme undergruppe 93; 1 af 2 kompetencer; 14 km; til rådighed fra {secondFrom}");
+        await Assertions.Expect(page.GetByTestId("matches")).Not.ToContainTextAsync(EnglishReasonWords());
         await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("dagpengemodtagere");
         await BrowserFixture.CheckPageAsync(page, "opslag-forslag");
 
         // Dismissing needs a reason: the core's refusal in Danish, then the dismissal.
         await suggestions.Nth(1).GetByRole(AriaRole.Link, new() { Name = "Afvis " + arranged.SecondAlias }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"samme undergruppe 93; 1 af 2 kompetencer; 14 km; til rådighed fra {secondFrom}");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(EnglishReasonWords());
         await page.GetByTestId("dismiss-submit").ClickAsync();
         var summary = page.GetByTestId("error-summary");
         await Assertions.Expect(summary).ToBeFocusedAsync();
@@ -72,6 +78,8 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         // Accepting: every placement rule as a Danish sentence before anything is sent. An internship needs its purpose.
         await suggestions.Nth(0).GetByRole(AriaRole.Link, new() { Name = "Acceptér " + arranged.FirstAlias }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Foreslå forløb for " + arranged.FirstAlias })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Matchningens begrundelse: samme enhedsgruppe 9321; ingen krav om kompetencer; 3 km; til rådighed.");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(EnglishReasonWords());
         var checks = page.GetByTestId("rule-checks").Locator("li");
         await Assertions.Expect(checks).ToHaveCountAsync(7);
         await Assertions.Expect(page.Locator("[data-rule=InternshipPurpose]")).ToHaveAttributeAsync("data-passed", "false");
@@ -186,6 +194,10 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
             var periods = await db.Placements.Where(p => p.VacancyId == vacancyId).Select(p => new { p.PlannedStart, p.PlannedEnd }).ToListAsync();
             return periods.Select(p => (p.PlannedStart, p.PlannedEnd)).ToList();
         });
+
+    /// <summary>The words of matching's English explanation line.</summary>
+    [GeneratedRegex(@"\b(same|occupation|group|skills?|required|available|distance|postcode|shared)\b")]
+    private static partial Regex EnglishReasonWords();
 
     [GeneratedRegex("/forloeb/[0-9a-f-]{36}")]
     private static partial Regex ForloebUrl();
