@@ -139,7 +139,7 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         await page.GetByLabel("Slutresultat").SelectOptionAsync(new SelectOptionValue { Label = "ordinært job" });
         await page.GetByTestId("outcome-submit-0").ClickAsync();
         await Assertions.Expect(page.Locator("[data-step=udfald-0]")).ToHaveAttributeAsync("data-done", "true");
-        await Assertions.Expect(page.Locator("[data-step=udfald-0]")).ToContainTextAsync("Slutresultat: ordinært job.");
+        await Assertions.Expect(page.Locator("[data-step=udfald-0]")).ToContainTextAsync($"Slutresultat: ordinært job. Registreret {Today} (af en konsulent).");
         await Assertions.Expect(page.GetByTestId("steps").Locator("form")).ToHaveCountAsync(0);
         await BrowserFixture.CheckPageAsync(page, "forloeb-slutresultat");
 
