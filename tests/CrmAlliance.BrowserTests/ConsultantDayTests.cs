@@ -85,6 +85,7 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(page.Locator("[data-rule=InternshipPurpose]")).ToHaveAttributeAsync("data-passed", "false");
         await Assertions.Expect(page.Locator("[data-rule=InternshipPurpose]")).ToContainTextAsync("enhver virksomhedspraktik skal have et formål: ansættelse, opkvalificering eller afklaring.");
         await Assertions.Expect(page.GetByTestId("accept-submit")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "ikke overholdt" })).ToHaveTextAsync("1 regel er ikke overholdt.");
         await BrowserFixture.CheckPageAsync(page, "forslag-regler-mangler-formaal");
 
         await page.GetByLabel("Formål med praktikken").SelectOptionAsync(new SelectOptionValue { Label = "ansættelse" });
@@ -135,6 +136,8 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(page.Locator("[data-step=afslutning]")).ToHaveAttributeAsync("data-done", "true");
         await Assertions.Expect(page.GetByTestId("placement-facts")).ToContainTextAsync("gennemført");
         await Assertions.Expect(page.Locator("[data-step=udfald-1]")).ToContainTextAsync("Kan registreres fra");
+        await Assertions.Expect(page.Locator("[data-step=udfald-1]")).ToContainTextAsync("Opfølgning 1 måned efter");
+        await Assertions.Expect(page.Locator("[data-step=udfald-3]")).ToContainTextAsync("Opfølgning 3 måneder efter");
 
         await page.GetByLabel("Slutresultat").SelectOptionAsync(new SelectOptionValue { Label = "ordinært job" });
         await page.GetByTestId("outcome-submit-0").ClickAsync();
