@@ -115,7 +115,7 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(page.Locator("[data-step=godkendelse]")).ToHaveAttributeAsync("data-done", "true");
         await page.GetByTestId("start-submit").ClickAsync();
         await Assertions.Expect(summary).ToBeFocusedAsync();
-        await Assertions.Expect(summary).ToContainTextAsync("et forløb i virksomhedspraktik kan ikke begynde, før arbejdsstedets medarbejderrepræsentants udtalelse er registreret.");
+        await Assertions.Expect(summary).ToContainTextAsync("Et forløb i virksomhedspraktik kan ikke begynde, før arbejdsstedets medarbejderrepræsentants udtalelse er registreret.");
         await Assertions.Expect(page.Locator("[data-step=start]")).ToHaveAttributeAsync("data-done", "false");
         await Assertions.Expect(page.GetByTestId("step-done")).ToHaveCountAsync(0);
         await BrowserFixture.CheckPageAsync(page, "forloeb-start-afvist-uden-udtalelse");

@@ -13,6 +13,16 @@ public static class RefusalDisplay
     /// <summary>The refusal as a sentence for the page, in the user's language.</summary>
     public static string Message(CrmException refusal) => Refusals.Describe(refusal, CultureInfo.CurrentUICulture);
 
+    /// <summary>
+    /// The refusal standing alone as a whole sentence (an error summary's line with no field label before it): as
+    /// <see cref="Message"/>, with its first letter capitalised, since the core's texts are written to follow a label.
+    /// </summary>
+    public static string Sentence(CrmException refusal)
+    {
+        var message = Message(refusal);
+        return message.Length == 0 ? message : char.ToUpper(message[0], CultureInfo.CurrentUICulture) + message[1..];
+    }
+
     /// <summary>One invalid field as a sentence for the error summary, led by the field's label on the form.</summary>
     public static string FieldMessage(FieldError error, string label) => $"{label}: {Refusals.Describe(error, CultureInfo.CurrentUICulture)}";
 
