@@ -1276,23 +1276,19 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206191840_YieldChangeLog'
+    WHERE [MigrationId] = N'20261206194045_MatchReasons'
 )
 BEGIN
-    CREATE TABLE [YieldChanges] (
-        [Version] int NOT NULL,
-        [CompanyId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_YieldChanges] PRIMARY KEY ([Version], [CompanyId])
-    );
+    ALTER TABLE [VacancyMatches] ADD [Reasons] nvarchar(1000) NULL;
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206191840_YieldChangeLog'
+    WHERE [MigrationId] = N'20261206194045_MatchReasons'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206191840_YieldChangeLog', N'10.0.12');
+    VALUES (N'20261206194045_MatchReasons', N'10.0.12');
 END;
 
 COMMIT;

@@ -18,6 +18,16 @@ public static class RefusalDisplay
         ? string.Join(" ", invalid.Errors.Select(e => Refusals.Describe(e, CultureInfo.CurrentUICulture)))
         : Refusals.Describe(refusal, CultureInfo.CurrentUICulture);
 
+    /// <summary>
+    /// The refusal standing alone as a whole sentence (an error summary's line with no field label before it): as
+    /// <see cref="Message"/>, with its first letter capitalised, since the core's texts are written to follow a label.
+    /// </summary>
+    public static string Sentence(CrmException refusal)
+    {
+        var message = Message(refusal);
+        return message.Length == 0 ? message : char.ToUpper(message[0], CultureInfo.CurrentUICulture) + message[1..];
+    }
+
     /// <summary>One invalid field as a sentence for the error summary, led by the field's label on the form.</summary>
     public static string FieldMessage(FieldError error, string label) => $"{label}: {Refusals.Describe(error, CultureInfo.CurrentUICulture)}";
 

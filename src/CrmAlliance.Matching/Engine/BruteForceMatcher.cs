@@ -59,7 +59,7 @@ public sealed class BruteForceMatcher
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Candidate.CandidateId)
             .Take(_scoring.TopN)
-            .Select(s => new CandidateMatch(s.Candidate.CandidateId, s.Score, MatchScoring.Explain(s.Facts)))
+            .Select(s => new CandidateMatch(s.Candidate.CandidateId, s.Score, MatchScoring.Explain(s.Facts), s.Facts.ToReasons()))
             .ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmAlliance.Contracts;
 
 namespace CrmAlliance.Matching.Engine;
 
@@ -104,6 +105,14 @@ internal sealed class MatchScoring
             : "available from " + facts.AvailableFrom.ToString(facts.AvailableFrom.Year == facts.StartDate.Year ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture);
         return $"{occupation}; {skills}; {distance}; {availability}";
     }
+}
+
+/// <summary>The facts of <see cref="MatchScoring.Explain"/> for the message, so the Api can say them in its user's language.</summary>
+internal static class MatchFactsExtensions
+{
+    public static MatchReasons ToReasons(this in MatchFacts facts) => new(
+        facts.VacancyOccupation, facts.SharedLevel, facts.MatchedSkills, facts.RequiredSkills, facts.WorkplacePostcode,
+        facts.WorkplaceHasCentre, facts.CandidatePostcode, facts.DistanceKm, facts.AvailableFrom, facts.StartDate);
 }
 
 /// <summary>What an explanation says about one candidate for one vacancy (postcodes trimmed).</summary>

@@ -144,7 +144,8 @@ internal sealed class SearchState
         for (var i = 0; i < best.Length; i++)
         {
             var (score, id, slot) = best[i];
-            matches[i] = new CandidateMatch(id, score, MatchScoring.Explain(Facts(slot)));
+            var facts = Facts(slot);
+            matches[i] = new CandidateMatch(id, score, MatchScoring.Explain(facts), facts.ToReasons());
         }
 
         return matches;

@@ -23,7 +23,7 @@ public sealed class ContractShapeTests
         new VacancyPosted(Id, Id, Id, "9000", "Internship", "5223", ["kasseekspedition", "kundeservice"], 2, Day, Day.AddDays(-14), At),
         new VacancyChanged(Id, Id, Id, "9000", "Internship", "5223", ["kundeservice"], 1, Day, null, At),
         new VacancyClosed(Id, "Filled", At),
-        new VacancyMatched(Id, [new CandidateMatch(Id, 0.87, "same occupation group 5223; 4 of 5 skills; 12 km; available")], At, At),
+        new VacancyMatched(Id, [new CandidateMatch(Id, 0.87, "same occupation group 5223; 4 of 5 skills; 12 km; available", new MatchReasons("522310", 4, 4, 5, "9000", true, "9380", 11.95, Day, Day))], At, At),
         new CandidateRegistered(Id, "InsuredUnemployed", ["5223"], ["kundeservice"], "Vocational", "9200", Day, At),
         new CandidateChanged(Id, "InsuredUnemployed", ["5223", "5230"], ["kundeservice"], "Vocational", "9200", Day, At),
         new CandidateWithdrawn(Id, At),
@@ -52,7 +52,16 @@ public sealed class ContractShapeTests
     {
         var contracts = typeof(VacancyPosted).Assembly.GetExportedTypes().Where(t => t.Namespace == "CrmAlliance.Contracts").Select(t => t.Name);
 
-        Assert.Equal(contracts.Order(), Examples.Select(e => e.GetType().Name).Append(nameof(CandidateMatch)).Order());
+        Assert.Equal(contracts.Order(), Examples.Select(e => e.GetType().Name).Append(nameof(CandidateMatch)).Append(nameof(MatchReasons)).Order());
+    }
+
+    [Fact]
+    public void A_match_from_a_sender_that_predates_its_reasons_still_reads()
+    {
+        var match = JsonSerializer.Deserialize<CandidateMatch>($$"""{"candidateId":"{{Id}}","score":0.87,"explanation":"same occupation group 5223; 4 of 5 skills; 12 km; available"}""", Json);
+
+        Assert.Equal(new CandidateMatch(Id, 0.87, "same occupation group 5223; 4 of 5 skills; 12 km; available"), match);
+        Assert.Null(match!.Reasons);
     }
 
     [Fact]

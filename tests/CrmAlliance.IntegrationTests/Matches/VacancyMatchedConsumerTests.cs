@@ -98,6 +98,25 @@ public sealed class VacancyMatchedConsumerTests(VacancyMatchedConsumerTests.Fact
     }
 
     [Fact]
+    public async Task The_facts_of_an_explanation_are_stored_with_it_and_an_answer_without_them_still_stores()
+    {
+        var (vacancyId, candidates) = await ArrangeAsync(2);
+        var reasons = new MatchReasons("723310", 4, 2, 3, "9000", true, "9200", 6.8, new DateOnly(2027, 1, 21), new DateOnly(2027, 1, 7));
+        var answer = new VacancyMatched(
+            vacancyId,
+            [new CandidateMatch(candidates[0], 0.9, "same occupation group 7233; 2 of 3 skills; 7 km; available from 21 Jan", reasons), new CandidateMatch(candidates[1], 0.8, "no shared occupation group; no skills required; same postcode; available")],
+            DateTimeOffset.UtcNow,
+            DateTimeOffset.UtcNow);
+
+        await PublishAsync(answer, NewId.NextGuid());
+
+        await using var db = factory.Api.NewDbContext();
+        var stored = await db.VacancyMatches.Where(m => m.VacancyId == vacancyId).OrderBy(m => m.Rank).ToListAsync();
+        Assert.Equal([reasons, null], stored.Select(m => m.Reasons));
+        Assert.Equal("same occupation group 7233; 2 of 3 skills; 7 km; available from 21 Jan", stored[0].Explanation);
+    }
+
+    [Fact]
     public async Task A_message_that_keeps_failing_goes_to_the_error_queue_and_is_listed_for_admins()
     {
         var (vacancyId, candidates) = await ArrangeAsync(1);

@@ -1,3 +1,4 @@
+using CrmAlliance.Contracts;
 using CrmAlliance.Matching.Engine;
 using static CrmAlliance.Matching.Tests.Engine.Pools;
 
@@ -69,6 +70,23 @@ public sealed class ScoringTests
         Assert.Equal("same occupation group 5223; 4 of 5 skills; 12 km; available", matches[0].Explanation);
         Assert.Equal("same occupation group 5223; 5 of 5 skills; 79 km; available", matches[1].Explanation);
         Assert.Equal("same occupation group 5223; 1 of 5 skills; same postcode; available", matches[2].Explanation);
+    }
+
+    [Fact]
+    public void The_facts_of_the_explanation_travel_with_the_match_so_the_Api_can_say_them_in_Danish()
+    {
+        // 4 of 5 skills at 9380 Vestbjerg, 11.95 km from the workplace at 9000; available two weeks after the start.
+        string[] required = ["kasse", "kundeservice", "truckcertifikat", "kørekort B", "engelsk"];
+        var pool = new[] { Candidate(1, occupations: ["522310"], skills: ["kasse", "kundeservice", "truckcertifikat", "kørekort B"], postcode: "9380", availableFrom: Start.AddDays(14)) };
+
+        var match = Match(pool, Vacancy("522390", required)).Single();
+
+        Assert.Equal("same occupation group 5223; 4 of 5 skills; 12 km; available from 15 Dec", match.Explanation);
+        var reasons = Assert.IsType<MatchReasons>(match.Reasons);
+        Assert.Equal(("522390", 4, 4, 5), (reasons.VacancyOccupation, reasons.SharedOccupationLevel, reasons.MatchedSkills, reasons.RequiredSkills));
+        Assert.Equal(("9000", true, "9380"), (reasons.WorkplacePostcode, reasons.WorkplacePostcodeKnown, reasons.CandidatePostcode));
+        Assert.Equal(11.95, reasons.DistanceKm!.Value, 0.05);
+        Assert.Equal((Start.AddDays(14), Start), (reasons.AvailableFrom, reasons.VacancyStart));
     }
 
     [Fact]

@@ -20,6 +20,23 @@ public sealed class RefusalDisplayTests
     }
 
     [Fact]
+    public void A_refusal_standing_alone_as_a_sentence_starts_with_a_capital_letter()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("da-DK");
+            var noStatement = new RuleViolationException("EmployeeRepStatement", RefusalText.Of("Placements.StatementMissing", ("kind", "virksomhedspraktik")));
+            Assert.StartsWith("et forløb i virksomhedspraktik kan ikke begynde", RefusalDisplay.Message(noStatement));
+            Assert.Equal("Et forløb i virksomhedspraktik kan ikke begynde, før arbejdsstedets medarbejderrepræsentants udtalelse er registreret.", RefusalDisplay.Sentence(noStatement));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Fact]
     public void A_refusal_reads_in_Danish_by_default_and_in_English_when_the_user_chose_it()
     {
         var before = CultureInfo.CurrentUICulture;

@@ -1,11 +1,12 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Matches;
 
-public sealed record MatchView(Guid Id, Guid VacancyId, Guid CandidateId, int Rank, double Score, string Explanation, MatchStatus Status, DateTimeOffset MatchedAt, DateTimeOffset? DecidedAt, string? DecidedBy, string? DismissReason, Guid? PlacementId, int Version);
+public sealed record MatchView(Guid Id, Guid VacancyId, Guid CandidateId, int Rank, double Score, string Explanation, MatchStatus Status, DateTimeOffset MatchedAt, DateTimeOffset? DecidedAt, string? DecidedBy, string? DismissReason, Guid? PlacementId, int Version, MatchReasons? Reasons = null);
 
 /// <summary>An open vacancy with suggestions no consultant has accepted or dismissed yet.</summary>
 public sealed record VacancyAwaitingDecision(Guid VacancyId, string Title, OfferKind OfferKind, DateOnly StartDate, Guid CompanyId, string CompanyName, int Undecided);
@@ -112,7 +113,7 @@ public sealed class MatchQueries(CrmDbContext db)
     public static MatchView View(VacancyMatch match) => ToViewCompiled(match);
 
     private static readonly System.Linq.Expressions.Expression<Func<VacancyMatch, MatchView>> ToView = m =>
-        new MatchView(m.Id, m.VacancyId, m.CandidateId, m.Rank, m.Score, m.Explanation, m.Status, m.MatchedAt, m.DecidedAt, m.DecidedBy, m.DismissReason, m.PlacementId, m.Version);
+        new MatchView(m.Id, m.VacancyId, m.CandidateId, m.Rank, m.Score, m.Explanation, m.Status, m.MatchedAt, m.DecidedAt, m.DecidedBy, m.DismissReason, m.PlacementId, m.Version, m.Reasons);
 
     private static readonly Func<VacancyMatch, MatchView> ToViewCompiled = ToView.Compile();
 }

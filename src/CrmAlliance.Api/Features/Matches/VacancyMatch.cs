@@ -1,6 +1,8 @@
+using System.Text.Json;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Vacancies;
+using CrmAlliance.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -35,7 +37,11 @@ public sealed class VacancyMatch
 
     public double Score { get; set; }
 
+    /// <summary>Matching's line, in English (GraphQL's <c>explanation</c>).</summary>
     public required string Explanation { get; set; }
+
+    /// <summary>The facts of <see cref="Explanation"/>, for the web pages to say in the user's language; null for suggestions stored before them.</summary>
+    public MatchReasons? Reasons { get; set; }
 
     /// <summary>The vacancy event (posted or changed) this round of matching answered.</summary>
     public DateTimeOffset VacancyAsOf { get; set; }
@@ -64,6 +70,9 @@ public sealed class VacancyMatchConfiguration : IEntityTypeConfiguration<Vacancy
         builder.HasOne<Candidate>().WithMany().HasForeignKey(m => m.CandidateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Placement>().WithMany().HasForeignKey(m => m.PlacementId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(m => m.Explanation).HasMaxLength(300);
+        builder.Property(m => m.Reasons).HasMaxLength(1000).HasConversion(
+            reasons => reasons == null ? null : JsonSerializer.Serialize(reasons, JsonSerializerOptions.Web),
+            json => json == null ? null : JsonSerializer.Deserialize<MatchReasons>(json, JsonSerializerOptions.Web));
         builder.Property(m => m.DismissReason).HasMaxLength(500);
         builder.Property(m => m.DecidedBy).HasMaxLength(450);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);

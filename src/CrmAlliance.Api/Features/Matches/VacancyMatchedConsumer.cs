@@ -52,6 +52,7 @@ public sealed class VacancyMatchedConsumer(Inbox inbox, ILogger<VacancyMatchedCo
                 Rank = ++rank,
                 Score = match.Score,
                 Explanation = match.Explanation.Length > 300 ? match.Explanation[..300] : match.Explanation,
+                Reasons = match.Reasons,
                 VacancyAsOf = message.VacancyAsOf,
                 MatchedAt = message.MatchedAt,
             });

@@ -74,7 +74,7 @@ public abstract class PlacementStepForm : ComponentBase
         }
         catch (CrmException refused)
         {
-            Errors[mainField] = RefusalDisplay.Message(refused);
+            Errors[mainField] = RefusalDisplay.Sentence(refused);
             return;
         }
 

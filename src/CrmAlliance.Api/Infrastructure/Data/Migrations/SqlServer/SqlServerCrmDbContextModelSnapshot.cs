@@ -422,6 +422,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("Rank")
                         .HasColumnType("int");
 
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<double>("Score")
                         .HasColumnType("float");
 

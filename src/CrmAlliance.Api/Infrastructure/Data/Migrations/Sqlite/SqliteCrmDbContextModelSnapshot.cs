@@ -416,6 +416,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
