@@ -600,6 +600,18 @@ VALUES ('20261206182131_UiLanguage', '10.0.12');
 COMMIT;
 
 BEGIN TRANSACTION;
+CREATE TABLE "YieldChanges" (
+    "Version" INTEGER NOT NULL,
+    "CompanyId" TEXT NOT NULL,
+    CONSTRAINT "PK_YieldChanges" PRIMARY KEY ("Version", "CompanyId")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206191837_YieldChangeLog', '10.0.12');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 ALTER TABLE "VacancyMatches" ADD "Reasons" TEXT NULL;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")

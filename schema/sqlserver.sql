@@ -1276,6 +1276,31 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206191840_YieldChangeLog'
+)
+BEGIN
+    CREATE TABLE [YieldChanges] (
+        [Version] int NOT NULL,
+        [CompanyId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_YieldChanges] PRIMARY KEY ([Version], [CompanyId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206191840_YieldChangeLog'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206191840_YieldChangeLog', N'10.0.12');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261206194045_MatchReasons'
 )
 BEGIN
