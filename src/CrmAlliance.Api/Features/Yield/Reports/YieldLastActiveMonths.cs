@@ -14,6 +14,9 @@ public sealed class YieldLastActiveMonths
 {
     private const int MaximumEntries = 16;
 
+    /// <summary>More changed companies than this and everything is forgotten (the day clock touches most).</summary>
+    private const int MaximumPatch = 5_000;
+
     private readonly ConcurrentDictionary<int, Entry> entries = new();
 
     /// <summary>The last active month (yyyymm) up to <paramref name="throughMonth"/> of each company that has one.</summary>
@@ -29,23 +32,27 @@ public sealed class YieldLastActiveMonths
         await entry.Lock.WaitAsync(cancellationToken);
         try
         {
-            var stamp = await db.YieldState.AsNoTracking().Select(s => new { s.RebuiltAt, s.Version }).SingleOrDefaultAsync(cancellationToken);
-            if (stamp is null)
+            var stamp = await YieldStamp.ReadAsync(db, cancellationToken);
+            if (stamp is not { } now)
             {
                 return await reader.LastActiveMonthAsync(companyIds, throughMonth, cancellationToken);
             }
 
-            if (entry.RebuiltAt != stamp.RebuiltAt || stamp.Version < entry.Version || stamp.Version - entry.Version > YieldChange.RetainedVersions / 2)
+            if (now != entry.Stamp)
             {
-                entry.Known.Clear();
-            }
-            else if (stamp.Version > entry.Version)
-            {
-                var changed = await db.YieldChanges.AsNoTracking().Where(c => c.Version > entry.Version).Select(c => c.CompanyId).Distinct().ToListAsync(cancellationToken);
-                changed.ForEach(id => entry.Known.Remove(id));
+                var changed = now.CanPatchFrom(entry.Stamp) ? await YieldChangeLog.ChangedAfterAsync(db, entry.Stamp.Version, MaximumPatch, cancellationToken) : null;
+                if (changed is null || changed.Count > MaximumPatch)
+                {
+                    entry.Known.Clear();
+                }
+                else
+                {
+                    changed.ForEach(id => entry.Known.Remove(id));
+                }
+
+                entry.Stamp = now;
             }
 
-            (entry.RebuiltAt, entry.Version) = (stamp.RebuiltAt, stamp.Version);
             var unknown = companyIds.Where(id => !entry.Known.ContainsKey(id)).ToList();
             if (unknown.Count > 0)
             {
@@ -67,9 +74,7 @@ public sealed class YieldLastActiveMonths
 
         public long LastUsed { get; set; }
 
-        public DateTimeOffset RebuiltAt { get; set; }
-
-        public int Version { get; set; }
+        public YieldStamp Stamp { get; set; }
 
         /// <summary>Company → last active month, or null when it has none up to the month.</summary>
         public Dictionary<Guid, int?> Known { get; } = [];

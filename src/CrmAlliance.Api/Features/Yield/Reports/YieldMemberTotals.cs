@@ -8,8 +8,7 @@ namespace CrmAlliance.Api.Features.Yield.Reports;
 
 /// <summary>The members of a period and their totals in a slice, as of one version of the read model. Never changed once made.</summary>
 public sealed record YieldMemberTotalsSnapshot(
-    DateTimeOffset RebuiltAt,
-    int Version,
+    YieldStamp Stamp,
     IReadOnlyDictionary<Guid, YieldCompany> Members,
     IReadOnlyDictionary<Guid, YieldTotals> Totals);
 
@@ -41,23 +40,22 @@ public sealed class YieldMemberTotals
         try
         {
             // Read before the rows: rows newer than the stamp may be kept under it, never older rows under a newer one.
-            var stamp = await db.YieldState.AsNoTracking().Select(s => new { s.RebuiltAt, s.Version }).SingleOrDefaultAsync(cancellationToken);
+            var stamp = await YieldStamp.ReadAsync(db, cancellationToken);
             var known = entry.Snapshot;
-            if (stamp is null)
+            if (stamp is not { } now)
             {
-                return await ReadAllAsync(db, reader, period, slice, default, 0, cancellationToken);
+                return await ReadAllAsync(db, reader, period, slice, default, cancellationToken);
             }
 
-            if (known is not null && known.RebuiltAt == stamp.RebuiltAt && known.Version == stamp.Version)
+            if (known is not null && known.Stamp == now)
             {
                 return known;
             }
 
-            var patched = known is not null && known.RebuiltAt == stamp.RebuiltAt && stamp.Version > known.Version
-                && stamp.Version - known.Version <= YieldChange.RetainedVersions / 2
-                ? await PatchAsync(db, reader, period, slice, known, stamp.Version, cancellationToken)
+            var patched = known is not null && now.CanPatchFrom(known.Stamp)
+                ? await PatchAsync(db, reader, period, slice, known, now, cancellationToken)
                 : null;
-            entry.Snapshot = patched ?? await ReadAllAsync(db, reader, period, slice, stamp.RebuiltAt, stamp.Version, cancellationToken);
+            entry.Snapshot = patched ?? await ReadAllAsync(db, reader, period, slice, now, cancellationToken);
             return entry.Snapshot;
         }
         finally
@@ -67,23 +65,18 @@ public sealed class YieldMemberTotals
     }
 
     private static async Task<YieldMemberTotalsSnapshot> ReadAllAsync(
-        CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, DateTimeOffset rebuiltAt, int version, CancellationToken cancellationToken)
+        CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, YieldStamp stamp, CancellationToken cancellationToken)
     {
         var members = await db.YieldCompanies.AsNoTracking().Where(YieldMembers.Of(period)).ToDictionaryAsync(c => c.CompanyId, cancellationToken);
         var totals = await reader.ByCompanyAsync(period, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
-        return new YieldMemberTotalsSnapshot(rebuiltAt, version, members, totals);
+        return new YieldMemberTotalsSnapshot(stamp, members, totals);
     }
 
     /// <summary>The known snapshot with the changed companies read again; null when so many changed that reading all is cheaper.</summary>
     private static async Task<YieldMemberTotalsSnapshot?> PatchAsync(
-        CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, YieldMemberTotalsSnapshot known, int version, CancellationToken cancellationToken)
+        CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, YieldMemberTotalsSnapshot known, YieldStamp stamp, CancellationToken cancellationToken)
     {
-        var changed = await db.YieldChanges.AsNoTracking()
-            .Where(c => c.Version > known.Version)
-            .Select(c => c.CompanyId)
-            .Distinct()
-            .Take(MaximumPatch + 1)
-            .ToListAsync(cancellationToken);
+        var changed = await YieldChangeLog.ChangedAfterAsync(db, known.Stamp.Version, MaximumPatch, cancellationToken);
         if (changed.Count > MaximumPatch)
         {
             return null;
@@ -102,7 +95,7 @@ public sealed class YieldMemberTotals
             }
         }
 
-        return new YieldMemberTotalsSnapshot(known.RebuiltAt, version, members, totals);
+        return new YieldMemberTotalsSnapshot(stamp, members, totals);
     }
 
     private static void Replace<T>(Dictionary<Guid, T> values, Guid key, T? value)

@@ -1,5 +1,4 @@
 using CrmAlliance.Api.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CrmAlliance.Api.Features.Yield.Reports;
@@ -23,13 +22,12 @@ public sealed class YieldReportCache : IDisposable
         where T : class
     {
         // Read before computing: data newer than the stamp may be cached under it, never older data under a newer one.
-        var stamp = await db.YieldState.AsNoTracking().Select(s => new { s.RebuiltAt, s.Version }).SingleOrDefaultAsync(cancellationToken);
-        if (stamp is null)
+        if (await YieldStamp.ReadAsync(db, cancellationToken) is not { } stamp)
         {
             return await compute();
         }
 
-        var entryKey = (typeof(T), key, stamp.RebuiltAt, stamp.Version);
+        var entryKey = (typeof(T), key, stamp);
         if (cache.TryGetValue(entryKey, out T? cached) && cached is not null)
         {
             return cached;
