@@ -45,6 +45,14 @@ public sealed class CandidatePagesTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Importeret. Nye: 2, ændrede: 0, uændrede: 0, afviste: 0.");
         await BrowserFixture.CheckPageAsync(page, "kandidater-import-gemt");
 
+        // A word where a code belongs: the occupations it finds, each leading to the list filtered by its code.
+        await page.GotoAsync("/kandidater?stilling=svejs");
+        var suggestions = page.GetByTestId("occupation-suggestions");
+        await Assertions.Expect(suggestions).ToContainTextAsync("Stillinger, der passer på ”svejs”");
+        await suggestions.GetByRole(AriaRole.Link, new() { Name = "7212 Svejsearbejde og skærebrænding" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("stilling=7212$"));
+        await BrowserFixture.CheckPageAsync(page, "kandidater-stilling-ord");
+
         await page.GotoAsync("/kandidater?stilling=7212");
         var rows = page.GetByTestId("candidates").Locator("tbody tr").Filter(new() { HasText = $"SAG-{marker}" });
         await Assertions.Expect(rows).ToHaveCountAsync(2);

@@ -170,6 +170,8 @@ public static partial class MatrixRows
             new { input = new { email = $"matrix-{Guid.NewGuid():N}@test.local", displayName = "Matrix", role = "CONSULTANT", password = TestUsers.Password } })), A, R, R, R, R),
         new("inviteCompanyUser", With(f => ("mutation($input: InviteCompanyUserInput!) { inviteCompanyUser(input: $input) { id } }",
             new { input = new { companyId = f.OwnCompanyId, email = $"invite-{Guid.NewGuid():N}@test.local", displayName = "Inviteret" } })), A, A, R, R, R),
+        new("inviteStaffUser", With(_ => ("mutation($input: InviteStaffUserInput!) { inviteStaffUser(input: $input) { id } }",
+            new { input = new { email = $"staff-{Guid.NewGuid():N}@test.local", displayName = "Medarbejder", role = "MANAGER" } })), A, R, R, R, R),
         new("setUserRole", async f => ("mutation($input: SetUserRoleInput!) { setUserRole(input: $input) { id } }",
             new { input = new { userId = (await f.Factory.CreateUserAsync("MANAGER")).Id, role = "CONSULTANT" } }), A, R, R, R, R),
         new("setUserLocked", With(f => ("mutation($input: SetUserLockedInput!) { setUserLocked(input: $input) { id } }",
