@@ -84,7 +84,7 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
     /// <summary>
     /// Members, active, with employees and cooperated with, counted from every member's totals kept in memory
     /// (<see cref="YieldMemberTotals"/>): after an event only the changed companies are read, not every member.
-    /// Active and cooperation as <see cref="YieldFigures.Active"/> and the cooperation share define them.
+    /// Active as <see cref="YieldFigures.Active"/>; cooperated as the cooperation share counts it.
     /// </summary>
     private async Task<MemberCounts> MemberCountsAsync(ReportPeriod period, YieldCompanyFilter filter, CancellationToken cancellationToken)
     {
@@ -95,7 +95,7 @@ public sealed class AllianceSummaryQuery(CrmDbContext db, YieldCellReader reader
         {
             var totals = snapshot.Totals.GetValueOrDefault(member.CompanyId);
             count++;
-            active += totals is not null && totals.VacanciesPosted + totals.PlacementsStarted + totals.PlacementDays > 0 ? 1 : 0;
+            active += totals is not null && new YieldFigures(totals, options).Active ? 1 : 0;
             if (member.OrdinaryEmployees >= 1)
             {
                 withEmployees++;
