@@ -51,6 +51,10 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
         // tested with their own tight settings in SignInRateLimitTests.
         builder.UseSetting("Identity:RateLimits:PerAddress:PermitLimit", "1000000");
         builder.UseSetting("Identity:RateLimits:PerAccount:PermitLimit", "1000000");
+
+        // Reports are read when a test asks for them, not by a background round racing its assertions; the warm-up
+        // has its own test (YieldReportWarmerTests).
+        builder.UseSetting("YieldWarmUp:KeepWarmSeconds", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

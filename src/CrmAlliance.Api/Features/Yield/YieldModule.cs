@@ -43,6 +43,10 @@ public static class YieldModule
         services.AddScoped<YieldRankings>();
         services.AddSingleton<YieldMemberTotals>();
         services.AddSingleton<YieldLastActiveMonths>();
+        services.AddOptions<YieldWarmUpOptions>().BindConfiguration(YieldWarmUpOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<YieldWarmUpOptions>>().Value);
+        services.AddSingleton<YieldReportWarmer>();
+        services.AddHostedService(sp => sp.GetRequiredService<YieldReportWarmer>());
         services.AddScoped<PartnerYieldQuery>();
         services.AddScoped<YieldRankingQuery>();
         services.AddScoped<AllianceSummaryQuery>();

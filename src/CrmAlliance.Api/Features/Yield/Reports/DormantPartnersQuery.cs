@@ -40,6 +40,12 @@ public sealed class DormantPartnersQuery(CrmDbContext db, YieldRankings rankings
         return new YieldPage<DormantPartnerView>(new Page<DormantPartnerView>(items, sorted.Count, page.Offset), reportPeriod.Label, options.DefinitionLabel);
     }
 
+    /// <summary>
+    /// Reads what the period's list is made of — every member's totals, their ranking and the dormant members' last
+    /// active months — into the in-memory stores that visits then find current (<see cref="YieldReportWarmer"/>).
+    /// </summary>
+    public Task WarmAsync(ReportPeriod period, CancellationToken cancellationToken) => SortedAsync(period, new YieldCompanyFilter(null, null, null), cancellationToken);
+
     private async Task<IReadOnlyList<Dormant>> SortedAsync(ReportPeriod period, YieldCompanyFilter filter, CancellationToken cancellationToken)
     {
         var members = await rankings.RankAsync(period, YieldSlice.Whole, cancellationToken);

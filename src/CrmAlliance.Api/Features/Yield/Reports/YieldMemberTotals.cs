@@ -33,7 +33,7 @@ public sealed class YieldMemberTotals
     /// <summary>Every member's totals as of the read model's current version (or a newer one).</summary>
     public async Task<YieldMemberTotalsSnapshot> CurrentAsync(CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
     {
-        var entry = entries.GetOrAdd($"{period.Label}|{slice.OfferKindKey}|{slice.TargetGroupKey}", _ => new Entry());
+        var entry = entries.GetOrAdd(KeyOf(period, slice), _ => new Entry());
         entry.LastUsed = Environment.TickCount64;
         TrimToLimit();
         await entry.Lock.WaitAsync(cancellationToken);
@@ -63,6 +63,12 @@ public sealed class YieldMemberTotals
             entry.Lock.Release();
         }
     }
+
+    /// <summary>The snapshot this process holds for the period and slice, without reading anything (null when none): what a visit would start from.</summary>
+    public YieldMemberTotalsSnapshot? Known(ReportPeriod period, YieldSlice slice)
+        => entries.TryGetValue(KeyOf(period, slice), out var entry) ? entry.Snapshot : null;
+
+    private static string KeyOf(ReportPeriod period, YieldSlice slice) => $"{period.Label}|{slice.OfferKindKey}|{slice.TargetGroupKey}";
 
     private static async Task<YieldMemberTotalsSnapshot> ReadAllAsync(
         CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, YieldStamp stamp, CancellationToken cancellationToken)
