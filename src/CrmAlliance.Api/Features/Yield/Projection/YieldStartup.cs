@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,9 @@ public sealed class YieldStartup(CrmDbContext db, YieldRebuild rebuild, YieldPro
             logger.LogInformation(
                 "Building the yield read model ({Reason}).",
                 state is null ? "none yet" : $"definitions changed from {state.ProjectionFingerprint} to {options.ProjectionFingerprint}");
-            var result = await rebuild.RunAsync(null, null, cancellationToken);
+            // A large alliance takes minutes: say how far it has come, every few seconds, where operators look.
+            await using var progress = new LineLogWriter(line => logger.LogInformation("Building the yield read model: {Progress}", line));
+            var result = await rebuild.RunAsync(null, progress, cancellationToken);
             logger.LogInformation("Yield read model built: {Companies} companies, {Placements} placements, {Cells} cells.", result.Companies, result.Placements, result.Cells);
             return;
         }
