@@ -54,7 +54,7 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("92");
         // Matching's reasons in Danish, from its facts, not its English line.
         var secondFrom = VacancyArrangement.SecondAvailableFrom(DanishCalendar.Today(TimeProvider.System)).ToString("d. MMM", CultureInfo.GetCultureInfo("da-DK"));
-        await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("samme enhedsgruppe 9321; ingen krav om kompetencer; 3 km; til rådighed");
+        await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("samme DISCO-gruppe 9321 Pakkeriarbejde; ingen krav om kompetencer; 3 km; til rådighed");
         await Assertions.Expect(suggestions.Nth(1)).ToContainTextAsync($"samme undergruppe 93; 1 af 2 kompetencer; 14 km; til rådighed fra {secondFrom}");
         await Assertions.Expect(page.GetByTestId("matches")).Not.ToContainTextAsync(EnglishReasonWords());
         await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("dagpengemodtagere");
@@ -78,7 +78,7 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         // Accepting: every placement rule as a Danish sentence before anything is sent. An internship needs its purpose.
         await suggestions.Nth(0).GetByRole(AriaRole.Link, new() { Name = "Acceptér " + arranged.FirstAlias }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Foreslå forløb for " + arranged.FirstAlias })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Matchningens begrundelse: samme enhedsgruppe 9321; ingen krav om kompetencer; 3 km; til rådighed.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Matchningens begrundelse: samme DISCO-gruppe 9321 Pakkeriarbejde; ingen krav om kompetencer; 3 km; til rådighed.");
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(EnglishReasonWords());
         var checks = page.GetByTestId("rule-checks").Locator("li");
         await Assertions.Expect(checks).ToHaveCountAsync(7);

@@ -53,6 +53,9 @@ public sealed class ReferenceCatalog
     public Occupation? FindMostSpecificOccupation(string? discoCode)
         => FindOccupation(discoCode) is { } unit ? _occupations.GetValueOrDefault(discoCode!) ?? unit : null;
 
+    /// <summary>The occupation or group with exactly this code, at any level (4 = a major group, 721200 = a job category); null when none.</summary>
+    public Occupation? FindOccupationGroup(string? code) => code is null ? null : _occupations.GetValueOrDefault(code);
+
     /// <summary>A DB07 code has 6 digits; its first four are a NACE Rev. 2 class. Returns that class.</summary>
     public Industry? FindIndustry(string? db07Code)
     {
