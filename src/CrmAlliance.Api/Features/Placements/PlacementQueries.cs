@@ -23,7 +23,9 @@ public sealed record PlacementView(
     string? EndReason,
     EmployeeRepStatementView? EmployeeRepStatement,
     WageSubsidyConfirmationView? WageSubsidyConfirmation,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? ApprovedBy,
+    DateTimeOffset? ApprovedAt);
 
 /// <summary>What staff see of the placement's candidate.</summary>
 public sealed record PlacementCandidate(Guid Id, TargetGroup TargetGroup);
@@ -205,6 +207,8 @@ public sealed class PlacementQueries(CrmDbContext db)
             p.EndReason,
             p.EmployeeRepStatement is { } s ? new EmployeeRepStatementView(s.RepresentativeName, s.GivenOn, s.IsPositive, s.Comment, s.RecordedBy) : null,
             p.WageSubsidyConfirmation is { } w ? new WageSubsidyConfirmationView(w.HeadcountLastMonth, w.AverageHeadcount12Months, w.NoDismissalWithin3Months, w.ConfirmedBy, w.ConfirmedAt) : null,
-            p.CreatedAt);
+            p.CreatedAt,
+            p.ApprovedBy,
+            p.ApprovedAt);
     }
 }
