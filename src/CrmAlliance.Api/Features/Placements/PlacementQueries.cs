@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Placements;
 
-/// <summary>A placement as its reader may see it: <see cref="Candidate"/> is null for company users.</summary>
+/// <summary>
+/// A placement as its reader may see it: <see cref="Candidate"/> is null for company users. The approval's fields come
+/// last and are optional, as they are null until approved (and for placements approved before they were recorded).
+/// </summary>
 public sealed record PlacementView(
     Guid Id,
     int Version,
@@ -24,8 +27,8 @@ public sealed record PlacementView(
     EmployeeRepStatementView? EmployeeRepStatement,
     WageSubsidyConfirmationView? WageSubsidyConfirmation,
     DateTimeOffset CreatedAt,
-    string? ApprovedBy,
-    DateTimeOffset? ApprovedAt);
+    string? ApprovedBy = null,
+    DateTimeOffset? ApprovedAt = null);
 
 /// <summary>What staff see of the placement's candidate.</summary>
 public sealed record PlacementCandidate(Guid Id, TargetGroup TargetGroup);
