@@ -618,3 +618,13 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206194033_MatchReasons', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "Placements" ADD "ApprovedAt" INTEGER NULL;
+
+ALTER TABLE "Placements" ADD "ApprovedBy" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206211952_PlacementApproval', '10.0.12');
+
+COMMIT;

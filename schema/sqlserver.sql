@@ -1318,3 +1318,32 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206211956_PlacementApproval'
+)
+BEGIN
+    ALTER TABLE [Placements] ADD [ApprovedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206211956_PlacementApproval'
+)
+BEGIN
+    ALTER TABLE [Placements] ADD [ApprovedBy] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206211956_PlacementApproval'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206211956_PlacementApproval', N'10.0.12');
+END;
+
+COMMIT;
+GO

@@ -116,6 +116,43 @@ public sealed class PlacementLifecycleTests(CrmApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_approval_is_recorded_with_the_approving_consultant_and_the_time_and_shown_to_staff_only_by_name()
+    {
+        var approver = await factory.CreateUserAsync("CONSULTANT");
+        var consultant = approver.Client;
+        var workplace = await consultant.RegisterWorkplaceAsync(ordinaryEmployees: 12);
+        var candidate = await factory.CreateCandidateAsync();
+        var proposed = await consultant.ProposeInternshipAsync(candidate, workplace, Today.AddDays(7), Today.AddDays(34));
+        var stated = await consultant.RecordStatementAsync(proposed, Today);
+        const string Approval = "id version status approvedAt approvedBy { id displayName }";
+        Assert.Null(stated["approvedAt"]);
+        var before = DateTimeOffset.UtcNow;
+
+        var approved = await consultant.MutateOkAsync("approvePlacement", new { id = Id(stated), version = Version(stated) }, Approval);
+
+        Assert.Equal("APPROVED", Status(approved));
+        var approvedAt = approved["approvedAt"]!.GetValue<DateTimeOffset>();
+        Assert.InRange(approvedAt, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal(approver.Id, approved["approvedBy"]!["id"]!.GetValue<string>());
+        Assert.Equal("Test CONSULTANT", approved["approvedBy"]!["displayName"]!.GetValue<string>());
+
+        // Read again by a manager, and by the company's own user: the time, but not the consultant.
+        const string Read = "query($id: ID!) { placement(id: $id) { approvedAt approvedBy { displayName } } }";
+        var manager = (await factory.CreateUserAsync("MANAGER")).Client;
+        var byManager = (await manager.QueryAsync(Read, new { id = Id(approved) }))["placement"]!;
+        Assert.Equal(approvedAt, byManager["approvedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("Test CONSULTANT", byManager["approvedBy"]!["displayName"]!.GetValue<string>());
+        var companyUser = (await factory.CreateUserAsync("COMPANY", workplace.CompanyId)).Client;
+        var byCompany = (await companyUser.QueryAsync(Read, new { id = Id(approved) }))["placement"]!;
+        Assert.Equal(approvedAt, byCompany["approvedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Null(byCompany["approvedBy"]);
+
+        var stored = await factory.StoredPlacementAsync(Id(approved));
+        Assert.Equal(Key(approver.Id).ToString(), stored.ApprovedBy);
+        Assert.Equal(approvedAt, stored.ApprovedAt);
+    }
+
+    [Fact]
     public async Task A_proposed_placement_is_called_off_with_a_reason()
     {
         var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;

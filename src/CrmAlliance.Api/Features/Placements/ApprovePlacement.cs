@@ -10,8 +10,9 @@ public sealed record ApprovePlacementInput(Guid Id, int Version);
 /// <summary>
 /// A consultant approves a proposal. The ratio rule is judged again, since other placements at the
 /// workplace may have been approved since; a wage subsidy needs its additional-employment confirmation.
+/// Who approved and when is recorded on the placement.
 /// </summary>
-public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck ratio, PlacementQueries queries)
+public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck ratio, PlacementQueries queries, TimeProvider clock)
 {
     public Task<PlacementView> HandleAsync(ApprovePlacementInput input, Actor actor, CancellationToken cancellationToken)
         => db.RetryRacesAsync(() => HandleOnceAsync(input, actor, cancellationToken));
@@ -32,6 +33,8 @@ public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck rati
         await ratio.TakePlaceAsync(placement, workplace, candidate, new DatePeriod(placement.PlannedStart, placement.PlannedEnd), cancellationToken);
 
         PlacementStateMachine.Move(placement, PlacementStatus.Approved);
+        placement.ApprovedBy = actor.UserId;
+        placement.ApprovedAt = clock.GetUtcNow();
         placement.Version++;
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);

@@ -11,12 +11,17 @@ public sealed record CancelPlacementInput(Guid Id, int Version, string Reason);
 /// </summary>
 public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries queries)
 {
+    private static readonly PlacementStatus[] Statuses = [PlacementStatus.Proposed, PlacementStatus.Approved];
+
+    /// <summary>A placement can be called off while it is proposed or approved, before it starts.</summary>
+    public static bool Allows(PlacementStatus status) => Statuses.Contains(status);
+
     public async Task<PlacementView> HandleAsync(CancelPlacementInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
         new Validator().Required(input.Reason, "reason", 1000).ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
-        PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.Cancel"), PlacementStatus.Proposed, PlacementStatus.Approved);
+        PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.Cancel"), Statuses);
 
         PlacementStateMachine.Move(placement, PlacementStatus.EndedEarly);
         placement.EndReason = input.Reason.Trim();

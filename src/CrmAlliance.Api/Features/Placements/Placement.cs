@@ -62,6 +62,11 @@ public sealed class Placement
 
     public required string ProposedBy { get; set; }
 
+    /// <summary>The user id of the consultant who approved the placement; null until approved (and for placements approved before it was recorded).</summary>
+    public string? ApprovedBy { get; set; }
+
+    public DateTimeOffset? ApprovedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public int Version { get; set; } = 1;

@@ -16,6 +16,7 @@ public sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.HasOne<Vacancy>().WithMany().HasForeignKey(p => p.VacancyId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.EndReason).HasMaxLength(1000);
         builder.Property(p => p.ProposedBy).HasMaxLength(450);
+        builder.Property(p => p.ApprovedBy).HasMaxLength(450);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.OwnsOne(p => p.EmployeeRepStatement, s =>
         {

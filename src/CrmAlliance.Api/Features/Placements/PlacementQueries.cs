@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Placements;
 
-/// <summary>A placement as its reader may see it: <see cref="Candidate"/> is null for company users.</summary>
+/// <summary>
+/// A placement as its reader may see it: <see cref="Candidate"/> is null for company users. The approval's fields come
+/// last and are optional, as they are null until approved (and for placements approved before they were recorded).
+/// </summary>
 public sealed record PlacementView(
     Guid Id,
     int Version,
@@ -23,7 +26,9 @@ public sealed record PlacementView(
     string? EndReason,
     EmployeeRepStatementView? EmployeeRepStatement,
     WageSubsidyConfirmationView? WageSubsidyConfirmation,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? ApprovedBy = null,
+    DateTimeOffset? ApprovedAt = null);
 
 /// <summary>What staff see of the placement's candidate.</summary>
 public sealed record PlacementCandidate(Guid Id, TargetGroup TargetGroup);
@@ -205,6 +210,8 @@ public sealed class PlacementQueries(CrmDbContext db)
             p.EndReason,
             p.EmployeeRepStatement is { } s ? new EmployeeRepStatementView(s.RepresentativeName, s.GivenOn, s.IsPositive, s.Comment, s.RecordedBy) : null,
             p.WageSubsidyConfirmation is { } w ? new WageSubsidyConfirmationView(w.HeadcountLastMonth, w.AverageHeadcount12Months, w.NoDismissalWithin3Months, w.ConfirmedBy, w.ConfirmedAt) : null,
-            p.CreatedAt);
+            p.CreatedAt,
+            p.ApprovedBy,
+            p.ApprovedAt);
     }
 }

@@ -13,13 +13,18 @@ public sealed record RecordRuleExemptionInput(Guid PlacementId, int Version, Pla
 /// </summary>
 public sealed class RecordRuleExemptionHandler(CrmDbContext db, PlacementQueries queries, TimeProvider clock)
 {
+    private static readonly PlacementStatus[] Statuses = [PlacementStatus.Proposed, PlacementStatus.Approved];
+
+    /// <summary>An exemption is recorded while the placement is proposed or approved: before the steps that judge the rules.</summary>
+    public static bool Allows(PlacementStatus status) => Statuses.Contains(status);
+
     public async Task<PlacementView> HandleAsync(RecordRuleExemptionInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
         new Validator().Required(input.Reason, "reason", 1000).ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.PlacementId, input.Version, "input.placementId", cancellationToken);
         new Validator().Check(input.Rule.AppliesTo(placement.OfferKind), "rule", RefusalText.Of("Placements.ExemptionNotForKind", ("rule", input.Rule), ("kind", placement.OfferKind))).ThrowIfInvalid();
-        PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.RecordExemption"), PlacementStatus.Proposed, PlacementStatus.Approved);
+        PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.RecordExemption"), Statuses);
         if (placement.IsExemptFrom(input.Rule))
         {
             throw new ConflictException(RefusalText.Of("Placements.ExemptionExists", ("rule", input.Rule)), "input.rule");

@@ -43,6 +43,9 @@ public sealed class PlacementGraphType : ObjectGraphType<PlacementView>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlacementStatusGraphType>>>>("nextStatuses")
             .Description("The statuses the placement may move to from its current one.")
             .Resolve(c => PlacementStateMachine.NextStatuses(c.Source.Status));
+        Field(p => p.ApprovedAt, nullable: true).Description("When a consultant approved the placement; null until approved, and for placements approved before approvals were recorded.");
+        Field<UserGraphType>("approvedBy").Description("The consultant who approved the placement; null until approved, and when you may not see that user (company users).")
+            .Resolve(c => c.Source.ApprovedBy is { } user ? AccountsSchema.LoadUser(c, user) : null);
         Field(p => p.EndReason, nullable: true).Description("Why the placement ended early or was called off.");
         Field<EmployeeRepStatementGraphType>("employeeRepStatement").Description("The employee representative's statement, required before an internship or wage subsidy starts.")
             .Resolve(c => c.Source.EmployeeRepStatement);

@@ -506,6 +506,13 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ActualStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CandidateId")
                         .HasColumnType("TEXT");
 
