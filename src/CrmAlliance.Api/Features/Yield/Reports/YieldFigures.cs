@@ -21,7 +21,7 @@ public sealed record YieldFigures(YieldTotals Totals, YieldOptions Options)
     public int PlacementsStarted => Totals.PlacementsStarted;
 
     /// <summary>Placement-weeks delivered (days / 7, one decimal).</summary>
-    public double PlacementWeeks => Math.Round(Totals.PlacementDays / 7.0, 1);
+    public double PlacementWeeks => Published(Totals.PlacementDays / 7m, 1);
 
     /// <summary>Reach: placements started of candidates far from the labour market, of all started.</summary>
     public YieldRate Reach => new(Totals.FarFromMarketStarted, Totals.PlacementsStarted);
@@ -52,7 +52,7 @@ public sealed record YieldFigures(YieldTotals Totals, YieldOptions Options)
     public double? PlacementsPerContact => Totals.Contacts == 0 ? null : (double)Totals.PlacementsStarted / Totals.Contacts;
 
     /// <summary>Positions pledged for the period (pro-rated by days), two decimals.</summary>
-    public double Pledged => Math.Round(Totals.PledgedMilli / 1000.0, 2);
+    public double Pledged => Published(Totals.PledgedMilli / 1000m, 2);
 
     /// <summary>Realised against pledged: placements started / pledged; null when nothing was pledged.</summary>
     public double? PledgeFulfilment => Totals.PledgedMilli == 0 ? null : Totals.PlacementsStarted / (Totals.PledgedMilli / 1000.0);
@@ -60,23 +60,33 @@ public sealed record YieldFigures(YieldTotals Totals, YieldOptions Options)
     /// <summary>Active: a vacancy posted or a placement running in the period.</summary>
     public bool Active => Totals.VacanciesPosted + Totals.PlacementsStarted + Totals.PlacementDays > 0;
 
-    /// <summary>The weighted contributions before normalising by size.</summary>
-    public double RawScore
+    /// <summary>
+    /// The weighted contributions before normalising by size, in decimal arithmetic: the weights as configured
+    /// (0.1 is 0.1, not the nearest binary fraction), so that rounding the score is rounding the exact value.
+    /// </summary>
+    public decimal RawScore
     {
         get
         {
             var weights = Options.Score;
-            return (weights.PerPositionOffered * Totals.PositionsOffered)
-                + (weights.PerPlacementStarted * Totals.PlacementsStarted)
-                + (weights.PerPlacementWeek * Totals.PlacementDays / 7.0)
-                + (weights.PerFarFromMarketPlacement * Totals.FarFromMarketStarted)
-                + (weights.PerOrdinaryWorkOrEducation * WorkOrEducation.Count)
-                + (weights.PerSelfSupportingAfter6Months * Totals.SelfSupporting6);
+            return ((decimal)weights.PerPositionOffered * Totals.PositionsOffered)
+                + ((decimal)weights.PerPlacementStarted * Totals.PlacementsStarted)
+                + ((decimal)weights.PerPlacementWeek * Totals.PlacementDays / 7m)
+                + ((decimal)weights.PerFarFromMarketPlacement * Totals.FarFromMarketStarted)
+                + ((decimal)weights.PerOrdinaryWorkOrEducation * WorkOrEducation.Count)
+                + ((decimal)weights.PerSelfSupportingAfter6Months * Totals.SelfSupporting6);
         }
     }
 
-    /// <summary>The yield score: the weighted contributions per <see cref="YieldScoreOptions.PerEmployees"/> ordinary employees.</summary>
-    public double Score(int ordinaryEmployees) => Math.Round(RawScore * Options.Score.PerEmployees / ScoreBasis(ordinaryEmployees), 2);
+    /// <summary>
+    /// The yield score: the weighted contributions per <see cref="YieldScoreOptions.PerEmployees"/> ordinary employees,
+    /// rounded once to the two decimals it is published with (14.375 → 14.38). Ranks, percentiles and medians use this
+    /// published score, so companies shown with the same score share a rank.
+    /// </summary>
+    public double Score(int ordinaryEmployees) => Published(RawScore * Options.Score.PerEmployees / ScoreBasis(ordinaryEmployees), 2);
+
+    /// <summary>An exact value rounded once for publishing, halves away from zero as people round (2.125 → 2.13).</summary>
+    public static double Published(decimal exact, int decimals) => (double)Math.Round(exact, decimals, MidpointRounding.AwayFromZero);
 
     /// <summary>The headcount the score divides by: the ordinary employees, but at least <see cref="YieldScoreOptions.MinimumEmployees"/>.</summary>
     public int ScoreBasis(int ordinaryEmployees) => Math.Max(ordinaryEmployees, Options.Score.MinimumEmployees);

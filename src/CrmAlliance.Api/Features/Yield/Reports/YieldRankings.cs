@@ -76,7 +76,7 @@ public sealed class YieldRankings(CrmDbContext db, YieldCellReader reader, Yield
                     lower = n - runEnd - 1;
                 }
 
-                double? percentile = n == 1 ? null : Math.Round(100.0 * lower / (n - 1), 1);
+                double? percentile = n == 1 ? null : YieldFigures.Published(100m * lower / (n - 1), 1);
                 positions[members[i].Company.Id] = new YieldPosition(group.Key, rank, n, percentile, median, MedianSuppressed: false);
             }
         }
@@ -88,7 +88,7 @@ public sealed class YieldRankings(CrmDbContext db, YieldCellReader reader, Yield
     private static double Median(List<Scored> sorted)
     {
         var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle].Score : Math.Round((sorted[middle - 1].Score + sorted[middle].Score) / 2, 2);
+        return sorted.Count % 2 == 1 ? sorted[middle].Score : YieldFigures.Published(((decimal)sorted[middle - 1].Score + (decimal)sorted[middle].Score) / 2, 2);
     }
 
     private sealed record Scored(YieldCompany Source, YieldCompanyView Company, YieldFigures Figures, double Score);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CrmAlliance.Api.Features.Yield;
+using CrmAlliance.Api.Features.Yield.Reports;
 
 namespace CrmAlliance.IntegrationTests.Yield.Reports.Inference;
 
@@ -216,6 +217,6 @@ public sealed class WithheldCountSolver(YieldScoreOptions weights, int threshold
     private bool ScoreMatches(double score, double known, int reach, int work, int self6, int basis)
     {
         var raw = known + (weights.PerFarFromMarketPlacement * reach) + (weights.PerOrdinaryWorkOrEducation * work) + (weights.PerSelfSupportingAfter6Months * self6);
-        return Math.Abs(Math.Round(raw * weights.PerEmployees / basis, 2) - score) < 1e-9;
+        return Math.Abs(YieldFigures.Published((decimal)raw * weights.PerEmployees / basis, 2) - score) < 1e-9;
     }
 }

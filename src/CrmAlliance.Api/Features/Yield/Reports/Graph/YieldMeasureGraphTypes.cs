@@ -42,7 +42,7 @@ public sealed class YieldMeasuresGraphType : ObjectGraphType<YieldMeasuresView>
         Field(m => m.PlacementWeeks).Description("Taken up: placement-weeks delivered in the period (placementDays / 7, one decimal).");
         Rate("reach", m => m.Reach, "Reach: placements started of candidates from target groups far from the labour market (by default activity-ready social assistance, resource programme, flex-job seekers and integration), out of all placements started.");
         Field(m => m.PlacementsEnded).Description("Placements that ended in the period, completed or early.");
-        Field(m => m.EndedEarly).Description("Of those, ended early.");
+        Field(m => m.EndedEarly).Description("Of those, ended early by the consultant (status ENDED_EARLY, ended with a reason before completion) — not every placement whose actual end came before its planned end.");
         Rate("workOrEducation", m => m.WorkOrEducation, "Results: placements ended in the period in ordinary work, a flex job or education, out of those ended with a recorded end result.");
         Count("endedOrdinaryJob", m => m.EndedOrdinaryJob, "Placements ended in the period in an ordinary job.");
         Count("endedFlexJob", m => m.EndedFlexJob, "Placements ended in the period in a flex job.");
@@ -55,7 +55,7 @@ public sealed class YieldMeasuresGraphType : ObjectGraphType<YieldMeasuresView>
         Rate("selfSupportingAfter12Months", m => m.SelfSupportingAfter12Months, "Durable effect: of the placements ended in the period with the 12-month follow-up recorded, those self-supporting then.");
         Rate("conversion", m => m.Conversion, "Conversion: internship and wage-subsidy placements ended in the period with a result that became ordinary hires, out of all of them.");
         Field(m => m.FreeLabourRisk, nullable: true).Description("Free-labour risk: many internships and wage-subsidy placements ended, few hires (configuration Yield:FreeLabourRisk; by default at least 5 ended and under 20 % hired). Null when the conversion it is read from is suppressed.");
-        Field(m => m.Contacts).Description("Effort: contacts with the company logged in the period.");
+        Field(m => m.Contacts).Description("Effort: contacts with the company logged in the period. Contacts are not tied to an offer kind or target group: 0 under such a slice.");
         Field(m => m.PlacementsPerContact, nullable: true).Description("Yield per contact: placements started per contact logged; null without contacts.");
         Field(m => m.Pledged).Description("Positions pledged for the period, pro-rated by days (two decimals). Pledges have no target group: 0 under a targetGroup slice.");
         Field(m => m.PledgeFulfilment, nullable: true).Description("Placements started / positions pledged, over every offer kind; null when nothing was pledged. Placements of kinds that were not pledged count too, so it can exceed 1 (100 %): see byOfferKind.fulfilment for realised against pledged per offer kind.");

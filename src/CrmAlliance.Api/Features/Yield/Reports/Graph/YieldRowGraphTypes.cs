@@ -51,7 +51,7 @@ public sealed class YieldPlacementRowGraphType : ObjectGraphType<YieldPlacementR
         Field<NonNullGraphType<EnumerationGraphType<TargetGroup>>>("targetGroup").Description("The candidate's target group.").Resolve(c => Enum.Parse<TargetGroup>(c.Source.Fact.TargetGroup));
         Field<NonNullGraphType<DateOnlyGraphType>>("startedOn").Description("Actual start.").Resolve(c => c.Source.Fact.StartedOn);
         Field<DateOnlyGraphType>("endedOn").Description("Actual end; null while running.").Resolve(c => c.Source.Fact.EndedOn);
-        Field<NonNullGraphType<BooleanGraphType>>("endedEarly").Description("Ended before its planned end.").Resolve(c => c.Source.Fact.EndedEarly);
+        Field<NonNullGraphType<BooleanGraphType>>("endedEarly").Description("The consultant ended it early (status ENDED_EARLY); false for a placement completed as planned, even when its actual end came before its planned end.").Resolve(c => c.Source.Fact.EndedEarly);
         Field<EnumerationGraphType<EndResult>>("endResult").Description("The recorded end result, if any.").Resolve(c => c.Source.Fact.EndResult is { } result ? Enum.Parse<EndResult>(result) : null);
         Field<BooleanGraphType>("selfSupportingAfter1Month").Description("Follow-up 1 month after the end; null until recorded.").Resolve(c => c.Source.Fact.SelfSupporting1);
         Field<BooleanGraphType>("selfSupportingAfter3Months").Description("Follow-up 3 months after the end; null until recorded.").Resolve(c => c.Source.Fact.SelfSupporting3);
