@@ -16,6 +16,7 @@ public sealed class ReferenceCatalog
     private readonly FrozenDictionary<string, Industry> _industries;
     private readonly FrozenDictionary<string, Industry> _industryClassesByDigits;
     private readonly FrozenDictionary<string, Postcode> _postcodes;
+    private readonly FrozenDictionary<string, string> _onlyJobCategoryUnits;
 
     public ReferenceCatalog()
     {
@@ -26,6 +27,9 @@ public sealed class ReferenceCatalog
         _industries = Industries.ToFrozenDictionary(i => i.Code);
         _industryClassesByDigits = Industries.Where(i => i.Level == "class").ToFrozenDictionary(i => i.Code.Replace(".", "", StringComparison.Ordinal));
         _postcodes = Postcodes.ToFrozenDictionary(p => p.Code);
+        _onlyJobCategoryUnits = Occupations.Where(o => o.Level == "job").GroupBy(o => o.Code[..4]).Where(g => g.Count() == 1)
+            .Select(g => g.Single()).Where(job => _occupations.GetValueOrDefault(job.Code[..4])?.TitleDa == job.TitleDa)
+            .ToFrozenDictionary(job => job.Code, job => job.Code[..4]);
     }
 
     public IReadOnlyList<Occupation> Occupations { get; }
@@ -52,6 +56,12 @@ public sealed class ReferenceCatalog
     /// <summary>The DISCO-08 job category a valid code names (e.g. 532120), else its unit group; null for an invalid code.</summary>
     public Occupation? FindMostSpecificOccupation(string? discoCode)
         => FindOccupation(discoCode) is { } unit ? _occupations.GetValueOrDefault(discoCode!) ?? unit : null;
+
+    /// <summary>
+    /// The shortest code for the same occupation: a job category that is its unit group's only one, under the same title, is
+    /// that unit group (721200 → 7212); any other code is itself. A list filtered by a code prefix uses it to find both.
+    /// </summary>
+    public string BroadestCodeOf(string discoCode) => _onlyJobCategoryUnits.GetValueOrDefault(discoCode, discoCode);
 
     /// <summary>A DB07 code has 6 digits; its first four are a NACE Rev. 2 class. Returns that class.</summary>
     public Industry? FindIndustry(string? db07Code)
