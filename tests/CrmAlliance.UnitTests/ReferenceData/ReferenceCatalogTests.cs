@@ -73,6 +73,17 @@ public sealed class ReferenceCatalogTests
         => Assert.Equal(broadest, Catalog.BroadestCodeOf(code));
 
     [Theory]
+    [InlineData("620100", false, "Computerprogrammering")]
+    [InlineData("620100", true, "Computer programming activities")] // 62.01's only subclass: NACE's title is its own
+    [InlineData("471120", false, "Supermarkeder")]
+    [InlineData("471120", true, "Supermarkeder")] // one of three subclasses of 47.11: only DB07 names it
+    [InlineData("620199", true, "Computer programming activities")] // not a subclass: its class
+    [InlineData("999999", true, null)]
+    [InlineData(null, false, null)]
+    public void A_companys_industry_title_is_Danish_and_in_English_NACEs_where_it_is_the_industrys_own(string? code, bool english, string? title)
+        => Assert.Equal(title, Catalog.IndustryTitle(code, english));
+
+    [Theory]
     [InlineData("522")] // a minor group, not specific enough for a vacancy
     [InlineData("9999")]
     [InlineData("52231x")]

@@ -17,6 +17,7 @@ public sealed class ReferenceCatalog
     private readonly FrozenDictionary<string, Industry> _industryClassesByDigits;
     private readonly FrozenDictionary<string, Postcode> _postcodes;
     private readonly FrozenDictionary<string, string> _onlyJobCategoryUnits;
+    private readonly FrozenSet<string> _onlySubclasses;
 
     public ReferenceCatalog()
     {
@@ -30,6 +31,7 @@ public sealed class ReferenceCatalog
         _onlyJobCategoryUnits = Occupations.Where(o => o.Level == "job").GroupBy(o => o.Code[..4]).Where(g => g.Count() == 1)
             .Select(g => g.Single()).Where(job => _occupations.GetValueOrDefault(job.Code[..4])?.TitleDa == job.TitleDa)
             .ToFrozenDictionary(job => job.Code, job => job.Code[..4]);
+        _onlySubclasses = Industries.Where(i => i.Level == "subclass").GroupBy(i => i.Parent).Where(g => g.Count() == 1).Select(g => g.Single().Code).ToFrozenSet();
     }
 
     public IReadOnlyList<Occupation> Occupations { get; }
@@ -77,6 +79,16 @@ public sealed class ReferenceCatalog
     /// <summary>The DB07 subclass a valid code names (e.g. 620100), else its NACE class; null for an invalid code.</summary>
     public Industry? FindMostSpecificIndustry(string? db07Code)
         => FindIndustry(db07Code) is { } industryClass ? _industries.GetValueOrDefault(db07Code!) ?? industryClass : null;
+
+    /// <summary>
+    /// The title a page shows for a company's DB07 code: the Danish one; in English NACE Rev. 2's English title where it is
+    /// the industry's own, also for a subclass that is its class's only one (620100 is 62.01, as 543 of the 616 classes), and
+    /// the Danish title where DB07 splits a class (471110 is one of 47.11's). Null for a code that is not DB07's.
+    /// </summary>
+    public string? IndustryTitle(string? db07Code, bool english)
+        => FindMostSpecificIndustry(db07Code) is not { } industry ? null
+            : english && (!industry.TitleFromParent || _onlySubclasses.Contains(industry.Code)) ? industry.Title
+            : industry.TitleDa ?? industry.Title;
 
     /// <summary>The NACE/DB07 section letter (A–U) a DB07 code belongs to.</summary>
     public Industry? FindSection(string? db07Code)
