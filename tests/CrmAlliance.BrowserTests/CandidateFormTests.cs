@@ -51,7 +51,7 @@ public sealed class CandidateFormTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.GetByLabel("Postnummer")).ToHaveValueAsync("9000");
         // Sent without choosing: the list now holds what the typed word finds, filled by the page.
         await Assertions.Expect(page.GetByLabel("Søg stilling")).ToHaveValueAsync("svejs");
-        await Assertions.Expect(page.GetByTestId("occupation-choices").Locator("option", new() { HasText = "Svejsearbejde og skærebrænding (7212)" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("occupation-choices").Locator("option", new() { HasText = "Svejsearbejde og skærebrænding (721200)" })).ToHaveCountAsync(1);
         await BrowserFixture.CheckPageAsync(page, "kandidat-ny-fejl");
         await page.UnrouteAsync("**/graphql");
         await links.First.ClickAsync();
@@ -65,8 +65,8 @@ public sealed class CandidateFormTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByLabel("Søg stilling").ClearAsync();
         await page.GetByLabel("Søg stilling").PressSequentiallyAsync("svejs", new() { Delay = 60 });
         var choices = page.GetByTestId("occupation-choices");
-        await Assertions.Expect(choices.Locator("option", new() { HasText = "Svejsearbejde og skærebrænding (7212)" })).ToHaveCountAsync(1);
-        await choices.SelectOptionAsync(new SelectOptionValue { Label = "Svejsearbejde og skærebrænding (7212)" });
+        await Assertions.Expect(choices.Locator("option", new() { HasText = "Svejsearbejde og skærebrænding (721200)" })).ToHaveCountAsync(1);
+        await choices.SelectOptionAsync(new SelectOptionValue { Label = "Svejsearbejde og skærebrænding (721200)" });
         await page.GetByLabel("Kompetencer").FillAsync("Svejsecertifikat, truckcertifikat");
         await page.GetByLabel("Uddannelsesniveau").SelectOptionAsync(new SelectOptionValue { Label = "Erhvervsfaglig uddannelse" });
         await page.GetByLabel("Ja", new() { Exact = true }).CheckAsync();
@@ -77,14 +77,14 @@ public sealed class CandidateFormTests(BrowserFixture fixture) : IClassFixture<B
         var stored = await fixture.Host.RunAsync(services => services.GetRequiredService<CrmDbContext>().Candidates.AsNoTracking().SingleAsync(c => c.CaseReference == reference));
         Assert.EndsWith($"/kandidater/{stored.Id}?udfoert=oprettet", page.Url, StringComparison.Ordinal);
         Assert.Equal((TargetGroup.InsuredUnemployed, EducationLevel.Vocational, true, "9000"), (stored.TargetGroup, stored.EducationLevel, stored.HasWorkExperience, stored.Postcode));
-        Assert.Equal(new[] { "7212" }, stored.SoughtOccupations);
+        Assert.Equal(new[] { "721200" }, stored.SoughtOccupations);
         Assert.Equal(new[] { "Svejsecertifikat", "truckcertifikat" }, stored.Skills);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = stored.DisplayAlias, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("candidate-saved")).ToContainTextAsync($"Kandidaten er registreret. Virksomheder ser vedkommende som »{stored.DisplayAlias}«.");
         var facts = page.GetByTestId("candidate-facts");
         await Assertions.Expect(facts).ToContainTextAsync(reference);
         await Assertions.Expect(facts).ToContainTextAsync("dagpengemodtagere");
-        await Assertions.Expect(facts).ToContainTextAsync("Svejsearbejde og skærebrænding (7212)");
+        await Assertions.Expect(facts).ToContainTextAsync("Svejsearbejde og skærebrænding (721200)");
         await Assertions.Expect(facts).ToContainTextAsync("Erhvervsfaglig uddannelse");
         await Assertions.Expect(facts).ToContainTextAsync(available);
         await Assertions.Expect(page.GetByTestId("candidate-status")).ToHaveTextAsync("I puljen");
@@ -93,17 +93,17 @@ public sealed class CandidateFormTests(BrowserFixture fixture) : IClassFixture<B
         // Changed: another postcode; the occupation stays ticked.
         await page.GetByTestId("candidate-edit").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Ret {stored.DisplayAlias}" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByLabel("Svejsearbejde og skærebrænding (7212)")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Svejsearbejde og skærebrænding (721200)")).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByLabel("Sagsnummer")).ToHaveValueAsync(reference);
         await BrowserFixture.CheckPageAsync(page, "kandidat-ret");
         await page.GetByLabel("Postnummer").FillAsync("8000");
         await page.GetByTestId("candidate-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("candidate-saved")).ToHaveTextAsync("Ændringerne er gemt.");
         await Assertions.Expect(facts).ToContainTextAsync("8000 Aarhus C");
-        await Assertions.Expect(facts).ToContainTextAsync("Svejsearbejde og skærebrænding (7212)");
+        await Assertions.Expect(facts).ToContainTextAsync("Svejsearbejde og skærebrænding (721200)");
         var changed = await fixture.Host.RunAsync(services => services.GetRequiredService<CrmDbContext>().Candidates.AsNoTracking().SingleAsync(c => c.Id == stored.Id));
         Assert.Equal(("8000", 2), (changed.Postcode, changed.Version));
-        Assert.Equal(new[] { "7212" }, changed.SoughtOccupations);
+        Assert.Equal(new[] { "721200" }, changed.SoughtOccupations);
 
         // The register's row leads to the candidate.
         await page.GotoAsync("/kandidater?postnummer=8000");

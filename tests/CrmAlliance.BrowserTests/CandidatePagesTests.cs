@@ -24,7 +24,10 @@ public sealed class CandidatePagesTests(BrowserFixture fixture) : IClassFixture<
 
         var marker = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         const string header = "Sagsnummer;Målgruppe;Søgte stillinger;Kompetencer;Uddannelsesniveau;Erhvervserfaring;Postnummer;Til rådighed fra";
-        var good = $"SAG-{marker}-1;dagpenge;7212;Svejsning;erhvervsfaglig;ja;9000;01-03-2027";
+        // The page names the accepted target groups and education levels as the candidate pages show them; copied, they are read.
+        await Assertions.Expect(page.GetByTestId("import-accepted-values")).ToContainTextAsync("dagpengemodtagere, jobparate kontanthjælpsmodtagere");
+        await Assertions.Expect(page.GetByTestId("import-accepted-values")).ToContainTextAsync("Erhvervsfaglig uddannelse");
+        var good = $"SAG-{marker}-1;Dagpengemodtagere;7212;Svejsning;Erhvervsfaglig uddannelse;ja;9000;01-03-2027";
         var bad = $"SAG-{marker}-2;dagpenge;7212;;erhvervsfaglig;ja;9000;31-02-2027";
         await page.GetByLabel("CSV-fil").SetInputFilesAsync(new FilePayload { Name = "kandidater.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes($"{header}\n{good}\n{bad}\n") });
         await page.GetByTestId("import-submit").ClickAsync();

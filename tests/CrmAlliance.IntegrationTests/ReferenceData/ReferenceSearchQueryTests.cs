@@ -28,6 +28,36 @@ public sealed class ReferenceSearchQueryTests(CrmApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Whole_Danish_words_and_their_inflections_find_occupations_and_industries()
+    {
+        var consultant = await factory.CreateUserAsync("CONSULTANT");
+
+        var welders = await consultant.Client.QueryAsync(OccupationCodes, new { search = "svejser" });
+        var assistants = await consultant.Client.QueryAsync(OccupationCodes, new { search = "SOSU-assistenter" });
+        var warehouse = await consultant.Client.QueryAsync(OccupationCodes, new { search = "lagerarbejdere" });
+        var restaurants = await consultant.Client.QueryAsync(Industries, new { search = "restauranterne" });
+
+        Assert.Equal(["7212", "721200", "721"], Codes(welders, "occupations").Take(3));
+        Assert.Equal(["532120", "532220"], Codes(assistants, "occupations"));
+        Assert.Contains("933410", Codes(warehouse, "occupations"));
+        Assert.Equal(["56.1", "56.10", "561010"], Codes(restaurants, "industries").Take(3));
+    }
+
+    [Fact]
+    public async Task The_most_specific_occupations_are_what_pickers_offer_each_occupation_once()
+    {
+        var consultant = await factory.CreateUserAsync("CONSULTANT");
+
+        var data = await consultant.Client.QueryAsync(
+            "query($search: String) { occupations(search: $search, mostSpecific: true) { code titleDa mostSpecific } all: occupations(search: $search) { code mostSpecific } }",
+            new { search = "svejs" });
+
+        Assert.Equal(["721200"], Codes(data, "occupations"));
+        Assert.Equal(["7212", "721200", "721"], Codes(data, "all"));
+        Assert.Equal([false, true, false], data["all"]!.AsArray().Select(n => n!["mostSpecific"]!.GetValue<bool>()));
+    }
+
+    [Fact]
     public async Task Sosu_and_lager_find_the_care_assistants_and_warehouse_work_and_pages_follow_on()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");

@@ -49,6 +49,40 @@ public sealed class ReferenceCatalogTests
         Assert.Null(Catalog.FindMostSpecificIndustry("421000"));
     }
 
+    [Fact]
+    public void The_codes_to_pick_are_the_most_specific_each_occupation_once_and_every_unit_group_has_some()
+    {
+        var picked = Catalog.Occupations.Where(o => o.MostSpecific).ToList();
+
+        // DISCO-08's 564 job categories and the 9 ISCO-08 unit groups DISCO-08 leaves out (6310–6340, 1113, 4414, 5243, 7111, 9624).
+        Assert.Equal(564 + 9, picked.Count);
+        Assert.All(picked, o => Assert.True(o.Level == "job" || o.TitleDa is null, o.Code));
+        Assert.DoesNotContain(picked.Where(o => o.TitleDa is not null).GroupBy(o => o.TitleDa), g => g.Count() > 1);
+        Assert.All(Catalog.Occupations.Where(o => o.Level == "unit"), unit => Assert.Contains(picked, o => o.Code.StartsWith(unit.Code, StringComparison.Ordinal)));
+        Assert.DoesNotContain(picked, o => o.Code is "7212" or "2611");
+        Assert.Contains(picked, o => o.Code == "721200");
+    }
+
+    [Theory]
+    [InlineData("721200", "7212")] // the unit group's only job category, same title
+    [InlineData("7212", "7212")]
+    [InlineData("261110", "261110")] // one of two in 2611
+    [InlineData("532120", "532120")]
+    [InlineData("9624", "9624")]
+    public void The_broadest_code_of_an_occupation_is_its_unit_group_when_that_has_only_this_job_category(string code, string broadest)
+        => Assert.Equal(broadest, Catalog.BroadestCodeOf(code));
+
+    [Theory]
+    [InlineData("620100", false, "Computerprogrammering")]
+    [InlineData("620100", true, "Computer programming activities")] // 62.01's only subclass: NACE's title is its own
+    [InlineData("471120", false, "Supermarkeder")]
+    [InlineData("471120", true, "Supermarkeder")] // one of three subclasses of 47.11: only DB07 names it
+    [InlineData("620199", true, "Computer programming activities")] // not a subclass: its class
+    [InlineData("999999", true, null)]
+    [InlineData(null, false, null)]
+    public void A_companys_industry_title_is_Danish_and_in_English_NACEs_where_it_is_the_industrys_own(string? code, bool english, string? title)
+        => Assert.Equal(title, Catalog.IndustryTitle(code, english));
+
     [Theory]
     [InlineData("522")] // a minor group, not specific enough for a vacancy
     [InlineData("9999")]

@@ -16,6 +16,8 @@ public sealed class ReferenceCatalog
     private readonly FrozenDictionary<string, Industry> _industries;
     private readonly FrozenDictionary<string, Industry> _industryClassesByDigits;
     private readonly FrozenDictionary<string, Postcode> _postcodes;
+    private readonly FrozenDictionary<string, string> _onlyJobCategoryUnits;
+    private readonly FrozenSet<string> _onlySubclasses;
 
     public ReferenceCatalog()
     {
@@ -26,6 +28,10 @@ public sealed class ReferenceCatalog
         _industries = Industries.ToFrozenDictionary(i => i.Code);
         _industryClassesByDigits = Industries.Where(i => i.Level == "class").ToFrozenDictionary(i => i.Code.Replace(".", "", StringComparison.Ordinal));
         _postcodes = Postcodes.ToFrozenDictionary(p => p.Code);
+        _onlyJobCategoryUnits = Occupations.Where(o => o.Level == "job").GroupBy(o => o.Code[..4]).Where(g => g.Count() == 1)
+            .Select(g => g.Single()).Where(job => _occupations.GetValueOrDefault(job.Code[..4])?.TitleDa == job.TitleDa)
+            .ToFrozenDictionary(job => job.Code, job => job.Code[..4]);
+        _onlySubclasses = Industries.Where(i => i.Level == "subclass").GroupBy(i => i.Parent).Where(g => g.Count() == 1).Select(g => g.Single().Code).ToFrozenSet();
     }
 
     public IReadOnlyList<Occupation> Occupations { get; }
@@ -56,6 +62,12 @@ public sealed class ReferenceCatalog
     /// <summary>The occupation or group with exactly this code, at any level (4 = a major group, 721200 = a job category); null when none.</summary>
     public Occupation? FindOccupationGroup(string? code) => code is null ? null : _occupations.GetValueOrDefault(code);
 
+    /// <summary>
+    /// The shortest code for the same occupation: a job category that is its unit group's only one, under the same title, is
+    /// that unit group (721200 → 7212); any other code is itself. A list filtered by a code prefix uses it to find both.
+    /// </summary>
+    public string BroadestCodeOf(string discoCode) => _onlyJobCategoryUnits.GetValueOrDefault(discoCode, discoCode);
+
     /// <summary>A DB07 code has 6 digits; its first four are a NACE Rev. 2 class. Returns that class.</summary>
     public Industry? FindIndustry(string? db07Code)
     {
@@ -70,6 +82,16 @@ public sealed class ReferenceCatalog
     /// <summary>The DB07 subclass a valid code names (e.g. 620100), else its NACE class; null for an invalid code.</summary>
     public Industry? FindMostSpecificIndustry(string? db07Code)
         => FindIndustry(db07Code) is { } industryClass ? _industries.GetValueOrDefault(db07Code!) ?? industryClass : null;
+
+    /// <summary>
+    /// The title a page shows for a company's DB07 code: the Danish one; in English NACE Rev. 2's English title where it is
+    /// the industry's own, also for a subclass that is its class's only one (620100 is 62.01, as 543 of the 616 classes), and
+    /// the Danish title where DB07 splits a class (471110 is one of 47.11's). Null for a code that is not DB07's.
+    /// </summary>
+    public string? IndustryTitle(string? db07Code, bool english)
+        => FindMostSpecificIndustry(db07Code) is not { } industry ? null
+            : english && (!industry.TitleFromParent || _onlySubclasses.Contains(industry.Code)) ? industry.Title
+            : industry.TitleDa ?? industry.Title;
 
     /// <summary>The NACE/DB07 section letter (A–U) a DB07 code belongs to.</summary>
     public Industry? FindSection(string? db07Code)

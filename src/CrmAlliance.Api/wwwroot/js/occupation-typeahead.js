@@ -1,12 +1,13 @@
 // Occupation typeahead: as the user types in a [data-occupation-search] field, the select it names in aria-controls
 // is filled with the matching DISCO-08 occupations from the `occupations` GraphQL query (the same OccupationSearch the
 // server uses), so the form submits the chosen code. Without script the server fills the select from the typed text
-// when the form is sent. Only codes of 4 to 6 digits are offered: those are what a vacancy accepts.
+// when the form is sent. Only the most specific codes are offered (mostSpecific: true), so an occupation appears once:
+// 721200, not also its unit group 7212 of the same title.
 (function () {
   var pauseMs = 200;
   var timer = null;
   var latest = 0;
-  var query = 'query($search: String) { occupations(search: $search, first: 100) { code title titleDa } }';
+  var query = 'query($search: String) { occupations(search: $search, mostSpecific: true, first: 100) { code title titleDa } }';
 
   function label(occupation) {
     var danish = document.documentElement.lang !== 'en';
@@ -59,7 +60,7 @@
           return;
         }
 
-        fill(field, select, answer.data.occupations.filter(function (o) { return o.code.length >= 4; }));
+        fill(field, select, answer.data.occupations);
       })
       .catch(function () {
         // Offline or refused: the server fills the list when the form is sent.

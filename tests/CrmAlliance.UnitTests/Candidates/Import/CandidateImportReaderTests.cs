@@ -65,6 +65,65 @@ public sealed class CandidateImportReaderTests
     }
 
     [Theory]
+    [InlineData("dagpengemodtagere", TargetGroup.InsuredUnemployed)]
+    [InlineData("  Jobparate kontanthjælpsmodtagere ", TargetGroup.JobReadySocialAssistance)]
+    [InlineData("LEDIGHEDSYDELSESMODTAGERE (FLEKSJOBVISITEREDE)", TargetGroup.FlexJobSeeker)]
+    [InlineData("integration (flygtninge og indvandrere)", TargetGroup.Integration)]
+    [InlineData("new graduates", TargetGroup.NewGraduate)]
+    public void Target_groups_are_read_by_the_labels_the_candidate_form_shows(string cell, TargetGroup expected)
+    {
+        Assert.True(CandidateImportValues.TryTargetGroup(cell, out var value, out _));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("Erhvervsfaglig uddannelse", EducationLevel.Vocational)]
+    [InlineData(" erhvervsfaglig uddannelse  ", EducationLevel.Vocational)]
+    [InlineData("MELLEMLANG VIDEREGÅENDE UDDANNELSE", EducationLevel.Bachelor)]
+    [InlineData("Long-cycle higher education (master or above)", EducationLevel.MasterOrHigher)]
+    public void Education_levels_are_read_by_the_labels_the_candidate_form_shows(string cell, EducationLevel expected)
+    {
+        Assert.True(CandidateImportValues.TryEducationLevel(cell, out var value, out _));
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void Every_label_the_candidate_pages_show_is_read_back_as_its_value_in_either_language()
+    {
+        foreach (var culture in new[] { Refusals.Danish, Refusals.English })
+        {
+            foreach (var group in Enum.GetValues<TargetGroup>())
+            {
+                Assert.True(CandidateImportValues.TryTargetGroup(Refusals.DisplayName(group, culture).ToUpperInvariant(), out var read, out _), $"{group} ({culture})");
+                Assert.Equal(group, read);
+            }
+
+            foreach (var level in Enum.GetValues<EducationLevel>())
+            {
+                Assert.True(CandidateImportValues.TryEducationLevel(Refusals.DisplayName(level, culture).ToLowerInvariant(), out var read, out _), $"{level} ({culture})");
+                Assert.Equal(level, read);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_refused_target_group_or_education_level_lists_the_Danish_labels_to_write()
+    {
+        Assert.False(CandidateImportValues.TryTargetGroup("pensionist", out _, out var groupReason));
+        Assert.False(CandidateImportValues.TryEducationLevel("ph.d.", out _, out var levelReason));
+
+        var group = Refusals.Describe(groupReason, Refusals.Danish);
+        var level = Refusals.Describe(levelReason, Refusals.Danish);
+
+        Assert.StartsWith("'pensionist' er ikke en målgruppe", group, StringComparison.Ordinal);
+        Assert.All(Enum.GetValues<TargetGroup>(), g => Assert.Contains(Refusals.DisplayName(g, Refusals.Danish), group, StringComparison.Ordinal));
+        Assert.Contains("dagpengemodtagere, jobparate kontanthjælpsmodtagere", group, StringComparison.Ordinal);
+        Assert.StartsWith("'ph.d.' er ikke et uddannelsesniveau", level, StringComparison.Ordinal);
+        Assert.All(Enum.GetValues<EducationLevel>(), l => Assert.Contains(Refusals.DisplayName(l, Refusals.Danish), level, StringComparison.Ordinal));
+        Assert.Contains("Erhvervsfaglig uddannelse", level, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("SAG-1,pensionist,5120,,grundskole,ja,9000,2026-03-01,", "targetGroup", "'pensionist' is not a target group")]
     [InlineData("SAG-1,dagpenge,99,,grundskole,ja,9000,2026-03-01,", "soughtOccupations", "'99' is not a DISCO-08 code")]
     [InlineData("SAG-1,dagpenge,,,grundskole,ja,9000,2026-03-01,", "soughtOccupations", "must hold 1 to 10 different occupations, not 0")]

@@ -44,6 +44,29 @@ public sealed class IndustrySearchTests
         Assert.Contains(found.Skip(3), i => i.Code == "43.22"); // VVS- og blikkenslagerforretninger
     }
 
+    [Theory]
+    [InlineData("restauranten", "561010")]
+    [InlineData("restauranterne", "561010")]
+    [InlineData("frisøren", "960210")]
+    [InlineData("tømrerfirma", "433200")]
+    [InlineData("rengøringsfirmaet", "812100")]
+    public void Inflected_words_and_compounds_beginning_with_a_title_word_find_the_industry(string text, string code)
+    {
+        var page = Search.Search(new ReferenceSearchRequest(text, null, 100));
+
+        Assert.Contains(page.Items, i => i.Code == code);
+        Assert.InRange(page.TotalCount, 1, 30);
+    }
+
+    [Fact]
+    public void A_title_starting_with_the_word_ranks_before_one_found_through_an_inflection()
+    {
+        var codes = Find("restaurant").Select(i => i.Code).ToList();
+
+        Assert.Equal(["56.1", "56.10", "561010"], codes.Take(3));
+        Assert.Equal(codes.Take(3), Find("restauranterne").Select(i => i.Code).Take(3));
+    }
+
     [Fact]
     public void English_and_sections_stay_searchable()
     {

@@ -1,6 +1,7 @@
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Features.ReferenceData.Search;
+using CrmAlliance.Api.Features.Vacancies.Pages;
 
 namespace CrmAlliance.UnitTests.ReferenceData.Search;
 
@@ -130,6 +131,83 @@ public sealed class OccupationSearchTests
         var refusal = Assert.Throws<ValidationException>(() => Search.Search(new ReferenceSearchRequest(new string('a', searchLength), null, first, offset)));
 
         Assert.Equal(field, refusal.Errors.Single().Field);
+    }
+
+    [Theory]
+    [InlineData("svejser")]
+    [InlineData("svejsere")]
+    [InlineData("Svejserne")]
+    [InlineData("SVEJSER")]
+    public void Whole_words_and_inflections_find_welding_like_the_prefix_does_and_nothing_much_else(string text)
+    {
+        var codes = Codes(text);
+
+        Assert.Equal(["7212", "721200", "721"], codes.Take(3));
+        Assert.InRange(codes.Count, 3, 10);
+    }
+
+    [Theory]
+    [InlineData("lagerarbejder")]
+    [InlineData("lagerarbejdere")]
+    [InlineData("lagerarbejderne")]
+    [InlineData("Lagerarbejderen")]
+    public void A_warehouse_worker_in_any_form_finds_warehouse_work(string text)
+    {
+        var codes = Codes(text);
+
+        Assert.Contains("933410", codes); // Lager- og pakhusarbejde
+        Assert.Contains("933", codes); // Transport- og lagerarbejde
+        Assert.InRange(codes.Count, 2, 15);
+    }
+
+    [Theory]
+    [InlineData("sosu-assistent")]
+    [InlineData("SOSU-assistenter")]
+    [InlineData("sosuassistent")]
+    [InlineData("sosu assistenterne")]
+    public void Sosu_assistants_are_found_with_a_hyphen_as_one_word_and_inflected(string text)
+        => Assert.Equal(["532120", "532220"], Codes(text));
+
+    [Fact]
+    public void Exact_and_prefix_title_matches_rank_before_inflected_and_compound_ones()
+    {
+        // "svejsearbejde" begins 7212's title; "svejsearbejdet" finds it only with the ending taken off, after "svejsearbejde".
+        Assert.Equal("7212", Codes("svejsearbejde")[0]);
+        Assert.Equal("7212", Codes("svejsearbejdet")[0]);
+
+        // "kok" begins titles; "kokken" ("the cook") finds the same cooks through "kokk".
+        Assert.Equal(["512", "5120", "512000"], Codes("kokken").Take(3));
+    }
+
+    [Fact]
+    public void A_short_stem_is_not_searched_so_results_stay_bounded()
+    {
+        // "bager" would be "bag" without its ending; that is too short to mean anything.
+        var bakers = Search.Search(new ReferenceSearchRequest("bager")).Items;
+        Assert.NotEmpty(bakers);
+        Assert.All(bakers, o => Assert.Contains("bager", o.TitleDa, StringComparison.OrdinalIgnoreCase));
+        Assert.InRange(Search.Search(new ReferenceSearchRequest("svejser", null, 0)).TotalCount, 1, 10);
+        Assert.InRange(Search.Search(new ReferenceSearchRequest("lagerarbejdere", null, 0)).TotalCount, 1, 15);
+    }
+
+    [Fact]
+    public void The_picker_offers_each_occupation_once_by_its_most_specific_code()
+    {
+        var catalog = new ReferenceCatalog();
+
+        var svejs = OccupationChoices.For(Search, catalog, "svejs", null).Select(o => o.Code).ToList();
+        var advokat = OccupationChoices.For(Search, catalog, "advokat", null).Select(o => o.Code).ToList();
+
+        Assert.Equal(["721200"], svejs);
+        Assert.Equal(["261110", "261120", "334200"], advokat); // not also 2611 "Advokatarbejde" or 3342 "Advokatsekretærarbejde"
+        foreach (var word in new[] { "svejs", "sosu", "lager", "kok", "advokat", "rengøring", "pædagog" })
+        {
+            var titles = OccupationChoices.For(Search, catalog, word, null).Select(o => o.TitleDa).ToList();
+            Assert.Equal(titles.Count, titles.Distinct().Count());
+        }
+
+        // A vacancy saved with a unit group keeps it in the list.
+        Assert.Equal("7212", OccupationChoices.For(Search, catalog, "svejs", "7212")[0].Code);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace CrmAlliance.Api.Features.ReferenceData.Graph;
 /// <summary>Code lists users pick from instead of typing codes.</summary>
 public sealed class ReferenceDataSchema : ISchemaContributor
 {
-    private const string Ranking = "the exact code, then codes starting with the digits, then titles starting with the search, then titles with a word starting with each word searched, then titles where a searched word of three letters or more is found inside a compound word; each group in the classification's order. Without `search`, every entry in that order.";
+    private const string Ranking = "the exact code, then codes starting with the digits, then titles starting with the search, then titles with a word starting with each word searched, then titles starting with the search once a Danish ending (-e, -er, -ere, -erne, -en, -et) is taken off its last word, then titles where a searched word is found only as such an inflected form or as a compound beginning with a title word (\"svejser\" as \"svejs\", \"lagerarbejdere\" beginning with \"lager\"), then titles where a searched word of three letters or more is found inside a compound word; each group in the classification's order. Without `search`, every entry in that order.";
     private const string SearchArgument = "Words or a code, at most 100 characters; case, accents and a keyboard without æ/ø/å (ae/oe/aa) do not matter, and a few everyday names and abbreviations are understood (see README). E.g.";
     private const string FirstArgument = "How many to return (0 to 100).";
     private const string OffsetArgument = "How many of the ranked matches to skip (for the next page).";
@@ -18,14 +18,15 @@ public sealed class ReferenceDataSchema : ISchemaContributor
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OccupationGraphType>>>>("occupations")
             .AllowRoles(RoleMetadata.Everyone)
             .Description("DISCO-08 occupations (Danish titles, to six digits) with ISCO-08's English titles, best match first: " + Ranking)
-            .Argument<StringGraphType>("search", SearchArgument + " \"svejs\", \"sosu\", \"lager\", \"welder\" or \"7212\".")
+            .Argument<StringGraphType>("search", SearchArgument + " \"svejs\", \"svejsere\", \"sosu-assistent\", \"lager\", \"welder\" or \"7212\".")
             .Argument<StringGraphType>("codePrefix", "Only codes starting with these digits.")
+            .Argument<BooleanGraphType>("mostSpecific", "Only the codes to pick for a vacancy or a candidate (`mostSpecific: true`): DISCO-08's six-digit job categories and the ISCO-08 unit groups DISCO-08 leaves out. A unit group and its only job category share a title (7212 and 721200), so a picker that offers both shows the same occupation twice.", a => a.DefaultValue = false)
             .Argument<IntGraphType>("first", FirstArgument, a => a.DefaultValue = ReferenceSearchRequest.DefaultFirst)
             .Argument<IntGraphType>("offset", OffsetArgument, a => a.DefaultValue = 0)
             .Resolve(c =>
             {
                 c.Actor();
-                return c.Service<OccupationSearch>().Search(Request(c)).Items;
+                return c.Service<OccupationSearch>().Search(Request(c), c.GetArgument("mostSpecific", false)).Items;
             });
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndustryGraphType>>>>("industries")
             .AllowRoles(RoleMetadata.Everyone)
@@ -69,6 +70,7 @@ public sealed class OccupationGraphType : ObjectGraphType<Occupation>
         Field(o => o.Level).Description("major, sub-major, minor, unit or job (DISCO-08's six-digit job categories).");
         Field(o => o.Title).Description("English title (ISCO-08). A code ISCO-08 lacks (a six-digit job category, DISCO-08's unit groups 2343 and 2357) has the title of the nearest ISCO-08 group above it.");
         Field(o => o.TitleDa, nullable: true).Description("Danish title (DISCO-08); null for the ISCO-08 groups DISCO-08 leaves out (63, 631–634, 1113, 4414, 5243, 7111, 9624).");
+        Field(o => o.MostSpecific).Description("No code lies below this one: a code to pick for a vacancy or a candidate (a six-digit job category, or an ISCO-08 unit group DISCO-08 leaves out). Groups above stay valid codes.");
     }
 }
 

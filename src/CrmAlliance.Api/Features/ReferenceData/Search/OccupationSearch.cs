@@ -14,6 +14,10 @@ public sealed class OccupationSearch(ReferenceCatalog catalog)
         o => o.Code,
         o => new[] { o.TitleDa, o.TitleFromParent ? null : o.Title }.OfType<string>());
 
-    /// <summary>Ranked matches; refuses with VALIDATION (field search, codePrefix, first or offset) when the request is out of bounds.</summary>
-    public Page<Occupation> Search(ReferenceSearchRequest request) => _index.Search(request);
+    /// <summary>
+    /// Ranked matches, with <paramref name="mostSpecificOnly"/> only the codes pickers offer (<see cref="Occupation.MostSpecific"/>);
+    /// refuses with VALIDATION (field search, codePrefix, first or offset) when the request is out of bounds.
+    /// </summary>
+    public Page<Occupation> Search(ReferenceSearchRequest request, bool mostSpecificOnly = false)
+        => _index.Search(request, mostSpecificOnly ? o => o.MostSpecific : null);
 }

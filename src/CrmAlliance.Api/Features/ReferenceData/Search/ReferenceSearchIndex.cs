@@ -13,7 +13,8 @@ public sealed class ReferenceSearchIndex<T>
     public ReferenceSearchIndex(IEnumerable<T> items, Func<T, string> code, Func<T, IEnumerable<string>> searchableTitles)
         => _entries = items.Select(item => new Entry(item, SearchQuery.CodeKey(code(item)), searchableTitles(item).SelectMany(SearchableTitle.From).ToArray())).ToArray();
 
-    public Page<T> Search(ReferenceSearchRequest request)
+    /// <summary>The ranked page; <paramref name="include"/>, when given, leaves out the entries it refuses before ranking and counting.</summary>
+    public Page<T> Search(ReferenceSearchRequest request, Func<T, bool>? include = null)
     {
         request.Validate();
         var query = SearchQuery.Parse(request.Search);
@@ -22,7 +23,7 @@ public sealed class ReferenceSearchIndex<T>
         for (var position = 0; position < _entries.Length; position++)
         {
             var entry = _entries[position];
-            if (codePrefix is not null && !entry.CodeKey.StartsWith(codePrefix, StringComparison.Ordinal))
+            if ((codePrefix is not null && !entry.CodeKey.StartsWith(codePrefix, StringComparison.Ordinal)) || (include is not null && !include(entry.Item)))
             {
                 continue;
             }

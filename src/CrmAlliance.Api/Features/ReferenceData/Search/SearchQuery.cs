@@ -15,6 +15,16 @@ public enum SearchRank
     /// <summary>Every query word begins a word of one title ("svejs" in "Pladearbejde, svejsning …"), synonyms expanded.</summary>
     WordPrefix,
 
+    /// <summary>A title begins with the query once the last word's ending is taken off ("svejser" as "svejs" in "Svejsearbejde …").</summary>
+    TitleForm,
+
+    /// <summary>
+    /// Every query word begins a word of one title or matches one as another form of a title word: with a Danish ending taken off
+    /// ("svejser" and "svejsere" as "svejs" in "Svejsearbejde"), as a compound beginning with a title word
+    /// ("lagerarbejderne" beginning with "lager"), or as a compound of a synonym and a word ("sosuassistent").
+    /// </summary>
+    WordForm,
+
     /// <summary>As above, but a word of three or more letters was found inside a compound ("hjælper" in "medhjælpere").</summary>
     WithinWord,
 }
@@ -45,6 +55,20 @@ public sealed record SearchableTitle(string Joined, string[] Words)
         return true;
     }
 
+    /// <summary>Whether a word of at least <paramref name="minLength"/> letters, shorter than <paramref name="compound"/>, begins it.</summary>
+    public bool HasWordBeginning(string compound, int minLength)
+    {
+        foreach (var word in Words)
+        {
+            if (word.Length >= minLength && word.Length < compound.Length && compound.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool HasWordStartingWith(string start)
     {
         foreach (var word in Words)
@@ -65,16 +89,17 @@ public sealed class SearchQuery
     private const int MinWithinWordLength = 3;
 
     private readonly string _joined;
-    private readonly string[] _words;
-    private readonly string[]?[] _expansions;
+    private readonly QueryWord[] _words;
+    private readonly string[] _joinedForms;
     private readonly string? _codeKey;
     private readonly bool _codeIsDigits;
 
     private SearchQuery(string text)
     {
-        _words = SearchText.Words(text);
-        _joined = string.Join(' ', _words);
-        _expansions = _words.Select(SearchSynonyms.ExpansionOf).ToArray();
+        var words = SearchText.Words(text);
+        _joined = string.Join(' ', words);
+        _words = words.Select(QueryWord.Of).ToArray();
+        _joinedForms = _words.Length == 0 ? [] : _words[^1].Stems.Select(stem => string.Join(' ', words[..^1].Append(stem))).ToArray();
         var code = CodeKey(text.Replace(" ", "", StringComparison.Ordinal));
         _codeKey = code.Length > 0 && code.All(char.IsAsciiLetterOrDigit) ? code : null;
         _codeIsDigits = _codeKey is not null && _codeKey.All(char.IsAsciiDigit);
@@ -122,25 +147,108 @@ public sealed class SearchQuery
             return SearchRank.TitlePrefix;
         }
 
+        // Every word must be found; the title ranks as its least exact word, but a title beginning with the query's
+        // inflected form ranks above titles where the words are only found somewhere.
         var rank = SearchRank.WordPrefix;
-        for (var i = 0; i < _words.Length; i++)
+        var beginsWithForm = _joinedForms.Any(form => title.Joined.StartsWith(form, StringComparison.Ordinal));
+        foreach (var word in _words)
         {
-            var word = _words[i];
-            if (title.HasWordStartingWith(word) || (_expansions[i] is { } expansion && title.HasWordsStartingWith(expansion)))
+            if (word.Rank(title) is not { } wordRank)
             {
-                continue;
+                return null;
             }
 
-            // Joined has single spaces between words and the word none, so a hit lies inside one word.
-            if (word.Length >= MinWithinWordLength && title.Joined.Contains(word, StringComparison.Ordinal))
+            if (wordRank > rank)
             {
-                rank = SearchRank.WithinWord;
-                continue;
+                rank = wordRank;
+            }
+        }
+
+        return beginsWithForm && rank > SearchRank.TitleForm ? SearchRank.TitleForm : rank;
+    }
+
+    /// <summary>One query word with what else it may stand for, worked out once per request.</summary>
+    private sealed class QueryWord
+    {
+        // A stem or a title word beginning a compound must keep four letters: "bag" from "bager" would find "bagage".
+        private const int MinFormLength = 4;
+        private const int MinCompoundRestLength = 3;
+
+        // Danish inflection endings, longest first: "svejserne", "svejsere", "svejser" → "svejs"; "kokken" → "kokk".
+        private static readonly string[] Endings = ["erne", "ere", "er", "en", "et", "e"];
+
+        private readonly string _text;
+        private readonly string[]? _expansion;
+        private readonly string[]? _stemExpansion;
+        private readonly Compound? _compound;
+
+        private QueryWord(string text, bool compound)
+        {
+            _text = text;
+            _expansion = SearchSynonyms.ExpansionOf(text);
+            Stems = Endings
+                .Where(e => text.EndsWith(e, StringComparison.Ordinal) && text.Length - e.Length >= MinFormLength)
+                .Select(e => text[..^e.Length])
+                .ToArray();
+            _stemExpansion = _expansion is null ? Stems.Select(SearchSynonyms.ExpansionOf).FirstOrDefault(x => x is not null) : null;
+            if (compound && _expansion is null && _stemExpansion is null)
+            {
+                _compound = SearchSynonyms.All
+                    .Where(pair => pair.Key.Length >= MinFormLength && text.Length - pair.Key.Length >= MinCompoundRestLength && text.StartsWith(pair.Key, StringComparison.Ordinal))
+                    .OrderByDescending(pair => pair.Key.Length)
+                    .Select(pair => new Compound(pair.Key, pair.Value, new QueryWord(text[pair.Key.Length..], compound: false)))
+                    .FirstOrDefault();
+            }
+        }
+
+        /// <summary>The word without a Danish ending, longest first; empty when it has none (or too short a stem).</summary>
+        public string[] Stems { get; }
+
+        public static QueryWord Of(string text) => new(text, compound: true);
+
+        public SearchRank? Rank(SearchableTitle title)
+        {
+            if (title.HasWordStartingWith(_text) || (_expansion is not null && title.HasWordsStartingWith(_expansion)))
+            {
+                return SearchRank.WordPrefix;
+            }
+
+            if (IsFormOf(title))
+            {
+                return SearchRank.WordForm;
+            }
+
+            // Joined has single spaces between words and the text none, so a hit lies inside one word.
+            if ((_text.Length >= MinWithinWordLength && title.Joined.Contains(_text, StringComparison.Ordinal))
+                || Stems.Any(stem => title.Joined.Contains(stem, StringComparison.Ordinal)))
+            {
+                return SearchRank.WithinWord;
             }
 
             return null;
         }
 
-        return rank;
+        private bool IsFormOf(SearchableTitle title)
+        {
+            foreach (var stem in Stems)
+            {
+                if (title.HasWordStartingWith(stem))
+                {
+                    return true;
+                }
+            }
+
+            if (title.HasWordBeginning(_text, MinFormLength) || (_stemExpansion is not null && title.HasWordsStartingWith(_stemExpansion)))
+            {
+                return true;
+            }
+
+            return _compound is { } compound
+                && (title.HasWordsStartingWith(compound.Expansion) || title.HasWordStartingWith(compound.Synonym))
+                && compound.Remainder.Rank(title) is SearchRank.WordPrefix or SearchRank.WordForm;
+        }
+
+        /// <summary>A query word that is a synonym with a word after it: "sosuassistent" is "sosu" and "assistent".</summary>
+        private sealed record Compound(string Synonym, string[] Expansion, QueryWord Remainder);
     }
 }

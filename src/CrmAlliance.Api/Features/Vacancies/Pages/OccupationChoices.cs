@@ -5,8 +5,9 @@ namespace CrmAlliance.Api.Features.Vacancies.Pages;
 
 /// <summary>
 /// The occupations the vacancy form's list offers for what was typed: OccupationSearch's ranked matches (as the
-/// <c>occupations</c> query and occupation-typeahead.js give them), only the 4- to 6-digit codes a vacancy (or a candidate) takes, and
-/// the chosen code kept at the top even when the text no longer finds it.
+/// <c>occupations(mostSpecific: true)</c> query and occupation-typeahead.js give them), only the most specific codes, so an
+/// occupation is offered once (721200, not also its unit group 7212 of the same title), and the chosen code kept at the top
+/// even when the text no longer finds it (a vacancy saved with a unit group keeps it).
 /// </summary>
 public static class OccupationChoices
 {
@@ -14,7 +15,7 @@ public static class OccupationChoices
     {
         var matches = string.IsNullOrWhiteSpace(text) || text.Trim().Length > ReferenceSearchRequest.MaxSearchLength
             ? new List<Occupation>()
-            : search.Search(new ReferenceSearchRequest(text.Trim(), First: ReferenceSearchRequest.MaxFirst)).Items.Where(o => o.Code.Length >= 4).ToList();
+            : search.Search(new ReferenceSearchRequest(text.Trim(), First: ReferenceSearchRequest.MaxFirst), mostSpecificOnly: true).Items.ToList();
         if (catalog.FindMostSpecificOccupation(chosenCode) is { } chosen && matches.All(o => o.Code != chosen.Code))
         {
             matches.Insert(0, chosen);
