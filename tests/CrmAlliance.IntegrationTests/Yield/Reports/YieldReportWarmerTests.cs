@@ -39,7 +39,7 @@ public sealed class YieldReportWarmerTests : IAsyncLifetime, IDisposable
 
         var before = await CurrentStampAsync();
         Assert.Equal(before, await WarmedAsync(year, before));
-        Assert.Equal(before, totals.Known(lastQuarterOfLastYear, YieldSlice.Whole)?.Stamp);
+        Assert.Equal(before, await WarmedAsync(lastQuarterOfLastYear, before));
         Assert.Null(totals.Known(ReportPeriod.Year(2019), YieldSlice.Whole));
 
         var contactsBefore = ContactsOf(totals.Known(year, YieldSlice.Whole)!);
