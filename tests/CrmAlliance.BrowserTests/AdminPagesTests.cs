@@ -64,14 +64,14 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.GetByTestId("invite-submit").ClickAsync();
         await Assertions.Expect(summary).ToContainTextAsync($"Der findes allerede en bruger med e-mailen {email}.");
 
-        // The new user in the list: a company user of the bakery, not locked.
+        // The new user in the list: a company user of the bakery, invited (no password yet), not locked.
         await page.GotoAsync("/admin/brugere?soeg=" + Uri.EscapeDataString(email));
         var row = page.GetByTestId("user-row");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("Hanne Hansen");
         await Assertions.Expect(row).ToContainTextAsync("virksomhedsbruger");
         await Assertions.Expect(row).ToContainTextAsync("Invitationsbageriet ApS");
-        await Assertions.Expect(row).ToContainTextAsync("Aktiv");
+        await Assertions.Expect(row).ToContainTextAsync("Inviteret");
 
         // The invited person, in a browser of their own: the link from the e-mail (address and code filled in), a password, then signing in.
         var invited = await fixture.NewPageAsync();
@@ -89,6 +89,10 @@ public sealed class AdminPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(invited.GetByTestId("company-welcome")).ToContainTextAsync("Velkommen");
         await Assertions.Expect(invited.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmenu" }).GetByRole(AriaRole.Link, new() { Name = "Brugere" })).ToHaveCountAsync(0);
         await BrowserFixture.CheckPageAsync(invited, "admin-inviteret-forside");
+
+        // With a password set, the invitation is accepted: the Admin's list says active.
+        await page.ReloadAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Aktiv");
 
         // Their own company's page is theirs; the admin pages are not.
         var refused = await invited.GotoAsync("/admin/brugere");

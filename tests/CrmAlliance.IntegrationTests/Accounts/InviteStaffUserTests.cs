@@ -54,6 +54,34 @@ public sealed class InviteStaffUserTests(CrmApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Over_GraphQL_a_users_status_is_INVITED_until_the_invitation_is_accepted_and_LOCKED_over_either()
+    {
+        var admin = await factory.SignInAsAdminAsync();
+        const string Invite = "mutation($input: InviteStaffUserInput!) { inviteStaffUser(input: $input) { id status isLockedOut } }";
+        const string Status = "query($id: ID!) { node(id: $id) { ... on User { status } } }";
+        const string SetLocked = "mutation($input: SetUserLockedInput!) { setUserLocked(input: $input) { status } }";
+        var (email, other) = ($"staff-{Guid.NewGuid():N}@test.local", $"staff-{Guid.NewGuid():N}@test.local");
+
+        var invited = await admin.QueryAsync(Invite, new { input = new { email, displayName = "Ida Inviteret", role = "MANAGER" } });
+        var otherInvited = await admin.QueryAsync(Invite, new { input = new { email = other, displayName = "Ole Inviteret", role = "MANAGER" } });
+        var id = invited["inviteStaffUser"]!["id"]!.GetValue<string>();
+        var read = await admin.QueryAsync(Status, new { id });
+        var code = (string)factory.Email.ReceivedCalls()
+            .Single(c => c.GetMethodInfo().Name == nameof(IAccountEmailSender.SendInvitationCodeAsync) && (string)c.GetArguments()[1]! == email)
+            .GetArguments()[2]!;
+        using var reset = await factory.CreateClient().PostAsJsonAsync("/auth/resetPassword", new { email, resetCode = code, newPassword = "Inviteret-2026-Kode" });
+        var accepted = await admin.QueryAsync(Status, new { id });
+        var locked = await admin.QueryAsync(SetLocked, new { input = new { userId = otherInvited["inviteStaffUser"]!["id"]!.GetValue<string>(), locked = true } });
+
+        Assert.Equal("INVITED", invited["inviteStaffUser"]!["status"]!.GetValue<string>());
+        Assert.False(invited["inviteStaffUser"]!["isLockedOut"]!.GetValue<bool>());
+        Assert.Equal("INVITED", read["node"]!["status"]!.GetValue<string>());
+        Assert.Equal(System.Net.HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal("ACTIVE", accepted["node"]!["status"]!.GetValue<string>());
+        Assert.Equal("LOCKED", locked["setUserLocked"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Over_GraphQL_a_consultant_may_not_invite_staff()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");

@@ -1,10 +1,14 @@
+using System.Globalization;
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Demo;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Features.Yield.Reports;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmAlliance.IntegrationTests.Demo;
 
@@ -132,6 +136,68 @@ public sealed class DemoDataTests(DemoSeededHost host) : IClassFixture<DemoSeede
         else
         {
             Assert.True(companies["totalCount"]!.GetValue<int>() >= 50);
+        }
+    }
+
+    /// <summary>The periods the company page offers (this year, its quarters so far, last year) and the last 12 months.</summary>
+    private static IEnumerable<string> CompanyPagePeriods(DateOnly today)
+    {
+        yield return today.Year.ToString(CultureInfo.InvariantCulture);
+        for (var quarter = 1; quarter <= ((today.Month - 1) / 3) + 1; quarter++)
+        {
+            yield return ReportPeriod.Quarter(today.Year, quarter).Label;
+        }
+
+        yield return (today.Year - 1).ToString(CultureInfo.InvariantCulture);
+        yield return LastTwelveMonths(today);
+    }
+
+    private static string LastTwelveMonths(DateOnly today)
+        => ReportPeriod.Months(new DateOnly(today.Year, today.Month, 1).AddMonths(-11), new DateOnly(today.Year, today.Month, 1)).Label;
+
+    [Fact]
+    public async Task The_demo_company_user_sees_its_place_among_peers_with_the_medians_of_its_industry_and_size_band()
+    {
+        var today = DanishCalendar.Today(TimeProvider.System);
+        await using var db = host.Database.NewDbContext();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == "company@demo.crmalliance.dk");
+        var actor = new Actor(user.Id, user.Email!, Role.Company, user.CompanyId);
+
+        foreach (var period in CompanyPagePeriods(today))
+        {
+            await using var scope = host.Seeded.Services.CreateAsyncScope();
+            var view = await scope.ServiceProvider.GetRequiredService<PartnerYieldQuery>()
+                .GetAsync(user.CompanyId!.Value, period, YieldSlice.Whole, actor, CancellationToken.None);
+
+            Assert.False(view.ScoreSuppressed, $"{period}: the score and the place among peers are withheld");
+            Assert.NotNull(view.Overall);
+            foreach (var position in new[] { view.Overall, view.InIndustrySection!, view.InSizeBand! })
+            {
+                Assert.True(position.Of >= 5, $"{period}: {position.Group} has {position.Of} members");
+                Assert.False(position.MedianSuppressed, $"{period}: the median of {position.Group} is withheld");
+            }
+
+            Assert.True(view.Measures.WorkOrEducation.Base > 0 || view.Measures.Reach.Base > 0, $"{period}: nothing to place the company by");
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_manager_sees_a_free_labour_alert_for_the_last_12_months_and_this_year()
+    {
+        var today = DanishCalendar.Today(TimeProvider.System);
+        await using var db = host.Database.NewDbContext();
+        var manager = await db.Users.AsNoTracking().SingleAsync(u => u.Email == "manager@demo.crmalliance.dk");
+        var actor = new Actor(manager.Id, manager.Email!, Role.Manager, null);
+
+        // This year from the day its first subsidised placements have ended; the last 12 months always.
+        string[] periods = today.DayOfYear > 60 ? [LastTwelveMonths(today), today.Year.ToString(CultureInfo.InvariantCulture)] : [LastTwelveMonths(today)];
+        foreach (var period in periods)
+        {
+            await using var scope = host.Seeded.Services.CreateAsyncScope();
+            var alerts = await scope.ServiceProvider.GetRequiredService<FreeLabourAlertsQuery>().ListAsync(period, new PageRequest(20), actor, CancellationToken.None);
+
+            var alert = Assert.Single(alerts.Page.Items, a => a.Company.Name == DemoCompanyProfiles.FreeLabourCompany);
+            Assert.True(alert.Figures.FreeLabourRisk);
         }
     }
 

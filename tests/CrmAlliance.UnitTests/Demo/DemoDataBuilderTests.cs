@@ -198,6 +198,59 @@ public sealed class DemoDataBuilderTests
         Assert.DoesNotContain(Data.Pledges, p => Data.Companies.Single(c => c.Id == p.CompanyId).MembershipStatus == MembershipStatus.Prospect);
     }
 
+    public static TheoryData<DateOnly> Days => new() { new(2026, 1, 8), new(2026, 3, 2), new(2026, 6, 30), Today, new(2027, 9, 15) };
+
+    /// <summary>
+    /// The company user's place among peers is withheld when any count of citizens' outcomes in any month is from 1 to 4
+    /// (YieldSuppression). Its placements come in cohorts, so every group of them that such a count could separate
+    /// (started in a month, far from the labour market or not; ended in a month with one kind, result and follow-ups)
+    /// holds at least 5, or none.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Days))]
+    public void The_company_users_company_takes_candidates_in_cohorts_so_none_of_its_monthly_counts_is_small(DateOnly today)
+    {
+        var data = DemoDataBuilder.Build(today, Consultants);
+        var company = data.Companies.Single(c => c.Name == DemoCompanyProfiles.CompanyUsersCompany);
+        var groups = data.Candidates.ToDictionary(c => c.Id, c => c.TargetGroup);
+        var far = new Api.Features.Yield.YieldOptions().FarFromMarketGroups;
+        var outcomes = data.Outcomes.ToLookup(o => o.PlacementId);
+        var started = data.Placements.Where(p => p.CompanyId == company.Id && p.ActualStart is not null).ToList();
+
+        var byStart = started.GroupBy(p => (Month(p.ActualStart!.Value), far.Contains(groups[p.CandidateId]))).ToList();
+        var byEnd = started.Where(p => p.ActualEnd is not null)
+            .GroupBy(p => (Month(p.ActualEnd!.Value), p.OfferKind, string.Join(",", outcomes[p.Id].OrderBy(o => o.MonthsAfterEnd).Select(o => $"{o.MonthsAfterEnd}:{o.EndResult}{o.SelfSupporting}"))))
+            .ToList();
+
+        Assert.All(byStart, g => Assert.True(g.Count() >= 5, $"{g.Key}: {g.Count()} started"));
+        Assert.All(byEnd, g => Assert.True(g.Count() >= 5, $"{g.Key}: {g.Count()} ended"));
+        Assert.True(started.Count(p => p.ActualStart >= today.AddYears(-1)) >= 10, $"{started.Count} placements in all");
+        Assert.Contains(started, p => p.ActualEnd >= today.AddYears(-1) && outcomes[p.Id].Any(o => o.MonthsAfterEnd == 6));
+    }
+
+    /// <summary>Yield:FreeLabourRisk by default: at least 5 internships and wage-subsidy placements ended with a result, under 20 % hired.</summary>
+    [Theory]
+    [MemberData(nameof(Days))]
+    public void The_free_labour_company_ends_enough_internships_without_a_hire_to_trip_the_alert(DateOnly today)
+    {
+        var data = DemoDataBuilder.Build(today, Consultants);
+        var company = data.Companies.Single(c => c.Name == DemoCompanyProfiles.FreeLabourCompany);
+        var results = data.Outcomes.Where(o => o.MonthsAfterEnd == 0).ToDictionary(o => o.PlacementId, o => o.EndResult);
+        var ended = data.Placements
+            .Where(p => p.CompanyId == company.Id && p.OfferKind.IsSubsidisedPlacement() && p.ActualEnd is not null && results.ContainsKey(p.Id))
+            .ToList();
+        var lastTwelveMonths = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+
+        Assert.True(ended.Count(p => p.ActualEnd >= lastTwelveMonths) >= 5, $"{ended.Count(p => p.ActualEnd >= lastTwelveMonths)} ended in the last 12 months");
+        Assert.DoesNotContain(ended, p => results[p.Id] == Api.Features.Outcomes.EndResult.OrdinaryJob);
+        if (today.DayOfYear > 60)
+        {
+            Assert.True(ended.Count(p => p.ActualEnd!.Value.Year == today.Year) >= 5, $"{ended.Count(p => p.ActualEnd!.Value.Year == today.Year)} ended this year");
+        }
+    }
+
+    private static DateOnly Month(DateOnly day) => new(day.Year, day.Month, 1);
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(9, 1)]

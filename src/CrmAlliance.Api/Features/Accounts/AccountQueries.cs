@@ -4,7 +4,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Accounts;
 
-public sealed record UserView(string Id, string Email, string DisplayName, Role Role, Guid? CompanyId, bool IsLockedOut);
+/// <summary>Where a user's account stands; locked wins over invited.</summary>
+public enum UserStatus
+{
+    /// <summary>Has a password and may sign in.</summary>
+    Active,
+
+    /// <summary>Invited, and has not yet set a password with the invitation's code (no password hash).</summary>
+    Invited,
+
+    /// <summary>Locked out, by an Admin or after failed sign-ins, whether or not the invitation was accepted.</summary>
+    Locked,
+}
+
+public sealed record UserView(string Id, string Email, string DisplayName, Role Role, Guid? CompanyId, UserStatus Status)
+{
+    public bool IsLockedOut => Status == UserStatus.Locked;
+
+    /// <summary>
+    /// Locked while the lockout lasts; otherwise invited until the person sets a password: an invitation creates the
+    /// account without one, and the reset flow its code leads to (the page, or <c>POST /auth/resetPassword</c>) sets it.
+    /// </summary>
+    public static UserStatus StatusOf(bool lockedOut, bool hasPassword)
+        => lockedOut ? UserStatus.Locked : hasPassword ? UserStatus.Active : UserStatus.Invited;
+}
 
 /// <summary>Which users a list holds: one role, and/or a text found in the e-mail or the name.</summary>
 public sealed record UserFilter(Role? Role = null, string? Search = null);
@@ -84,11 +107,11 @@ public sealed class AccountQueries(CrmDbContext db, TimeProvider clock)
         var rows = await (from u in users
                           from ur in db.UserRoles.Where(ur => ur.UserId == u.Id).DefaultIfEmpty()
                           from r in db.Roles.Where(r => ur != null && r.Id == ur.RoleId).DefaultIfEmpty()
-                          select new { u.Id, u.Email, u.DisplayName, RoleName = r != null ? r.Name : null, u.CompanyId, u.LockoutEnd })
+                          select new { u.Id, u.Email, u.DisplayName, RoleName = r != null ? r.Name : null, u.CompanyId, u.LockoutEnd, HasPassword = u.PasswordHash != null })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         return rows
-            .Select(u => new UserView(u.Id, u.Email ?? "", u.DisplayName, Enum.TryParse<Role>(u.RoleName, out var role) ? role : Role.Company, u.CompanyId, u.LockoutEnd > now))
+            .Select(u => new UserView(u.Id, u.Email ?? "", u.DisplayName, Enum.TryParse<Role>(u.RoleName, out var role) ? role : Role.Company, u.CompanyId, UserView.StatusOf(u.LockoutEnd > now, u.HasPassword)))
             .ToList();
     }
 }

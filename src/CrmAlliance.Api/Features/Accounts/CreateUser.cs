@@ -133,7 +133,7 @@ internal static class AccountWriter
         ThrowIfFailed(users, created, "email");
         ThrowIfFailed(users, await users.AddToRoleAsync(user, role.ToString()), "role");
         await transaction.CommitAsync(cancellationToken);
-        return new UserView(user.Id, email, user.DisplayName, role, companyId, false);
+        return new UserView(user.Id, email, user.DisplayName, role, companyId, UserView.StatusOf(lockedOut: false, hasPassword: password is not null));
     }
 
     /// <summary>Creates the account without a password and e-mails the invitation with the code with which the person chooses one.</summary>

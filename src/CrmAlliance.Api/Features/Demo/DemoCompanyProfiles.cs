@@ -51,8 +51,14 @@ public sealed record DemoCompanyProfile(string Name, string IndustryCode, Sector
 
 public static class DemoCompanyProfiles
 {
-    /// <summary>The company the demo Company user belongs to.</summary>
+    /// <summary>
+    /// The company the demo Company user belongs to. It takes candidates in cohorts (DemoData.md), so that none of its
+    /// counts of citizens' outcomes is small and its user sees its place among its peers.
+    /// </summary>
     public const string CompanyUsersCompany = "Nordjysk Stål A/S";
+
+    /// <summary>The company that takes a steady stream of interns and hires none: the manager's free-labour alert.</summary>
+    public const string FreeLabourCompany = "Himmerland Rengøring ApS";
 
     public static readonly IReadOnlyList<DemoCompanyProfile> All =
     [

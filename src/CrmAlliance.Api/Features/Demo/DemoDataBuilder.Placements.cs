@@ -4,6 +4,7 @@ using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Features.Vacancies;
+using CrmAlliance.Api.Features.Yield;
 
 namespace CrmAlliance.Api.Features.Demo;
 
@@ -16,10 +17,34 @@ public sealed partial class DemoDataBuilder
     private readonly Dictionary<Guid, List<(DateOnly From, DateOnly To)>> _busy = [];
     private readonly Dictionary<Guid, List<Placement>> _subsidisedByWorkplace = [];
 
+    /// <summary>The company user's company, whose placements come in cohorts only (<see cref="PlaceCohorts"/>).</summary>
+    private Guid _cohortCompanyId;
+
+    /// <summary>The company whose interns and wage-subsidy employees are never hired (<see cref="PlaceInternStream"/>).</summary>
+    private Guid _freeLabourCompanyId;
+
+    /// <summary>
+    /// What every member of a cohort ends with: one end result and one answer per follow-up, so that each of the
+    /// company's counts in a month is zero or a multiple of the cohort's size.
+    /// </summary>
+    private sealed record CohortOutcome(EndResult Result, IReadOnlyDictionary<int, bool> SelfSupporting);
+
+    /// <summary>Members of a cohort: as many as the smallest count a company user is shown (Yield:SuppressionThreshold's default).</summary>
+    private const int CohortSize = 5;
+
     private (List<Placement> Placements, List<Outcome> Outcomes) BuildPlacements(List<DemoCompany> companies, List<Vacancy> vacancies, List<Candidate> candidates)
     {
         var byId = companies.ToDictionary(c => c.Company.Id);
         Workplace WorkplaceOf(Vacancy v) => byId[v.CompanyId].Company.Workplaces.Single(w => w.Id == v.WorkplaceId);
+        var cohortCompany = companies.Single(c => c.Profile.Name == DemoCompanyProfiles.CompanyUsersCompany);
+        var freeLabourCompany = companies.Single(c => c.Profile.Name == DemoCompanyProfiles.FreeLabourCompany);
+        (_cohortCompanyId, _freeLabourCompanyId) = (cohortCompany.Company.Id, freeLabourCompany.Company.Id);
+        PlaceCohorts(cohortCompany, candidates);
+        PlaceInternStream(freeLabourCompany, candidates);
+
+        // The cohort company takes no one outside its cohorts: one placement alone would be a small count its user is not shown.
+        vacancies = vacancies.Where(v => v.CompanyId != _cohortCompanyId).ToList();
+        companies = companies.Where(c => c.Company.Id != _cohortCompanyId).ToList();
 
         // Filled offers were taken up; some open ones have candidates proposed or approved for them.
         foreach (var vacancy in vacancies.Where(v => v.Status == VacancyStatus.Filled).OrderBy(v => v.StartDate))
@@ -46,6 +71,74 @@ public sealed partial class DemoDataBuilder
 
         ShowRuleCases(partners, candidates);
         return (_placements, _outcomes);
+    }
+
+    /// <summary>
+    /// The company user's company trains candidates in cohorts of <see cref="CohortSize"/>: every quarter a cohort of
+    /// wage-subsidy employees (six months) or interns starts on the same day, all from target groups far from the
+    /// labour market or all not, and ends together with one result. Each of the company's counts of citizens' outcomes
+    /// in a month is then 0, 5, 10 …, never a small count that would withhold its score and place among peers.
+    /// A cohort the ratio rule or the candidates cannot fill is not started at all.
+    /// </summary>
+    private void PlaceCohorts(DemoCompany demo, List<Candidate> candidates)
+    {
+        var workplace = demo.Company.Workplaces.MaxBy(w => w.OrdinaryEmployees)!;
+        var start = demo.ActiveFrom.AddDays(Between(7, 30));
+        for (var cohort = 0; start <= _today.AddDays(45); cohort++, start = start.AddMonths(3))
+        {
+            // Wage subsidy needs additional employment; a shrinking workplace takes interns instead.
+            var kind = cohort % 2 == 0 && workplace.OrdinaryEmployees >= workplace.AverageEmployees12Months ? OfferKind.WageSubsidy : OfferKind.Internship;
+            var farFromMarket = cohort % 3 != 1;
+            if (CohortCandidates(demo, kind, start, candidates, farFromMarket) is not { } members || !WithinRatio(workplace, start, members.End, StatusFor(start, members.End, cohort: true), places: CohortSize))
+            {
+                continue;
+            }
+
+            var outcome = new CohortOutcome(
+                Weighted((EndResult.OrdinaryJob, 45), (EndResult.Education, 15), (EndResult.BackOnBenefits, 40)),
+                Outcome.FollowUpMonths.ToDictionary(m => m, _ => Chance(0.6)));
+            foreach (var candidate in members.Candidates)
+            {
+                TryPlace(demo, workplace, kind, start, candidates, vacancy: null, forcedStatus: StatusFor(start, members.End, cohort: true), candidate: candidate, cohort: outcome);
+            }
+        }
+    }
+
+    /// <summary><see cref="CohortSize"/> candidates for a cohort who would all end on the same day, or null.</summary>
+    private (List<Candidate> Candidates, DateOnly End)? CohortCandidates(DemoCompany demo, OfferKind kind, DateOnly start, List<Candidate> candidates, bool farFromMarket)
+    {
+        // Reach as the yield counts it (by default: activity-ready, resource programme, flex-job seekers, integration).
+        var far = new YieldOptions().FarFromMarketGroups;
+        var order = Enumerable.Range(0, candidates.Count).ToArray();
+        _random.Shuffle(order);
+        var group = order.Select(i => candidates[i])
+            .Where(c => Suits(c, kind) && far.Contains(c.TargetGroup) == farFromMarket && c.AvailableFrom <= start
+                && !(kind == OfferKind.Internship && c.LastEmployerCvr == demo.Company.Cvr))
+            .Select(c => (Candidate: c, End: PlannedEnd(kind, start, c, demo.Company.Sector)))
+            .Where(c => !Busy(c.Candidate.Id).Any(b => b.From <= c.End && start <= b.To))
+            .GroupBy(c => c.End)
+            .FirstOrDefault(g => g.Count() >= CohortSize);
+        return group is null ? null : (group.Take(CohortSize).Select(c => c.Candidate).ToList(), group.Key);
+    }
+
+    /// <summary>
+    /// The free-labour company has taken an intern about once a week for the last year and hires none of them (<see cref="RecordOutcomes"/>):
+    /// many internships ended, no conversion, so the manager's free-labour alert (Yield:FreeLabourRisk) lists it.
+    /// </summary>
+    private void PlaceInternStream(DemoCompany demo, List<Candidate> candidates)
+    {
+        // The last 13 months: the periods the alert is read for (this year, last year's end, a rolling 12 months).
+        for (var start = Max(demo.ActiveFrom, _today.AddMonths(-13)).AddDays(Between(0, 6)); start <= Min(demo.ActiveUntil, _today.AddDays(30)); start = start.AddDays(Between(6, 9)))
+        {
+            // At whichever of its workplaces the ratio rule leaves room.
+            foreach (var workplace in demo.Company.Workplaces.OrderByDescending(w => w.OrdinaryEmployees))
+            {
+                if (TryPlace(demo, workplace, OfferKind.Internship, start, candidates, vacancy: null) is not null)
+                {
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -96,7 +189,8 @@ public sealed partial class DemoDataBuilder
         bool exemptFromRatio = false,
         bool extend = false,
         bool negativeStatement = false,
-        Candidate? candidate = null)
+        Candidate? candidate = null,
+        CohortOutcome? cohort = null)
     {
         var subsidised = kind.IsSubsidisedPlacement();
 
@@ -191,8 +285,8 @@ public sealed partial class DemoDataBuilder
             SubsidisedAt(workplace.Id).Add(placement);
         }
 
-        if (actualEnd is { } ended && RecordOutcomes(placement, ended, consultant) == EndResult.OrdinaryJob
-            && kind is OfferKind.Internship or OfferKind.WageSubsidy && Chance(0.7))
+        if (actualEnd is { } ended && RecordOutcomes(placement, ended, consultant, cohort) == EndResult.OrdinaryJob
+            && kind is OfferKind.Internship or OfferKind.WageSubsidy && cohort is null && Chance(0.7))
         {
             // Conversion: the company hires the intern or wage-subsidy employee on ordinary terms.
             TryPlace(demo, workplace, OfferKind.OrdinaryJob, ended.AddDays(Between(1, 10)), candidates, vacancy: null, candidate: candidate);
@@ -240,26 +334,27 @@ public sealed partial class DemoDataBuilder
         _ => start.AddMonths(6).AddDays(-1),
     };
 
-    private PlacementStatus StatusFor(DateOnly start, DateOnly plannedEnd)
+    /// <summary>The status the dates suggest; a cohort is approved ahead of its start, and its members complete it together.</summary>
+    private PlacementStatus StatusFor(DateOnly start, DateOnly plannedEnd, bool cohort = false)
     {
         if (start > _today)
         {
-            return Chance(0.5) ? PlacementStatus.Approved : PlacementStatus.Proposed;
+            return cohort || Chance(0.5) ? PlacementStatus.Approved : PlacementStatus.Proposed;
         }
 
         if (plannedEnd >= _today)
         {
-            return start < _today.AddDays(-7) && Chance(0.15) ? PlacementStatus.EndedEarly : PlacementStatus.Active;
+            return !cohort && start < _today.AddDays(-7) && Chance(0.15) ? PlacementStatus.EndedEarly : PlacementStatus.Active;
         }
 
-        return Chance(0.8) ? PlacementStatus.Completed : PlacementStatus.EndedEarly;
+        return cohort || Chance(0.8) ? PlacementStatus.Completed : PlacementStatus.EndedEarly;
     }
 
     /// <summary>
     /// The ratio rule per workplace: approved and running internships and wage-subsidy jobs never exceed the
     /// limit, and at no time in the past did overlapping ones.
     /// </summary>
-    private bool WithinRatio(Workplace workplace, DateOnly from, DateOnly to, PlacementStatus status)
+    private bool WithinRatio(Workplace workplace, DateOnly from, DateOnly to, PlacementStatus status, int places = 1)
     {
         if (status == PlacementStatus.Proposed)
         {
@@ -271,7 +366,7 @@ public sealed partial class DemoDataBuilder
         var overlapping = others.Count(p => p.PlannedStart <= to && from <= (p.ActualEnd ?? p.PlannedEnd));
         var current = others.Count(p => p.Status is PlacementStatus.Approved or PlacementStatus.Active);
         var isCurrent = status is PlacementStatus.Approved or PlacementStatus.Active;
-        return overlapping + 1 <= limit && (!isCurrent || current + 1 <= limit);
+        return overlapping + places <= limit && (!isCurrent || current + places <= limit);
     }
 
     private InternshipPurpose PurposeFor(Candidate candidate, Vacancy? vacancy)
@@ -298,11 +393,18 @@ public sealed partial class DemoDataBuilder
         };
     }
 
-    /// <summary>The outcome at the end and the register follow-ups after 1, 3, 6 and 12 months that have passed.</summary>
-    private EndResult RecordOutcomes(Placement placement, DateOnly ended, string consultant)
+    /// <summary>
+    /// The outcome at the end and the register follow-ups after 1, 3, 6 and 12 months that have passed; a cohort's
+    /// members get the cohort's, and the free-labour company's interns and wage-subsidy employees are never hired.
+    /// </summary>
+    private EndResult RecordOutcomes(Placement placement, DateOnly ended, string consultant, CohortOutcome? cohort = null)
     {
+        var neverHired = placement.CompanyId == _freeLabourCompanyId && placement.OfferKind.IsSubsidisedPlacement();
         var result = (placement.OfferKind, placement.Status) switch
         {
+            _ when cohort is not null => cohort.Result,
+            (_, PlacementStatus.Completed) when neverHired => Weighted((EndResult.Education, 10), (EndResult.BackOnBenefits, 90)),
+            _ when neverHired => Weighted((EndResult.DroppedOut, 50), (EndResult.BackOnBenefits, 50)),
             (OfferKind.OrdinaryJob or OfferKind.AdultApprenticeship, PlacementStatus.Completed) => EndResult.OrdinaryJob,
             (OfferKind.FlexJob, PlacementStatus.Completed) => EndResult.FlexJob,
             (OfferKind.Internship or OfferKind.WageSubsidy, PlacementStatus.Completed) => Weighted((EndResult.OrdinaryJob, 40), (EndResult.Education, 10), (EndResult.BackOnBenefits, 50)),
@@ -333,7 +435,7 @@ public sealed partial class DemoDataBuilder
             {
                 PlacementId = placement.Id,
                 MonthsAfterEnd = months,
-                SelfSupporting = Chance(selfSupporting),
+                SelfSupporting = cohort?.SelfSupporting[months] ?? Chance(selfSupporting),
                 RecordedAt = At(ended.AddMonths(months).AddDays(8)),
                 RecordedBy = consultant,
                 Source = FollowUpSource,

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using CrmAlliance.Api.Features.Accounts.Email;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using NSubstitute;
 
 namespace CrmAlliance.IntegrationTests.Accounts.Pages;
 
@@ -100,6 +103,47 @@ public sealed partial class AdminPagesTests(CrmApiFactory factory) : IClassFixtu
         Assert.True(await IsLockedAsync(target.Email));
         var confirmation = await GetAsync(admin, locked.Location!);
         Assert.Contains($"{target.Email} er spærret og kan ikke logge ind.", confirmation.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invited_user_is_shown_as_invited_until_they_set_a_password_and_locked_over_either()
+    {
+        var admin = await SignInWithCookieAsync(CrmApiFactory.AdminEmail, CrmApiFactory.AdminPassword);
+        var graphql = await factory.SignInAsAdminAsync();
+        var (invitedEmail, staleEmail) = ($"invited-{Guid.NewGuid():N}@test.local", $"stale-{Guid.NewGuid():N}@test.local");
+        foreach (var email in new[] { invitedEmail, staleEmail })
+        {
+            await graphql.QueryAsync(
+                "mutation($input: InviteStaffUserInput!) { inviteStaffUser(input: $input) { id } }",
+                new { input = new { email, displayName = "Ivan Inviteret", role = "CONSULTANT" } });
+        }
+
+        Assert.Equal("Inviteret", await StatusCellAsync(admin, invitedEmail));
+        Assert.Contains("<dd>Inviteret</dd>", (await GetAsync(admin, "/admin/brugere/" + await UserIdAsync(invitedEmail))).Html, StringComparison.Ordinal);
+
+        // Accepting the invitation: the password set with the e-mail's code, as the reset page and POST /auth/resetPassword do.
+        var code = (string)factory.Email.ReceivedCalls()
+            .Single(c => c.GetMethodInfo().Name == nameof(IAccountEmailSender.SendInvitationCodeAsync) && (string)c.GetArguments()[1]! == invitedEmail)
+            .GetArguments()[2]!;
+        using (var reset = await NewClient().PostAsJsonAsync("/auth/resetPassword", new { email = invitedEmail, resetCode = code, newPassword = "Inviteret-2026-Kode" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        }
+
+        Assert.Equal("Aktiv", await StatusCellAsync(admin, invitedEmail));
+
+        // Locked wins over invited.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostLockAsync(admin, await UserIdAsync(staleEmail))).Status);
+        Assert.Equal("Spærret", await StatusCellAsync(admin, staleEmail));
+    }
+
+    /// <summary>The status cell of the users list's row for the e-mail, found with the list's search.</summary>
+    private static async Task<string> StatusCellAsync(HttpClient admin, string email)
+    {
+        var page = await GetAsync(admin, "/admin/brugere?soeg=" + Uri.EscapeDataString(email));
+        var row = Regex.Matches(page.Html, "<tr[^>]*>(?<row>.*?)</tr>", RegexOptions.Singleline).Select(m => m.Groups["row"].Value).Single(r => r.Contains(email, StringComparison.Ordinal));
+        var cells = Regex.Matches(row, "<td>(?<cell>.*?)</td>", RegexOptions.Singleline).Select(m => m.Groups["cell"].Value.Trim()).ToList();
+        return cells[3];
     }
 
     private async Task<(HttpClient Consultant, HttpClient Manager, HttpClient CompanyUser)> OtherRolesAsync()

@@ -92,6 +92,50 @@ public sealed class MonitoringCsvTests(MonitoringWorld world) : IClassFixture<Mo
         Assert.DoesNotContain(Parse(body).Skip(1), r => Guid.TryParse(r[2], out _));
     }
 
+    [Fact]
+    public async Task From_the_Danish_UI_the_CSV_has_semicolons_decimal_commas_Danish_labels_and_a_BOM_for_Danish_Excel()
+    {
+        using var response = await world.Manager.GetAsync(new Uri("/reports/monitoring.csv?period=2025&lang=da", UriKind.Relative));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("utf-8", MonitoringWorld.ContentType(response)!.CharSet);
+        Assert.Equal("attachment; filename=\"monitoring-2025.csv\"", response.Content.Headers.ContentDisposition!.ToString());
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var rows = Parse(Encoding.UTF8.GetString(bytes[3..]), ';');
+        Assert.Equal(["Afsnit", "Mål", "Udsnit", "Værdi", "Grundlag", "Andel (%)", "Måltal (%)", "Skjult"], rows[0]);
+        Assert.All(rows, r => Assert.Equal(8, r.Length));
+        var table = rows.Skip(1).ToLookup(r => (r[0], r[1], r[2]));
+        string[] Row(string section, string measure, string slice) => Assert.Single(table[(section, measure, slice)]);
+
+        Assert.Equal("2025", Row("Rapport", "Periode", "2025")[2]);
+        Assert.Equal("5", Row("Rapport", "Diskretionsgrænse", "")[3]);
+        Assert.Equal(["23", "48", "47,92", "", "nej"], Row("Tilbudstype", "Job eller uddannelse ved afslutning", "I alt")[3..]);
+        Assert.Equal(["20", "", "", "", "nej"], Row("Tilbudstype", "Påbegyndte forløb", "Ordinært job")[3..]);
+        Assert.Equal(["", "", "", "", "ja"], Row("Tilbudstype", "Påbegyndte forløb", "Virksomhedspraktik")[3..]);
+        Assert.Equal(["10", "20", "50", "40", "nej"], Row("Effektmål", "Selvforsørgende efter 6 mdr.", "Ordinært job · I alt")[3..]);
+        Assert.Equal("28", Row("Kvartal", "Påbegyndte forløb", "1. kvt. 2025")[3]);
+        Assert.Equal("5", Row("Branche", "Medlemmer", "C Fremstillingsvirksomhed")[3]);
+
+        // The same figures as the codes' form, line for line.
+        var (_, codes) = await MonitoringWorld.GetAsync(world.Manager, "/reports/monitoring.csv?period=2025");
+        Assert.Equal(Parse(codes).Count, rows.Count);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("&lang=en")]
+    public async Task From_the_English_UI_or_without_a_language_the_CSV_keeps_commas_points_the_codes_and_no_BOM(string lang)
+    {
+        using var response = await world.Manager.GetAsync(new Uri("/reports/monitoring.csv?period=2025" + lang, UriKind.Relative));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal((byte)'s', bytes[0]);
+        var rows = Parse(Encoding.UTF8.GetString(bytes));
+        Assert.Equal(Columns, rows[0]);
+        Assert.Single(rows, r => r is ["offerKind", "workOrEducation", "All", "23", "48", "47.92", "", "false"]);
+    }
+
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("a,b", "\"a,b\"")]
@@ -100,7 +144,7 @@ public sealed class MonitoringCsvTests(MonitoringWorld world) : IClassFixture<Mo
     public void Fields_are_quoted_as_RFC_4180_says(string value, string written) => Assert.Equal(written, MonitoringCsv.Field(value));
 
     /// <summary>A strict RFC 4180 reader: quoted fields may hold commas, quotes (doubled) and line breaks.</summary>
-    internal static List<string[]> Parse(string csv)
+    internal static List<string[]> Parse(string csv, char separator = ',')
     {
         var rows = new List<string[]>();
         var fields = new List<string>();
@@ -129,7 +173,7 @@ public sealed class MonitoringCsvTests(MonitoringWorld world) : IClassFixture<Mo
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 fields.Add(field.ToString());
                 field.Clear();

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.Api.Web;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using CrmAlliance.IntegrationTests.Yield.Monitoring;
+using CrmAlliance.IntegrationTests.Yield.Reports;
 
 namespace CrmAlliance.IntegrationTests.Yield.Pages;
 
@@ -74,6 +77,21 @@ public sealed partial class DashboardPagesTests(MonitoringWorld world) : IClassF
         Assert.All(dormant, row => Assert.Contains("Aldrig", row, StringComparison.Ordinal));
 
         Assert.Contains("/reports/monitoring.html?period=2025", body, StringComparison.Ordinal);
+        Assert.Contains("/reports/monitoring.csv?period=2025&lang=da", body, StringComparison.Ordinal);
+        Assert.Contains("/exports/placements.csv?period=2025&separator=semicolon", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_English_the_dashboard_links_the_monitoring_CSV_in_its_English_form()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/ledelse?periode=2025", UriKind.Relative));
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=" + Uri.EscapeDataString("c=da-DK|uic=en"));
+        using var response = await world.Manager.SendAsync(request);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The monitoring report as CSV", body, StringComparison.Ordinal);
+        Assert.Contains("/reports/monitoring.csv?period=2025&lang=en", body, StringComparison.Ordinal);
         Assert.Contains("/exports/placements.csv?period=2025&separator=semicolon", body, StringComparison.Ordinal);
     }
 
@@ -101,6 +119,52 @@ public sealed partial class DashboardPagesTests(MonitoringWorld world) : IClassF
         Assert.Contains("20 rækker", drillBody, StringComparison.Ordinal);
         Assert.Equal(20, Rows(drillBody, "drill-rows").Count);
         Assert.Contains("Ordinært job", Rows(drillBody, "drill-rows")[0], StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> RateDrills => new()
+    {
+        { "FarFromMarketStarted", "reach" },
+        { "WorkOrEducation", "workOrEducation" },
+        { "ConvertedToOrdinaryJob", "conversion" },
+        { "SelfSupporting6", "selfSupportingAfter6Months" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RateDrills))]
+    public async Task A_rates_drill_down_lists_its_base_marking_the_rows_its_count_takes_so_they_add_up_to_the_figure(string measure, string rate)
+    {
+        var (_, ranking) = await GetAsync(world.Manager, "/ledelse/rangliste?periode=2025");
+        var companies = CompanyLink().Matches(ranking).Select(m => m.Groups["id"].Value).Distinct().ToList();
+        Assert.Equal(9, companies.Count);
+        var staff = new GraphQLClient(world.Admin);
+        var checkedRates = 0;
+        foreach (var id in companies)
+        {
+            var figures = await staff.QueryAsync(YieldQueries.PartnerYield, new { id = GlobalId.Encode("Company", Guid.Parse(id)), period = "2025" });
+            var (count, total) = (figures.Int($"partnerYield.measures.{rate}.count"), figures.Int($"partnerYield.measures.{rate}.base"));
+            var (marked, rows) = (0, 0);
+            for (var page = 1; page <= ListPaging.PageCount(total); page++)
+            {
+                var (response, body) = await GetAsync(world.Manager, $"/ledelse/rangliste/{id}?periode=2025&maal={measure}&side={page}");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                if (total == 0)
+                {
+                    Assert.Contains("data-testid=\"no-rows\"", body, StringComparison.Ordinal);
+                    break;
+                }
+
+                Assert.Contains($">{count} af {total} (", body, StringComparison.Ordinal);
+                Assert.Contains("<th scope=\"col\" class=\"text-align-right\">Tæller med</th>", body, StringComparison.Ordinal);
+                var table = Regex.Match(body, "<table[^>]*data-testid=\"drill-rows\"[^>]*>.*?</table>", RegexOptions.Singleline).Value;
+                marked += Regex.Count(table, "<tr data-counts=\"true\">");
+                rows += Rows(body, "drill-rows").Count;
+            }
+
+            Assert.True((count, total) == (marked, rows), $"{measure} of {id}: {marked} marked of {rows} rows, figure {count} of {total}");
+            checkedRates += total > 0 ? 1 : 0;
+        }
+
+        Assert.True(checkedRates > 0);
     }
 
     [Fact]
@@ -148,4 +212,7 @@ public sealed partial class DashboardPagesTests(MonitoringWorld world) : IClassF
 
     [GeneratedRegex("href=\"(?<href>/ledelse/rangliste/[^\"]*maal=PlacementsStarted[^\"]*)\"")]
     private static partial Regex DrillLink();
+
+    [GeneratedRegex("href=\"/ledelse/rangliste/(?<id>[0-9a-f-]{36})\\?")]
+    private static partial Regex CompanyLink();
 }

@@ -1,11 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Outcomes;
+using CrmAlliance.Api.Features.Yield.Dashboard;
 using CrmAlliance.Api.Features.Yield.ReadModel;
+using CrmAlliance.Api.Features.Yield.Reports;
 using CrmAlliance.Api.Infrastructure.GraphQL;
+using CrmAlliance.Api.Web;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static CrmAlliance.IntegrationTests.Yield.Reports.YieldQueries;
 
 namespace CrmAlliance.IntegrationTests.Yield.Reports;
@@ -165,6 +170,56 @@ public sealed class YieldDrillDownTests(GeneratedYieldFixture world) : IClassFix
         Assert.True(alliance["placementsStarted"] > 0 && alliance["placementDays"] > 0);
     }
 
+    public static TheoryData<YieldMeasure, string> RateCases() => new()
+    {
+        { YieldMeasure.FarFromMarketStarted, "reach" },
+        { YieldMeasure.WorkOrEducation, "workOrEducation" },
+        { YieldMeasure.ConvertedToOrdinaryJob, "conversion" },
+        { YieldMeasure.SelfSupporting1, "selfSupportingAfter1Month" },
+        { YieldMeasure.SelfSupporting3, "selfSupportingAfter3Months" },
+        { YieldMeasure.SelfSupporting6, "selfSupportingAfter6Months" },
+        { YieldMeasure.SelfSupporting12, "selfSupportingAfter12Months" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RateCases))]
+    public async Task A_rates_drill_down_lists_its_base_page_by_page_and_its_marked_rows_are_its_count(YieldMeasure measure, string rate)
+    {
+        var manager = new Actor("manager", "manager@test.local", Role.Manager, null);
+        var partial = 0;
+        foreach (var company in world.Companies)
+        {
+            foreach (var period in new[] { "2025", "2025-Q2" })
+            {
+                var figures = await FiguresAsync(GlobalId.Encode("Company", company.CompanyId), period, null, null);
+                var (count, total) = (figures[rate + ".count"], figures[rate + ".base"]);
+                var (marked, rows, seen) = (0, 0, new HashSet<Guid>());
+                for (var page = 1; ; page++)
+                {
+                    await using var scope = world.Factory.Services.CreateAsyncScope();
+                    var drill = await scope.ServiceProvider.GetRequiredService<ManagementDashboard>()
+                        .DrillDownAsync(company.CompanyId, period, measure, ListPaging.Request(page, 4), manager, CancellationToken.None);
+                    var found = drill.Rows.Page;
+                    Assert.NotNull(drill.Rate);
+                    Assert.Equal((count, total), (drill.Rate.Rate.Count, drill.Rate.Rate.Base));
+                    Assert.Equal(total, found.TotalCount);
+                    Assert.All(found.Items, r => Assert.True(seen.Add(((YieldPlacementRow)r).Fact.PlacementId)));
+                    marked += found.Items.Count(drill.Rate.Counts);
+                    rows += found.Items.Count;
+                    if (found.Items.Count == 0 || page >= ListPaging.PageCount(found.TotalCount, 4))
+                    {
+                        break;
+                    }
+                }
+
+                Assert.True((count, total) == (marked, rows), $"{measure}, {company.Name}, {period}: {marked} marked of {rows} rows, figure {count} of {total}");
+                partial += count > 0 && count < total ? 1 : 0;
+            }
+        }
+
+        Assert.True(partial > 0, "No company with a rate strictly between 0 and 1: the marks prove nothing.");
+    }
+
     [Fact]
     public async Task Rows_name_their_source_records_and_page_through()
     {
@@ -198,7 +253,9 @@ public sealed class YieldDrillDownTests(GeneratedYieldFixture world) : IClassFix
             measures = data["yieldTrend"]!["points"]!.AsArray().Select(p => p!["measures"]).ToList();
         }
 
-        return Measures.ToDictionary(m => m.Figure, m => measures.Sum(point => point.Double(m.Figure)));
+        string[] rates = ["reach", "workOrEducation", "conversion", "selfSupportingAfter1Month", "selfSupportingAfter3Months", "selfSupportingAfter6Months", "selfSupportingAfter12Months"];
+        return Measures.Select(m => m.Figure).Concat(rates.SelectMany(r => new[] { r + ".count", r + ".base" })).Distinct()
+            .ToDictionary(f => f, f => measures.Sum(point => point.Double(f)));
     }
 
     /// <summary>Every measure's rows in one request (aliases), further pages fetched where there are more than 100.</summary>

@@ -66,6 +66,15 @@ public sealed class RoleGraphType : EnumerationGraphType<Role>
     }
 }
 
+public sealed class UserStatusGraphType : EnumerationGraphType<UserStatus>
+{
+    public UserStatusGraphType()
+    {
+        Name = "UserStatus";
+        Description = "ACTIVE has a password and may sign in; INVITED has not yet set a password with the invitation's code; LOCKED cannot sign in (locked by an Admin or after failed sign-ins), invited or not.";
+    }
+}
+
 public sealed class UserGraphType : ObjectGraphType<UserView>
 {
     public UserGraphType()
@@ -79,6 +88,8 @@ public sealed class UserGraphType : ObjectGraphType<UserView>
         Field(u => u.DisplayName).Description("Name shown to others.");
         Field<NonNullGraphType<RoleGraphType>>("role").Description("The user's role.").Resolve(c => c.Source.Role);
         Field(u => u.IsLockedOut).Description("True while the user cannot sign in.");
+        Field<NonNullGraphType<UserStatusGraphType>>("status").Description("Where the account stands: ACTIVE, INVITED until the person sets a password with the invitation's code, LOCKED (over either) while locked out.")
+            .Resolve(c => c.Source.Status);
         Field<CompanyGraphType>("company").Description("The company a Company user belongs to.")
             .Resolve(c => c.Source.CompanyId is { } id ? CompaniesSchema.LoadCompany(c, id) : null);
     }

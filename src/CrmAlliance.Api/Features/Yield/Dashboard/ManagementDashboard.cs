@@ -5,8 +5,11 @@ using CrmAlliance.Api.Infrastructure.Data;
 
 namespace CrmAlliance.Api.Features.Yield.Dashboard;
 
-/// <summary>The rows behind one company's figure, with the company they belong to.</summary>
-public sealed record YieldDrillDown(YieldCompanyView Company, YieldMeasure Measure, YieldPage<YieldRow> Rows);
+/// <summary>
+/// The rows behind one company's figure, with the company they belong to. For a rate's count (<see cref="Rate"/> set),
+/// the rows are its base's and <see cref="Rate"/> says which of them the count takes: a rate is checked against its base.
+/// </summary>
+public sealed record YieldDrillDown(YieldCompanyView Company, YieldMeasure Measure, YieldPage<YieldRow> Rows, YieldRateRows? Rate = null);
 
 /// <summary>
 /// The manager's alliance dashboard (the web UI's <c>/ledelse</c> pages): the yield reports GraphQL serves, for
@@ -55,13 +58,27 @@ public sealed class ManagementDashboard(
         return ranking.ListAsync(period, YieldSlice.Whole, industrySection, sizeBand, consultantId, sort, descending, page, actor, cancellationToken);
     }
 
-    /// <summary>The rows behind one of a company's figures (yieldRows), with the company.</summary>
+    /// <summary>
+    /// The rows behind one of a company's figures (yieldRows), with the company. A rate's count (work or education,
+    /// conversion, self-supporting, reach) lists its base's rows, each marked whether the count takes it.
+    /// </summary>
     public async Task<YieldDrillDown> DrillDownAsync(Guid companyId, string period, YieldMeasure measure, PageRequest page, Actor actor, CancellationToken cancellationToken)
     {
         Authorize(actor);
-        var found = await rows.ListAsync(companyId, period, measure, YieldSlice.Whole, page, actor, cancellationToken);
+        YieldRateRows? rate = null;
+        YieldPage<YieldRow> found;
+        if (YieldRowsQuery.BaseOf(measure) is not null)
+        {
+            rate = await rows.ListRateAsync(companyId, period, measure, YieldSlice.Whole, page, actor, cancellationToken);
+            found = rate.Rows;
+        }
+        else
+        {
+            found = await rows.ListAsync(companyId, period, measure, YieldSlice.Whole, page, actor, cancellationToken);
+        }
+
         var company = await db.FindYieldCompanyAsync(companyId, cancellationToken);
-        return new YieldDrillDown(YieldCompanyView.From(company, options), measure, found);
+        return new YieldDrillDown(YieldCompanyView.From(company, options), measure, found, rate);
     }
 
     public Task<YieldPage<FreeLabourAlert>> FreeLabourAlertsAsync(string period, PageRequest page, Actor actor, CancellationToken cancellationToken)

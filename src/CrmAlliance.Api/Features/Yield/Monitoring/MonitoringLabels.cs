@@ -81,7 +81,34 @@ public static class MonitoringLabels
         ["?"] = "Ukendt branche",
     };
 
+    /// <summary>The long table's sections, as the Danish CSV names them.</summary>
+    private static readonly Dictionary<string, string> Sections = new()
+    {
+        ["report"] = "Rapport",
+        [AllianceSection] = "Alliancen",
+        [OfferKindSection] = "Tilbudstype",
+        [TargetGroupSection] = "Målgruppe",
+        [QuarterSection] = "Kvartal",
+        [EffectTargetSection] = "Effektmål",
+        [IndustrySection] = "Branche",
+    };
+
+    /// <summary>The report's own facts (the CSV's <c>report</c> lines).</summary>
+    private static readonly Dictionary<string, string> ReportFacts = new()
+    {
+        ["period"] = "Periode",
+        ["targetYear"] = "Målår",
+        ["definitionVersion"] = "Definitionsversion",
+        ["asOf"] = "Opgjort pr.",
+        ["generatedAt"] = "Dannet (UTC)",
+        ["suppressionThreshold"] = "Diskretionsgrænse",
+    };
+
     public static string Measure(string code) => Measures.GetValueOrDefault(code, code);
+
+    public static string Section(string code) => Sections.GetValueOrDefault(code, code);
+
+    public static string ReportFact(string code) => ReportFacts.GetValueOrDefault(code, code);
 
     public static string Slice(string section, string slice) => section switch
     {

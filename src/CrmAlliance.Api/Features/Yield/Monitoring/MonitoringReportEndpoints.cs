@@ -4,7 +4,7 @@ using CrmAlliance.Api.Core;
 namespace CrmAlliance.Api.Features.Yield.Monitoring;
 
 /// <summary>
-/// <c>GET /reports/monitoring.csv?period=2025</c> and <c>GET /reports/monitoring.html?period=2025</c>, signed in
+/// <c>GET /reports/monitoring.csv?period=2025[&amp;lang=da]</c> and <c>GET /reports/monitoring.html?period=2025</c>, signed in
 /// with the cookie or the bearer token like every other request. The endpoints only translate: the builder
 /// decides who may have the report (401 anonymous, 403 other roles) and whether the period is valid (400).
 /// </summary>
@@ -14,8 +14,10 @@ public static class MonitoringReportEndpoints
     {
         endpoints.MapGet("/reports/monitoring.csv", (HttpContext http, MonitoringReportBuilder builder) => ServeAsync(http, builder, report =>
         {
+            // The web UI's link says which language it was shown in; API clients that say nothing keep the codes.
+            var form = MonitoringCsv.FormOf(http.Request.Query["lang"].ToString());
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"monitoring-{report.Period.Label}.csv\"";
-            return Results.Text(MonitoringCsv.Write(report), "text/csv", Encoding.UTF8);
+            return Results.Bytes(MonitoringCsv.Encode(report, form), "text/csv; charset=utf-8");
         }));
         endpoints.MapGet("/reports/monitoring.html", (HttpContext http, MonitoringReportBuilder builder) => ServeAsync(http, builder, report =>
         {

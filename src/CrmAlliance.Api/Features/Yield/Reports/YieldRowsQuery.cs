@@ -78,6 +78,16 @@ public sealed record YieldContactRow(YieldContactFact Fact) : YieldRow(Fact.Comp
 public sealed record YieldPledgeRow(YieldPledgeFact Fact, double Amount) : YieldRow(Fact.CompanyId, Amount);
 
 /// <summary>
+/// The rows behind a rate: its base's rows (<see cref="Rows"/>, a page of them), those its count takes among
+/// <see cref="Counted"/> (placement ids), and the rate itself, count of base, for the whole period.
+/// </summary>
+public sealed record YieldRateRows(YieldMeasure Base, YieldRate Rate, YieldPage<YieldRow> Rows, IReadOnlySet<Guid> Counted)
+{
+    /// <summary>Whether the rate's count takes the row.</summary>
+    public bool Counts(YieldRow row) => row is YieldPlacementRow placement && Counted.Contains(placement.Fact.PlacementId);
+}
+
+/// <summary>
 /// yieldRows (staff only: the rows describe citizens' placements): the read-model facts behind a measure, selected
 /// by the same rules the projection counts them with (YieldContributions), so that for any company, period and
 /// slice the rows add up to the figure.
@@ -107,10 +117,46 @@ public sealed class YieldRowsQuery(CrmDbContext db, YieldOptions options)
         return new YieldPage<YieldRow>(rows, reportPeriod.Label, options.DefinitionLabel);
     }
 
-    private async Task<Page<YieldRow>> PlacementsAsync(Guid? companyId, ReportPeriod period, YieldMeasure measure, YieldSlice slice, PageRequest page, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rate whose count <paramref name="measure"/> is, by YieldFigures' definitions (reach, work or education,
+    /// conversion, self-supporting after 1, 3, 6 and 12 months): its base; null for a measure that is no rate's count.
+    /// Every row of the count is a row of its base.
+    /// </summary>
+    public static YieldMeasure? BaseOf(YieldMeasure measure) => measure switch
     {
-        var asOf = await db.YieldState.AsNoTracking().Select(s => (DateOnly?)s.DaysBookedThrough).FirstOrDefaultAsync(cancellationToken) ?? DateOnly.MinValue;
-        var (start, end) = (period.Start, period.End);
+        YieldMeasure.FarFromMarketStarted => YieldMeasure.PlacementsStarted,
+        YieldMeasure.WorkOrEducation => YieldMeasure.EndResultsRecorded,
+        YieldMeasure.ConvertedToOrdinaryJob => YieldMeasure.ConversionEnded,
+        YieldMeasure.SelfSupporting1 => YieldMeasure.FollowUp1Recorded,
+        YieldMeasure.SelfSupporting3 => YieldMeasure.FollowUp3Recorded,
+        YieldMeasure.SelfSupporting6 => YieldMeasure.FollowUp6Recorded,
+        YieldMeasure.SelfSupporting12 => YieldMeasure.FollowUp12Recorded,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The rows behind a rate whose count is <paramref name="measure"/>: its base's rows, a page at a time, each marked
+    /// whether the count takes it; the rate's count and base are the whole period's, so the marked rows of all pages
+    /// add up to the count and all rows to the base.
+    /// </summary>
+    public async Task<YieldRateRows> ListRateAsync(Guid? companyId, string period, YieldMeasure measure, YieldSlice slice, PageRequest page, Actor actor, CancellationToken cancellationToken)
+    {
+        var baseMeasure = BaseOf(measure) ?? throw new ArgumentOutOfRangeException(nameof(measure), measure, "not a rate's count");
+        var rows = await ListAsync(companyId, period, baseMeasure, slice, page, actor, cancellationToken);
+        var reportPeriod = ReportPeriod.Parse(period);
+        var asOf = await AsOfAsync(cancellationToken);
+        var counted = Select(PlacementFacts(companyId, slice), measure, reportPeriod, asOf);
+        var count = await counted.CountAsync(cancellationToken);
+        var onPage = rows.Page.Items.OfType<YieldPlacementRow>().Select(r => r.Fact.PlacementId).ToList();
+        var countedOnPage = await counted.Where(f => onPage.Contains(f.PlacementId)).Select(f => f.PlacementId).ToListAsync(cancellationToken);
+        return new YieldRateRows(baseMeasure, new YieldRate(count, rows.Page.TotalCount), rows, countedOnPage.ToHashSet());
+    }
+
+    private async Task<DateOnly> AsOfAsync(CancellationToken cancellationToken)
+        => await db.YieldState.AsNoTracking().Select(s => (DateOnly?)s.DaysBookedThrough).FirstOrDefaultAsync(cancellationToken) ?? DateOnly.MinValue;
+
+    private IQueryable<YieldPlacementFact> PlacementFacts(Guid? companyId, YieldSlice slice)
+    {
         var facts = db.YieldPlacementFacts.AsNoTracking();
         if (companyId is { } id)
         {
@@ -127,10 +173,17 @@ public sealed class YieldRowsQuery(CrmDbContext db, YieldOptions options)
             facts = facts.Where(f => f.TargetGroup == slice.TargetGroupKey);
         }
 
+        return facts;
+    }
+
+    /// <summary>The facts a placement measure counts, by the rules YieldContributions counts them with.</summary>
+    private IQueryable<YieldPlacementFact> Select(IQueryable<YieldPlacementFact> facts, YieldMeasure measure, ReportPeriod period, DateOnly asOf)
+    {
+        var (start, end) = (period.Start, period.End);
         var started = facts.Where(f => f.StartedOn >= start && f.StartedOn <= end);
         var ended = facts.Where(f => f.EndedOn >= start && f.EndedOn <= end);
         var (ordinaryJob, flexJob, education) = (nameof(EndResult.OrdinaryJob), nameof(EndResult.FlexJob), nameof(EndResult.Education));
-        var selected = measure switch
+        return measure switch
         {
             YieldMeasure.PlacementsStarted => started,
             YieldMeasure.FarFromMarketStarted => started.Where(f => farFromMarket.Contains(f.TargetGroup)),
@@ -156,7 +209,13 @@ public sealed class YieldRowsQuery(CrmDbContext db, YieldOptions options)
             YieldMeasure.SelfSupporting12 => ended.Where(f => f.SelfSupporting12 == true),
             _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "not a placement measure"),
         };
+    }
 
+    private async Task<Page<YieldRow>> PlacementsAsync(Guid? companyId, ReportPeriod period, YieldMeasure measure, YieldSlice slice, PageRequest page, CancellationToken cancellationToken)
+    {
+        var asOf = await AsOfAsync(cancellationToken);
+        var (start, end) = (period.Start, period.End);
+        var selected = Select(PlacementFacts(companyId, slice), measure, period, asOf);
         var byEnd = measure is not (YieldMeasure.PlacementsStarted or YieldMeasure.FarFromMarketStarted or YieldMeasure.PlacementDays);
         var sorted = byEnd ? selected.OrderBy(f => f.EndedOn).ThenBy(f => f.PlacementId) : selected.OrderBy(f => f.StartedOn).ThenBy(f => f.PlacementId);
         var found = await sorted.ToPageAsync(page, cancellationToken);
