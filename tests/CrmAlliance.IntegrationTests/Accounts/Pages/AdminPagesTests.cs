@@ -41,6 +41,33 @@ public sealed partial class AdminPagesTests(CrmApiFactory factory) : IClassFixtu
         Assert.StartsWith("/log-ind?returnUrl=", anonymous.Location, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/admin/brugere?side=abc")]
+    [InlineData("/admin/bus?side=abc")]
+    [InlineData("/admin/brugere/inviter?virksomhed-side=1e3")]
+    [InlineData("/virksomheder?side=99999999999")]
+    [InlineData("/kandidater?side=-1")]
+    [InlineData("/ledelse?side=x")]
+    [InlineData("/ledelse/rangliste?side=abc")]
+    [InlineData("/ledelse/gratis-arbejdskraft?side=%00")]
+    [InlineData("/ledelse/effektmaal?ret=not-an-id")]
+    [InlineData("/?opslag-side=abc&opfoelgning-side=2147483648&udfoert=x")]
+    public async Task A_tampered_query_value_shows_the_page_not_an_error(string path)
+    {
+        var admin = await SignInWithCookieAsync(CrmApiFactory.AdminEmail, CrmApiFactory.AdminPassword);
+        var (_, manager, _) = await OtherRolesAsync();
+
+        var page = await GetAsync(admin, path);
+
+        Assert.True((int)page.Status < 500, $"{path}: {(int)page.Status}");
+        Assert.DoesNotContain("Exception", page.Html, StringComparison.Ordinal);
+        if (path.StartsWith("/admin/bus", StringComparison.Ordinal))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(manager, path)).Status);
+        }
+    }
+
     [Fact]
     public async Task The_invitation_page_is_for_those_the_core_lets_invite_Admins_and_consultants()
     {
