@@ -7,9 +7,9 @@ namespace CrmAlliance.Api.Features.Outcomes;
 public sealed record OutcomeView(Guid Id, Guid PlacementId, int MonthsAfterEnd, EndResult? EndResult, bool? SelfSupporting, DateOnly? ObservedOn, DateTimeOffset RecordedAt, string Source);
 
 /// <summary>
-/// Reads of outcomes. Staff read all. A company user reads only the outcome at the end of its own
-/// company's placements (whether the person was hired is something the company knows anyway); the
-/// follow-ups say whether a citizen lives on public benefits months later, which is not the company's business.
+/// Reads of outcomes. Staff read all; a company user none (<see cref="VisibleTo"/>): the end result says whether
+/// the citizen went on to education or back on benefits, the follow-ups whether they live on public benefits months
+/// later, neither of which is the company's business. Whether it hired the person, the company knows anyway.
 /// </summary>
 public sealed class OutcomeQueries(CrmDbContext db)
 {
@@ -30,12 +30,15 @@ public sealed class OutcomeQueries(CrmDbContext db)
             .ToDictionaryAsync(o => o.Id, cancellationToken);
     }
 
-    /// <summary>The outcomes the actor may read: staff all, a company user those at the end of its own company's placements.</summary>
+    /// <summary>
+    /// The outcomes the actor may read: staff all, a company user none. What became of a citizen after a placement —
+    /// education, back on benefits, self-supporting months later — is the jobcenter's to know, not the company's; the
+    /// company's own yield suppresses counts of such outcomes from 1 to 4 for the same reason, which a single
+    /// placement's outcome would undo.
+    /// </summary>
     public IQueryable<Outcome> VisibleTo(Actor actor)
     {
         var outcomes = db.Outcomes.AsNoTracking();
-        return actor.Role == Role.Company
-            ? outcomes.Where(o => o.MonthsAfterEnd == 0 && db.Placements.Any(p => p.Id == o.PlacementId && p.CompanyId == actor.CompanyId))
-            : outcomes;
+        return actor.Role == Role.Company ? outcomes.Where(_ => false) : outcomes;
     }
 }

@@ -55,7 +55,7 @@ public sealed class PlacementGraphType : ObjectGraphType<PlacementView>
             .Description("Rules this placement is exempted from, with reasons. Staff only: null with FORBIDDEN for company users.")
             .Resolve(c => PlacementsSchema.LoadExemptions(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeGraphType>>>>("outcomes")
-            .Description("How the placement turned out: at the end and at the follow-ups. Company users see only the outcome at the end.")
+            .Description("How the placement turned out: at the end and at the follow-ups. Staff only: a company user gets an empty list.")
             .Resolve(c => OutcomesSchema.LoadOutcomes(c, c.Source.Id));
         Field(p => p.CreatedAt).Description("When the placement was proposed.");
     }
