@@ -48,7 +48,7 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
         var timeline = page.GetByTestId("timeline").Locator("li");
         await Assertions.Expect(timeline).ToHaveCountAsync(4);
         await Assertions.Expect(timeline.Nth(0)).ToContainTextAsync("Stilling oprettet: Lagermedarbejder");
-        await Assertions.Expect(timeline.Nth(0)).ToContainTextAsync("ordinært job, 2 stilling(er), kladde");
+        await Assertions.Expect(timeline.Nth(0)).ToContainTextAsync("ordinært job, 2 stillinger, kladde");
         await Assertions.Expect(timeline.Nth(1)).ToContainTextAsync("Kontakt: Besøg");
         await Assertions.Expect(timeline.Nth(2)).ToContainTextAsync("Tilsagn for 01.01.");
         await Assertions.Expect(timeline.Nth(3)).ToContainTextAsync("Forløb foreslået: virksomhedspraktik");

@@ -24,11 +24,11 @@ public sealed class CompanyTimelineTests : ComponentTest
         return new(TimelineEntryKind.Contact, id, Noon, Contact: new ContactLogView(id, CompanyId, "konsulent", Noon, ContactChannel.Phone, "Talte om praktik.", null, followUp, false));
     }
 
-    private static TimelineEntry Vacancy()
+    private static TimelineEntry Vacancy(int positions = 3)
     {
         var id = Guid.NewGuid();
         return new(TimelineEntryKind.Vacancy, id, Noon, Vacancy: new VacancyView(
-            id, CompanyId, Guid.NewGuid(), OfferKind.Internship, "512010", "Bagerlærling", "", 3, 37m, new DateOnly(2026, 4, 1), null, [], VacancyStatus.Open, Noon, Noon, 1));
+            id, CompanyId, Guid.NewGuid(), OfferKind.Internship, "512010", "Bagerlærling", "", positions, 37m, new DateOnly(2026, 4, 1), null, [], VacancyStatus.Open, Noon, Noon, 1));
     }
 
     private static PlacementView Placement() => new(
@@ -94,7 +94,9 @@ public sealed class CompanyTimelineTests : ComponentTest
 
         Assert.Equal("Stilling oprettet: Bagerlærling", Entry(timeline, vacancy).QuerySelector(".timeline-label")!.TextContent);
         Assert.Equal($"/opslag/{vacancy.Id}", Entry(timeline, vacancy).QuerySelector("a")!.GetAttribute("href"));
-        Assert.Equal("virksomhedspraktik, 3 stilling(er), åben", Entry(timeline, vacancy).QuerySelector(".timeline-detail")!.TextContent);
+        Assert.Equal("virksomhedspraktik, 3 stillinger, åben", Entry(timeline, vacancy).QuerySelector(".timeline-detail")!.TextContent);
+        var single = Vacancy(positions: 1);
+        Assert.Equal("virksomhedspraktik, 1 stilling, åben", Entry(Render([single], totalCount: 1), single).QuerySelector(".timeline-detail")!.TextContent);
 
         Assert.Equal("Forløb foreslået: løntilskud", Entry(timeline, proposed).QuerySelector(".timeline-label")!.TextContent);
         Assert.Equal($"/forloeb/{placement.Id}", Entry(timeline, proposed).QuerySelector("a")!.GetAttribute("href"));
@@ -174,6 +176,6 @@ public sealed class CompanyTimelineTests : ComponentTest
         Assert.Equal("Contact: Phone", Entry(timeline, contact).QuerySelector(".timeline-label")!.TextContent);
         Assert.Equal("Talte om praktik. Follow up 24.03.2026.", Entry(timeline, contact).QuerySelector(".timeline-detail")!.TextContent);
         Assert.Equal("Vacancy created: Bagerlærling", Entry(timeline, vacancy).QuerySelector(".timeline-label")!.TextContent);
-        Assert.Equal("internship, 3 position(s), open", Entry(timeline, vacancy).QuerySelector(".timeline-detail")!.TextContent);
+        Assert.Equal("internship, 3 positions, open", Entry(timeline, vacancy).QuerySelector(".timeline-detail")!.TextContent);
     }
 }
