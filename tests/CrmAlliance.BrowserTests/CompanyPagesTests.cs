@@ -54,7 +54,7 @@ public sealed class CompanyPagesTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(timeline.Nth(3)).ToContainTextAsync("Forløb foreslået: virksomhedspraktik");
         var capacity = page.GetByTestId("capacity").Locator("tbody tr");
         await Assertions.Expect(capacity).ToHaveCountAsync(1);
-        Assert.Equal(["Lageret på havnen", company.PNumber, "12", "2", "1", "1", "1"], await capacity.Locator("th, td").AllInnerTextsAsync());
+        Assert.Equal(["Lageret på havnen", company.PNumber, "12", "2", "1", "1", "1", "Ret"], await capacity.Locator("th, td").AllInnerTextsAsync());
         await BrowserFixture.CheckPageAsync(page, "virksomhed-konsulent");
 
         // Keyboard alone: Tab to the form, type, Enter.

@@ -19,9 +19,12 @@ public sealed record RegisterCompanyInput(
 /// <summary>A consultant registers a company (partner or prospect) by its CVR number.</summary>
 public sealed class RegisterCompanyHandler(CrmDbContext db, ReferenceCatalog catalog, IConsultantDirectory consultants, TimeProvider clock)
 {
+    /// <summary>Who may register a company: pages ask this before offering the form.</summary>
+    public static void RequireRegistrar(Actor actor) => actor.Require(Role.Consultant);
+
     public async Task<CompanyView> HandleAsync(RegisterCompanyInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        RequireRegistrar(actor);
         var v = new Validator()
             .CheckCompany(catalog, input.Cvr, input.Name, input.IndustryCode, input.Address, input.Postcode)
             .Check(input.MembershipStatus == MembershipStatus.Prospect || input.JoinedOn is not null, "joinedOn", RefusalText.Of("Companies.JoinedOnRequired"));

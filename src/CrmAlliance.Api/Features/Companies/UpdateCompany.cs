@@ -20,9 +20,12 @@ public sealed record UpdateCompanyInput(
 /// <summary>A consultant changes a company's record or membership; the CVR number never changes.</summary>
 public sealed class UpdateCompanyHandler(CrmDbContext db, ReferenceCatalog catalog, IConsultantDirectory consultants)
 {
+    /// <summary>Who may change a company's record: pages ask this before offering the form.</summary>
+    public static void RequireEditor(Actor actor) => actor.Require(Role.Consultant);
+
     public async Task<CompanyView> HandleAsync(UpdateCompanyInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        RequireEditor(actor);
         var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == input.Id, cancellationToken)
             ?? throw new NotFoundException("Company", input.Id, "input.id");
         var v = new Validator()

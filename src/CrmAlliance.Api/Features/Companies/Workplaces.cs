@@ -19,12 +19,15 @@ public sealed record SaveWorkplaceInput(
 /// <summary>Adds a workplace to a company, or updates one (e.g. a new monthly headcount).</summary>
 public sealed class SaveWorkplaceHandler(CrmDbContext db, ReferenceCatalog catalog)
 {
+    /// <summary>Who may add or change a workplace: pages ask this before offering the form.</summary>
+    public static void RequireEditor(Actor actor) => actor.Require(Role.Consultant);
+
     public Task<WorkplaceView> HandleAsync(SaveWorkplaceInput input, Actor actor, CancellationToken cancellationToken)
         => db.RetryRacesAsync(() => HandleOnceAsync(input, actor, cancellationToken));
 
     private async Task<WorkplaceView> HandleOnceAsync(SaveWorkplaceInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant);
+        RequireEditor(actor);
         if (!await db.Companies.AnyAsync(c => c.Id == input.CompanyId, cancellationToken))
         {
             throw new NotFoundException("Company", input.CompanyId, "input.companyId");

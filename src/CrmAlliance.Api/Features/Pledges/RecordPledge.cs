@@ -20,12 +20,15 @@ public sealed record RecordPledgeInput(
 /// <summary>A consultant or manager records what a company promises for a period (partnerskabsaftale).</summary>
 public sealed class RecordPledgeHandler(CrmDbContext db, TimeProvider clock)
 {
+    /// <summary>Who may record a pledge: pages ask this before offering the form.</summary>
+    public static void RequireRecorder(Actor actor) => actor.Require(Role.Consultant, Role.Manager);
+
     public Task<PledgeView> HandleAsync(RecordPledgeInput input, Actor actor, CancellationToken cancellationToken)
         => db.RetryRacesAsync(() => HandleOnceAsync(input, actor, cancellationToken));
 
     private async Task<PledgeView> HandleOnceAsync(RecordPledgeInput input, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant, Role.Manager);
+        RequireRecorder(actor);
         if (!await db.Companies.AnyAsync(c => c.Id == input.CompanyId, cancellationToken))
         {
             throw new NotFoundException("Company", input.CompanyId, "input.companyId");

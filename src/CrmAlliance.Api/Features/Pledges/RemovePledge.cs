@@ -11,9 +11,12 @@ namespace CrmAlliance.Api.Features.Pledges;
 /// </summary>
 public sealed class RemovePledgeHandler(CrmDbContext db)
 {
+    /// <summary>Who may remove a pledge: pages ask this before offering the button.</summary>
+    public static void RequireRemover(Actor actor) => actor.Require(Role.Consultant, Role.Manager);
+
     public async Task<Guid> HandleAsync(Guid id, int? version, Actor actor, CancellationToken cancellationToken)
     {
-        actor.Require(Role.Consultant, Role.Manager);
+        RequireRemover(actor);
         var pledge = await db.Pledges.SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException("Pledge", id, "id");
         if (version is { } expected && pledge.Version != expected)
