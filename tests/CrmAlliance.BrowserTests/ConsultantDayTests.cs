@@ -55,14 +55,14 @@ public sealed partial class ConsultantDayTests(BrowserFixture fixture) : IClassF
         // Matching's reasons in Danish, from its facts, not its English line.
         var secondFrom = VacancyArrangement.SecondAvailableFrom(DanishCalendar.Today(TimeProvider.System)).ToString("d. MMM", CultureInfo.GetCultureInfo("da-DK"));
         await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("samme DISCO-gruppe 9321 Pakkeriarbejde; ingen krav om kompetencer; 3 km; til rådighed");
-        await Assertions.Expect(suggestions.Nth(1)).ToContainTextAsync($"samme undergruppe 93; 1 af 2 kompetencer; 14 km; til rådighed fra {secondFrom}");
+        await Assertions.Expect(suggestions.Nth(1)).ToContainTextAsync($"samme DISCO-gruppe 93 Manuelt arbejde inden for råstofudvinding, bygge- og anlægssektoren, produktion og transport; 1 af 2 kompetencer; 14 km; til rådighed fra {secondFrom}");
         await Assertions.Expect(page.GetByTestId("matches")).Not.ToContainTextAsync(EnglishReasonWords());
         await Assertions.Expect(suggestions.Nth(0)).ToContainTextAsync("dagpengemodtagere");
         await BrowserFixture.CheckPageAsync(page, "opslag-forslag");
 
         // Dismissing needs a reason: the core's refusal in Danish, then the dismissal.
         await suggestions.Nth(1).GetByRole(AriaRole.Link, new() { Name = "Afvis " + arranged.SecondAlias }).ClickAsync();
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"samme undergruppe 93; 1 af 2 kompetencer; 14 km; til rådighed fra {secondFrom}");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"samme DISCO-gruppe 93 Manuelt arbejde inden for råstofudvinding, bygge- og anlægssektoren, produktion og transport; 1 af 2 kompetencer; 14 km; til rådighed fra {secondFrom}");
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(EnglishReasonWords());
         await page.GetByTestId("dismiss-submit").ClickAsync();
         var summary = page.GetByTestId("error-summary");
