@@ -52,7 +52,7 @@ public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog cat
         CandidateValidation.Apply(candidate, input, details);
         candidate.Version++;
         candidate.UpdatedAt = clock.GetUtcNow();
-        CandidateEvents.EnqueueChanged(db, candidate);
+        await CandidateEvents.EnqueueChangedAsync(db, candidate, cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Candidates.CaseReferenceTaken"), cancellationToken);
         return candidate.ToView();
     }

@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Infrastructure.Data;
 
 namespace CrmAlliance.Api.Features.Placements;
@@ -9,7 +10,7 @@ public sealed record CancelPlacementInput(Guid Id, int Version, string Reason);
 /// A consultant calls off a placement that has not started (it ends early without actual dates). An
 /// active placement is ended with <c>endPlacement</c> instead, so that its actual end is recorded.
 /// </summary>
-public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries queries)
+public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries queries, TimeProvider clock)
 {
     private static readonly PlacementStatus[] Statuses = [PlacementStatus.Proposed, PlacementStatus.Approved];
 
@@ -26,6 +27,7 @@ public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries que
         PlacementStateMachine.Move(placement, PlacementStatus.EndedEarly);
         placement.EndReason = input.Reason.Trim();
         placement.Version++;
+        await CandidateEvents.EnqueueBusyChangedAsync(db, placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.Data;
 
 namespace CrmAlliance.Api.Features.Candidates.Import;
@@ -60,6 +61,7 @@ public static class CandidateImportMerge
     public static async Task ApplyAsync(CrmDbContext db, CandidateImportFile file, IReadOnlyList<PlannedLine> plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await CandidateAliases.AssignAsync(db, plan.Where(p => p.Status == ImportLineStatus.Created).Select(p => p.Candidate).ToList(), cancellationToken);
+        var busy = await db.BusyPeriodsAsync([.. plan.Where(p => p.Status == ImportLineStatus.Updated).Select(p => p.Candidate.Id)], cancellationToken);
         foreach (var (line, status, candidate, _) in plan)
         {
             if (status == ImportLineStatus.Created)
@@ -72,7 +74,7 @@ public static class CandidateImportMerge
                 CandidateValidation.Apply(candidate, line.Candidate, ValuesFor(file, line, candidate));
                 candidate.Version++;
                 candidate.UpdatedAt = now;
-                CandidateEvents.EnqueueChanged(db, candidate);
+                CandidateEvents.EnqueueChanged(db, candidate, busy[candidate.Id], candidate.UpdatedAt);
             }
         }
     }
