@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Contracts.Snapshots;
@@ -34,7 +33,7 @@ public sealed class CandidateSnapshotQueries(CrmDbContext db)
             .ToListAsync(cancellationToken);
         var busy = await db.BusyPeriodsAsync([.. rows.Select(c => c.Id)], cancellationToken);
         var items = rows.Select(c => new CandidateProfile(
-            c.Id, c.TargetGroup.ToString(), c.SoughtOccupations, c.Skills, c.EducationLevel.ToString(), c.Postcode, c.AvailableFrom, c.UpdatedAt, CandidateEvents.BusyPeriods(busy[c.Id])))
+            c.Id, c.TargetGroup.ToString(), c.SoughtOccupations, c.Skills, c.EducationLevel.ToString(), c.Postcode, c.AvailableFrom, c.UpdatedAt, [.. busy[c.Id].Select(CandidatePlacements.ToContract)]))
             .ToList();
         return new(items, rows.Count == limit ? rows[^1].Id : null);
     }

@@ -1,5 +1,4 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +36,7 @@ public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck rati
         placement.ApprovedBy = actor.UserId;
         placement.ApprovedAt = clock.GetUtcNow();
         placement.Version++;
-        await CandidateEvents.EnqueueBusyChangedAsync(db, placement, clock.GetUtcNow(), cancellationToken);
+        await CandidateBusyEvents.EnqueueAsync(db, placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

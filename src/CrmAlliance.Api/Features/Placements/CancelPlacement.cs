@@ -1,5 +1,4 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Infrastructure.Data;
 
 namespace CrmAlliance.Api.Features.Placements;
@@ -27,7 +26,7 @@ public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries que
         PlacementStateMachine.Move(placement, PlacementStatus.EndedEarly);
         placement.EndReason = input.Reason.Trim();
         placement.Version++;
-        await CandidateEvents.EnqueueBusyChangedAsync(db, placement, clock.GetUtcNow(), cancellationToken);
+        await CandidateBusyEvents.EnqueueAsync(db, placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

@@ -1,5 +1,4 @@
 using CrmAlliance.Api.Core;
-using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using CrmAlliance.Contracts;
@@ -30,7 +29,7 @@ public sealed class EndPlacementHandler(CrmDbContext db, PlacementQueries querie
         placement.EndReason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
         placement.Version++;
         db.Enqueue(placement.Id, new PlacementEnded(placement.Id, placement.CompanyId, placement.OfferKind.ToString(), to.ToString(), placement.ActualStart!.Value, input.ActualEnd), clock.GetUtcNow());
-        await CandidateEvents.EnqueueBusyChangedAsync(db, placement, clock.GetUtcNow(), cancellationToken);
+        await CandidateBusyEvents.EnqueueAsync(db, placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

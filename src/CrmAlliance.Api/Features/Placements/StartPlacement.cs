@@ -53,7 +53,7 @@ public sealed class StartPlacementHandler(CrmDbContext db, RatioRuleCheck ratio,
         db.Enqueue(placement.Id, new PlacementStarted(
             placement.Id, placement.CandidateId, placement.CompanyId, placement.WorkplaceId, placement.VacancyId,
             placement.OfferKind.ToString(), candidate.TargetGroup.ToString(), input.ActualStart, placement.PlannedEnd), clock.GetUtcNow());
-        await CandidateEvents.EnqueueBusyChangedAsync(db, placement, clock.GetUtcNow(), cancellationToken);
+        await CandidateBusyEvents.EnqueueAsync(db, placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }
