@@ -14,7 +14,10 @@ public sealed record CandidateRegistered(
     DateOnly AvailableFrom,
     DateTimeOffset RegisteredAt);
 
-/// <summary>A candidate's matching attributes changed.</summary>
+/// <summary>
+/// A candidate's matching attributes changed, or the periods their placements hold them (<see cref="BusyPeriods"/>: sent
+/// again whenever a placement of theirs is proposed, started, ended or cancelled; null from a sender that predates it).
+/// </summary>
 public sealed record CandidateChanged(
     Guid CandidateId,
     string TargetGroup,
@@ -23,7 +26,8 @@ public sealed record CandidateChanged(
     string EducationLevel,
     string Postcode,
     DateOnly AvailableFrom,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    IReadOnlyList<Snapshots.BusyPeriod>? BusyPeriods = null);
 
 /// <summary>A candidate left the pool (e.g. found work on their own); matching forgets them.</summary>
 public sealed record CandidateWithdrawn(Guid CandidateId, DateTimeOffset WithdrawnAt);

@@ -26,7 +26,7 @@ public sealed class CandidateIndexConsumer(CandidateIndex index, MatchingEngine 
     public Task Consume(ConsumeContext<CandidateChanged> context)
     {
         var m = context.Message;
-        return Applied(context, index.Upsert(new CandidateProfile(m.CandidateId, m.TargetGroup, m.SoughtOccupations, m.Skills, m.EducationLevel, m.Postcode, m.AvailableFrom, m.ChangedAt)), m.ChangedAt);
+        return Applied(context, index.Upsert(new CandidateProfile(m.CandidateId, m.TargetGroup, m.SoughtOccupations, m.Skills, m.EducationLevel, m.Postcode, m.AvailableFrom, m.ChangedAt, m.BusyPeriods)), m.ChangedAt);
     }
 
     public Task Consume(ConsumeContext<CandidateWithdrawn> context)

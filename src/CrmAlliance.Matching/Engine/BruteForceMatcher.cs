@@ -34,7 +34,8 @@ public sealed class BruteForceMatcher
         var scored = new List<(double Score, CandidateProfile Candidate, MatchFacts Facts)>();
         foreach (var (candidate, occupations, skills) in _candidates)
         {
-            if (!_eligibility.IsEligible(vacancy.OfferKind, candidate.TargetGroup))
+            var busyUntil = candidate.BusyPeriods is { Count: > 0 } busy ? busy.Max(p => p.To.DayNumber) : CandidateIndex.NotBusy;
+            if (!_eligibility.IsEligible(vacancy.OfferKind, candidate.TargetGroup) || MatchScoring.IsBusy(busyUntil, vacancy.StartDate.DayNumber))
             {
                 continue;
             }

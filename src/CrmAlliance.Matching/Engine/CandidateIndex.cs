@@ -54,6 +54,15 @@ public sealed class CandidateIndex : IDisposable
     /// <summary>Per slot: the occupation ids (as given, deduplicated) followed by the skill ids.</summary>
     internal int[][] Terms { get; private set; } = [];
 
+    /// <summary>
+    /// Per slot: the day number of the last day a placement holds the candidate (the latest end of their busy periods),
+    /// <see cref="NotBusy"/> when none does. Outside <see cref="CandidateSlot"/>: read only for the few candidates scored.
+    /// </summary>
+    internal int[] BusyUntilDay { get; private set; } = [];
+
+    /// <summary>The <see cref="BusyUntilDay"/> of a candidate no placement holds.</summary>
+    internal const int NotBusy = int.MinValue;
+
     /// <summary>Slots in use or freed: scans run over 0 to SlotCount - 1.</summary>
     internal int SlotCount { get; private set; }
 
@@ -236,6 +245,7 @@ public sealed class CandidateIndex : IDisposable
         Ids[slot] = candidate.CandidateId;
         Slots[slot] = facts;
         Terms[slot] = terms;
+        BusyUntilDay[slot] = candidate.BusyPeriods is { Count: > 0 } busy ? busy.Max(p => p.To.DayNumber) : NotBusy;
         for (var i = 0; i < occupations.Count; i++)
         {
             SlotsByOccupation = WithRoomFor(SlotsByOccupation, terms[i]);
@@ -279,6 +289,7 @@ public sealed class CandidateIndex : IDisposable
         Ids[slot] = Guid.Empty;
         Slots[slot] = new CandidateSlot { TargetGroup = FreeSlot };
         Terms[slot] = [];
+        BusyUntilDay[slot] = NotBusy;
         _freeSlots.Push(slot);
     }
 
@@ -302,6 +313,7 @@ public sealed class CandidateIndex : IDisposable
         Ids = Resized(Ids, capacity);
         Slots = Resized(Slots, capacity);
         Terms = Resized(Terms, capacity);
+        BusyUntilDay = Resized(BusyUntilDay, capacity);
     }
 
     private static T[] Resized<T>(T[] array, int capacity)

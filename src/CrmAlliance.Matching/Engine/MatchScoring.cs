@@ -21,6 +21,13 @@ internal sealed class MatchScoring
     private readonly double _unknownDistanceScore;
     private readonly int _zeroAvailabilityDays;
 
+    /// <summary>
+    /// Whether a placement holds the candidate within the vacancy's period. A vacancy has only a start, so its period runs
+    /// from <paramref name="vacancyStartDay"/> on: a candidate held on any day from then is busy, as the core's overlap rule
+    /// would refuse a placement from the vacancy's start that runs into their other placement.
+    /// </summary>
+    public static bool IsBusy(int busyUntilDay, int vacancyStartDay) => busyUntilDay >= vacancyStartDay;
+
     public MatchScoring(MatchingOptions options)
     {
         var errors = MatchingOptionsValidator.Errors(options).ToList();

@@ -229,6 +229,11 @@ internal sealed class SearchState
 
     private void Score(int slot, double occupation, double distance, double availability)
     {
+        if (MatchScoring.IsBusy(_index.BusyUntilDay[slot], _vacancy.StartDay))
+        {
+            return;
+        }
+
         _scored++;
         var score = _scoring.Total(occupation, MatchScoring.Skills(MatchedSkills(slot), _requiredSkills), distance, availability);
         if (score >= _scoring.MinimumScore)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmAlliance.Contracts;
+using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Contracts;
@@ -25,7 +26,7 @@ public sealed class ContractShapeTests
         new VacancyClosed(Id, "Filled", At),
         new VacancyMatched(Id, [new CandidateMatch(Id, 0.87, "same occupation group 5223; 4 of 5 skills; 12 km; available", new MatchReasons("522310", 4, 4, 5, "9000", true, "9380", 11.95, Day, Day))], At, At),
         new CandidateRegistered(Id, "InsuredUnemployed", ["5223"], ["kundeservice"], "Vocational", "9200", Day, At),
-        new CandidateChanged(Id, "InsuredUnemployed", ["5223", "5230"], ["kundeservice"], "Vocational", "9200", Day, At),
+        new CandidateChanged(Id, "InsuredUnemployed", ["5223", "5230"], ["kundeservice"], "Vocational", "9200", Day, At, [new BusyPeriod(Day, Day.AddMonths(3))]),
         new CandidateWithdrawn(Id, At),
         new PlacementStarted(Id, Id, Id, Id, null, "WageSubsidy", "ActivityReadySocialAssistance", Day, Day.AddMonths(6)),
         new PlacementEnded(Id, Id, "WageSubsidy", "Completed", Day, Day.AddMonths(6)),
@@ -62,6 +63,31 @@ public sealed class ContractShapeTests
 
         Assert.Equal(new CandidateMatch(Id, 0.87, "same occupation group 5223; 4 of 5 skills; 12 km; available"), match);
         Assert.Null(match!.Reasons);
+    }
+
+    [Fact]
+    public void A_candidate_change_and_a_snapshot_row_from_a_sender_that_predates_busy_periods_still_read()
+    {
+        const string fields = """
+            "targetGroup":"InsuredUnemployed","soughtOccupations":["5223"],"skills":["kundeservice"],"educationLevel":"Vocational","postcode":"9200","availableFrom":"2027-01-04"
+            """;
+        var changed = JsonSerializer.Deserialize<CandidateChanged>($$"""{"candidateId":"{{Id}}",{{fields}},"changedAt":"2026-11-24T09:30:00+00:00"}""", Json);
+        var row = JsonSerializer.Deserialize<CandidateProfile>($$"""{"candidateId":"{{Id}}",{{fields}},"asOf":"2026-11-24T09:30:00+00:00"}""", Json);
+
+        Assert.Equal(Day, changed!.AvailableFrom);
+        Assert.Null(changed.BusyPeriods);
+        Assert.Equal(At, row!.AsOf);
+        Assert.Null(row.BusyPeriods);
+    }
+
+    [Fact]
+    public void A_snapshot_row_carries_its_busy_periods()
+    {
+        var row = new CandidateProfile(Id, "InsuredUnemployed", ["5223"], [], "Vocational", "9200", Day, At, [new BusyPeriod(Day, Day.AddDays(30))]);
+
+        var read = JsonSerializer.Deserialize<CandidateProfile>(JsonSerializer.Serialize(row, Json), Json);
+
+        Assert.Equal(new BusyPeriod(Day, Day.AddDays(30)), Assert.Single(read!.BusyPeriods!));
     }
 
     [Fact]

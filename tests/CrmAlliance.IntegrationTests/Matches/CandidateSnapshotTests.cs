@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.IntegrationTests.Candidates;
+using CrmAlliance.IntegrationTests.Placements;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 
 namespace CrmAlliance.IntegrationTests.Matches;
@@ -63,6 +64,39 @@ public sealed class CandidateSnapshotTests : IClassFixture<CandidateSnapshotTest
         var one = items.Single(c => c.CandidateId == registered[0]);
         Assert.Equal(("InsuredUnemployed", "Vocational", "9000"), (one.TargetGroup, one.EducationLevel, one.Postcode));
         Assert.Equal(["5120", "7233"], one.SoughtOccupations);
+    }
+
+    [Fact]
+    public async Task Carries_the_days_a_placement_holds_a_candidate_as_the_overlap_rule_counts_them_and_drops_them_once_cancelled()
+    {
+        var consultant = (await _factory.Api.CreateUserAsync("CONSULTANT")).Client;
+        var candidate = await _factory.Api.CreateCandidateAsync();
+        var workplace = await consultant.RegisterWorkplaceAsync(ordinaryEmployees: 20);
+        var start = TestData.Today.AddDays(10);
+        var approved = await consultant.ApprovedInternshipAsync(candidate, workplace, start);
+
+        Assert.Equal([new BusyPeriod(start, start.AddDays(27))], (await RowAsync(candidate.Id)).BusyPeriods);
+
+        await consultant.MutateOkAsync("cancelPlacement", new { id = PlacementDriver.Id(approved), version = PlacementDriver.Version(approved), reason = "Aflyst." });
+
+        Assert.Empty((await RowAsync(candidate.Id)).BusyPeriods!);
+    }
+
+    /// <summary>The candidate's row of the snapshot, paging through it all.</summary>
+    private async Task<CandidateProfile> RowAsync(Guid candidateId)
+    {
+        var rows = new List<CandidateProfile>();
+        Guid? after = null;
+        do
+        {
+            var response = await GetAsync(_factory.Api, $"?limit=1000{(after is null ? "" : "&after=" + after)}", Factory.Key);
+            var page = (await response.Content.ReadFromJsonAsync<CandidateSnapshotPage>())!;
+            rows.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return Assert.Single(rows, c => c.CandidateId == candidateId);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ internal sealed class RandomPool(int seed, bool fewDistinctValues = false)
     private static readonly string[] TargetGroups = [.. DomainNames.TargetGroups, "FlexJobSeeker", "SomethingNew"];
 
     private readonly Random _random = new(seed);
+
+    // Its own generator, so adding busy periods left every other random choice as it was.
+    private readonly Random _busy = new(seed + 1);
     private readonly string[] _postcodes = fewDistinctValues
         ? ["9000", "9400"]
         : [.. new Random(seed).GetItems(Pools.Centres.Postcodes.ToArray(), 40), "0000", "9850", " 9000 ", "9000"];
@@ -35,7 +38,14 @@ internal sealed class RandomPool(int seed, bool fewDistinctValues = false)
         "Vocational",
         Pick(_postcodes),
         fewDistinctValues ? Pools.Start : Pools.Start.AddDays(_random.Next(-120, 121)),
-        asOf);
+        asOf,
+        BusyPeriods());
+
+    /// <summary>Now and then a candidate held by a placement or two, ending around the vacancies' starts.</summary>
+    private List<BusyPeriod>? BusyPeriods()
+        => _busy.Next(6) == 0
+            ? [.. Enumerable.Range(0, _busy.Next(1, 3)).Select(_ => Pools.Start.AddDays(_busy.Next(-40, 70))).Select(end => new BusyPeriod(end.AddDays(-_busy.Next(0, 200)), end))]
+            : null;
 
     public VacancyProfile Vacancy() => new(
         Guid.NewGuid(),

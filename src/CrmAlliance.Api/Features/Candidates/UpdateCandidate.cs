@@ -19,7 +19,7 @@ public sealed record UpdateCandidateInput(
     string? LastEmployerCvr = null) : ICandidateDetails;
 
 /// <summary>A consultant keeps a candidate's details current; the display alias never changes, a withdrawn candidate is not changed.</summary>
-public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog catalog, IEnumerable<ICandidateChangeGuard> guards, TimeProvider clock)
+public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog catalog, IEnumerable<ICandidateChangeGuard> guards, ICandidatePlacements placements, TimeProvider clock)
 {
     /// <summary>Refuses anyone but Consultants; pages ask it before they offer the form.</summary>
     public static void RequireEditor(Actor actor) => actor.Require(Role.Consultant);
@@ -52,7 +52,7 @@ public sealed class UpdateCandidateHandler(CrmDbContext db, ReferenceCatalog cat
         CandidateValidation.Apply(candidate, input, details);
         candidate.Version++;
         candidate.UpdatedAt = clock.GetUtcNow();
-        CandidateEvents.EnqueueChanged(db, candidate);
+        await CandidateEvents.EnqueueChangedAsync(db, candidate, placements, cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Candidates.CaseReferenceTaken"), cancellationToken);
         return candidate.ToView();
     }

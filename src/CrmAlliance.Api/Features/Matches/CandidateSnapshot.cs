@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Contracts.Snapshots;
 using CrmAlliance.Matching;
@@ -11,7 +12,8 @@ namespace CrmAlliance.Api.Features.Matches;
 /// <summary>
 /// The candidate pool as matching needs it: only the attributes it scores on, no case reference,
 /// withdrawn candidates left out, paged by id. Each row carries its <c>UpdatedAt</c>, the same time the
-/// candidate events carry, so the matcher can merge snapshot and events in any order.
+/// candidate events carry, so the matcher can merge snapshot and events in any order, and the periods the candidate's
+/// placements hold them, by the overlap rule's own definition (<see cref="CandidateOverlapCheck.BusyPeriodsAsync"/>).
 /// </summary>
 public sealed class CandidateSnapshotQueries(CrmDbContext db)
 {
@@ -29,7 +31,10 @@ public sealed class CandidateSnapshotQueries(CrmDbContext db)
         var rows = await candidates.OrderBy(c => c.Id).Take(limit)
             .Select(c => new { c.Id, c.TargetGroup, c.SoughtOccupations, c.Skills, c.EducationLevel, c.Postcode, c.AvailableFrom, c.UpdatedAt })
             .ToListAsync(cancellationToken);
-        var items = rows.Select(c => new CandidateProfile(c.Id, c.TargetGroup.ToString(), c.SoughtOccupations, c.Skills, c.EducationLevel.ToString(), c.Postcode, c.AvailableFrom, c.UpdatedAt)).ToList();
+        var busy = await db.BusyPeriodsAsync([.. rows.Select(c => c.Id)], cancellationToken);
+        var items = rows.Select(c => new CandidateProfile(
+            c.Id, c.TargetGroup.ToString(), c.SoughtOccupations, c.Skills, c.EducationLevel.ToString(), c.Postcode, c.AvailableFrom, c.UpdatedAt, [.. busy[c.Id].Select(CandidatePlacements.ToContract)]))
+            .ToList();
         return new(items, rows.Count == limit ? rows[^1].Id : null);
     }
 }

@@ -36,6 +36,7 @@ public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck rati
         placement.ApprovedBy = actor.UserId;
         placement.ApprovedAt = clock.GetUtcNow();
         placement.Version++;
+        await CandidateBusyEvents.EnqueueAsync(db, placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

@@ -9,7 +9,7 @@ public sealed record CancelPlacementInput(Guid Id, int Version, string Reason);
 /// A consultant calls off a placement that has not started (it ends early without actual dates). An
 /// active placement is ended with <c>endPlacement</c> instead, so that its actual end is recorded.
 /// </summary>
-public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries queries)
+public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries queries, TimeProvider clock)
 {
     private static readonly PlacementStatus[] Statuses = [PlacementStatus.Proposed, PlacementStatus.Approved];
 
@@ -26,6 +26,7 @@ public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries que
         PlacementStateMachine.Move(placement, PlacementStatus.EndedEarly);
         placement.EndReason = input.Reason.Trim();
         placement.Version++;
+        await CandidateBusyEvents.EnqueueAsync(db, placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

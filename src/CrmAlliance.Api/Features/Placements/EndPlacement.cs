@@ -29,6 +29,7 @@ public sealed class EndPlacementHandler(CrmDbContext db, PlacementQueries querie
         placement.EndReason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
         placement.Version++;
         db.Enqueue(placement.Id, new PlacementEnded(placement.Id, placement.CompanyId, placement.OfferKind.ToString(), to.ToString(), placement.ActualStart!.Value, input.ActualEnd), clock.GetUtcNow());
+        await CandidateBusyEvents.EnqueueAsync(db, placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

@@ -18,6 +18,7 @@ public static class PlacementsModule
         services.AddScoped<RatioRuleCheck>();
         services.AddScoped<WorkplaceCapacityQuery>();
         services.AddScoped<ICandidateChangeGuard, TargetGroupChangeCheck>();
+        services.AddScoped<ICandidatePlacements, CandidatePlacements>();
         services.AddScoped<PlacementQueries>();
         services.AddScoped<ProposePlacementHandler>();
         services.AddScoped<RecordEmployeeRepStatementHandler>();

@@ -56,6 +56,7 @@ public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule
 
         db.Placements.Add(proposal.Placement);
         alsoSave?.Invoke(proposal.Placement);
+        await CandidateBusyEvents.EnqueueAsync(db, proposal.Placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(proposal.Placement.Id, actor, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Placements.Rules;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.Messaging;
@@ -52,6 +53,7 @@ public sealed class StartPlacementHandler(CrmDbContext db, RatioRuleCheck ratio,
         db.Enqueue(placement.Id, new PlacementStarted(
             placement.Id, placement.CandidateId, placement.CompanyId, placement.WorkplaceId, placement.VacancyId,
             placement.OfferKind.ToString(), candidate.TargetGroup.ToString(), input.ActualStart, placement.PlannedEnd), clock.GetUtcNow());
+        await CandidateBusyEvents.EnqueueAsync(db, placement, clock.GetUtcNow(), cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

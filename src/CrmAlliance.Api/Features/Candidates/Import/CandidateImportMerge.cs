@@ -57,9 +57,10 @@ public static class CandidateImportMerge
     }
 
     /// <summary>Adds the new candidates, changes the updated ones, and queues each one's event with it.</summary>
-    public static async Task ApplyAsync(CrmDbContext db, CandidateImportFile file, IReadOnlyList<PlannedLine> plan, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(CrmDbContext db, ICandidatePlacements placements, CandidateImportFile file, IReadOnlyList<PlannedLine> plan, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await CandidateAliases.AssignAsync(db, plan.Where(p => p.Status == ImportLineStatus.Created).Select(p => p.Candidate).ToList(), cancellationToken);
+        var busy = await placements.BusyPeriodsAsync([.. plan.Where(p => p.Status == ImportLineStatus.Updated).Select(p => p.Candidate.Id)], cancellationToken);
         foreach (var (line, status, candidate, _) in plan)
         {
             if (status == ImportLineStatus.Created)
@@ -72,7 +73,7 @@ public static class CandidateImportMerge
                 CandidateValidation.Apply(candidate, line.Candidate, ValuesFor(file, line, candidate));
                 candidate.Version++;
                 candidate.UpdatedAt = now;
-                CandidateEvents.EnqueueChanged(db, candidate);
+                CandidateEvents.EnqueueChanged(db, candidate, busy[candidate.Id], candidate.UpdatedAt);
             }
         }
     }

@@ -31,7 +31,7 @@ public sealed record CandidateImportReport(bool DryRun, bool Committed, string S
 /// All or nothing: one rejected line and nothing is written. The candidates and their events are saved
 /// in one transaction.
 /// </summary>
-public sealed class ImportCandidatesHandler(CrmDbContext db, ReferenceCatalog catalog, TimeProvider clock)
+public sealed class ImportCandidatesHandler(CrmDbContext db, ReferenceCatalog catalog, ICandidatePlacements placements, TimeProvider clock)
 {
     /// <summary>Refuses anyone but Consultants (the import page asks before showing its form).</summary>
     public static void RequireImporter(Actor actor) => actor.Require(Role.Consultant);
@@ -57,7 +57,7 @@ public sealed class ImportCandidatesHandler(CrmDbContext db, ReferenceCatalog ca
         {
             // One step: the rows are written by one SaveChanges, which cannot tell how far it has come.
             var saving = ImportPhaseProgress.Start(progress, ImportPhase.Saving, plan.Count);
-            await CandidateImportMerge.ApplyAsync(db, file, plan, now, cancellationToken);
+            await CandidateImportMerge.ApplyAsync(db, placements, file, plan, now, cancellationToken);
 
             // One SaveChanges is one transaction: every candidate with its event, or nothing.
             await db.SaveOrConflictAsync(RefusalText.Of("Candidates.Import.RegisteredMeanwhile"), cancellationToken);
