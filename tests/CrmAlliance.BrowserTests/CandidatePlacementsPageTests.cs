@@ -57,7 +57,7 @@ public sealed class CandidatePlacementsPageTests(BrowserFixture fixture) : IClas
     private static Candidate NewCandidate(string cvr) => new()
     {
         CaseReference = $"SAG-{cvr}-P",
-        DisplayAlias = $"Kandidat {cvr[..4]}P",
+        DisplayAlias = $"Kandidat {cvr}P",
         TargetGroup = TargetGroup.InsuredUnemployed,
         Postcode = "9000",
         AvailableFrom = Today,

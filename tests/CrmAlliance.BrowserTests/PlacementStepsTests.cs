@@ -118,7 +118,7 @@ public sealed class PlacementStepsTests(BrowserFixture fixture) : IClassFixture<
             Candidate Candidate(string suffix) => new()
             {
                 CaseReference = $"SAG-{cvr}-{suffix}",
-                DisplayAlias = $"Kandidat {cvr[..3]}{suffix}",
+                DisplayAlias = $"Kandidat {cvr}{suffix}",
                 TargetGroup = TargetGroup.InsuredUnemployed,
                 Postcode = "9000",
                 AvailableFrom = Today,

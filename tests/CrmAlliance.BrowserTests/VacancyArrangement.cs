@@ -43,7 +43,7 @@ public static class VacancyArrangement
             Candidate Candidate(string suffix) => new()
             {
                 CaseReference = $"SAG-{cvr}-{suffix}",
-                DisplayAlias = $"Kandidat {cvr[..3]}{suffix}",
+                DisplayAlias = $"Kandidat {cvr}{suffix}",
                 TargetGroup = TargetGroup.InsuredUnemployed,
                 SoughtOccupations = ["9321"],
                 Postcode = "9000",
