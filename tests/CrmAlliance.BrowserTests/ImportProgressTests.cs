@@ -19,13 +19,14 @@ public sealed class ImportProgressTests(BrowserFixture fixture, ITestOutputHelpe
     /// </summary>
     private const string WatchProgress = """
         () => {
-          window.importProgress = { texts: [], bars: 0, withReport: 0 };
+          window.importProgress = { texts: [], bars: 0, withReport: 0, polite: 0 };
           const record = () => {
             const shown = document.querySelector('[data-testid="import-progress"]');
             if (!shown) return;
             const text = shown.textContent.trim().replace(/\s+/g, ' ');
             if (!window.importProgress.texts.includes(text)) window.importProgress.texts.push(text);
             if (shown.querySelector('progress')) window.importProgress.bars++;
+            if (shown.closest('[role="status"][aria-live="polite"]')) window.importProgress.polite++;
             if (document.querySelector('[data-testid="import-report"]')) window.importProgress.withReport++;
           };
           new MutationObserver(record).observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -46,17 +47,19 @@ public sealed class ImportProgressTests(BrowserFixture fixture, ITestOutputHelpe
 
         await page.GetByTestId("import-submit").ClickAsync();
 
-        // The progress is in the response's first part, so it shows long before 4,000 candidates are saved.
+        // The progress is in the response's first part, so it shows before 4,000 candidates are saved; on a quiet machine
+        // the whole import may be over before a locator looks, so what was shown is read from the observer's record.
         var progress = page.GetByTestId("import-progress");
-        await Assertions.Expect(progress).ToBeVisibleAsync();
-        await Assertions.Expect(progress.Locator("progress")).ToBeAttachedAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { Has = progress })).ToHaveAttributeAsync("aria-live", "polite");
-        await BrowserFixture.CheckPageAsync(page, "kandidater-import-fremskridt");
+        if (await progress.CountAsync() > 0)
+        {
+            await BrowserFixture.CheckPageAsync(page, "kandidater-import-fremskridt");
+        }
 
         await Assertions.Expect(page.GetByTestId("import-outcome")).ToContainTextAsync("Importeret. Nye: 4000, ændrede: 0, uændrede: 0, afviste: 0.", new() { Timeout = 60_000 });
         await Assertions.Expect(progress).ToHaveCountAsync(0);
         var seen = await SeenAsync(page);
         Assert.True(seen.Bars > 0, "no <progress> was seen");
+        Assert.True(seen.Polite > 0, "the progress was not in a polite live region");
         Assert.Contains(seen.Texts, t => t == "Læser filen …" || t.StartsWith("Læser linje", StringComparison.Ordinal) || t.StartsWith("Kontrollerer linje", StringComparison.Ordinal));
         Assert.All(seen.Texts, t => Assert.Matches(@"^(Læser filen …|Læser linje [0-9.]+ af 4\.000|Kontrollerer linje [0-9.]+ af 4\.000|Gemmer 4\.000 linjer …)$", t));
 
@@ -121,7 +124,7 @@ public sealed class ImportProgressTests(BrowserFixture fixture, ITestOutputHelpe
         await context.CloseAsync();
     }
 
-    private sealed record Seen(string[] Texts, int Bars, int WithReport);
+    private sealed record Seen(string[] Texts, int Bars, int WithReport, int Polite);
 
     private async Task<Seen> SeenAsync(IPage page)
     {
@@ -129,7 +132,8 @@ public sealed class ImportProgressTests(BrowserFixture fixture, ITestOutputHelpe
         var seen = new Seen(
             json.GetProperty("texts").EnumerateArray().Select(t => t.GetString()!).ToArray(),
             json.GetProperty("bars").GetInt32(),
-            json.GetProperty("withReport").GetInt32());
+            json.GetProperty("withReport").GetInt32(),
+            json.GetProperty("polite").GetInt32());
         output.WriteLine($"Progress seen: {string.Join(" | ", seen.Texts)} ({seen.Bars} renders with a bar, {seen.WithReport} beside the report)");
         return seen;
     }
