@@ -21,7 +21,6 @@ public sealed class Validator
     }
 
     public Validator Required(string? value, string field, int maxLength = 200)
-
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -37,6 +36,21 @@ public sealed class Validator
 
     public Validator MaxLength(string? value, string field, int maxLength)
         => Check(value is null || value.Length <= maxLength, field, TooLong(maxLength));
+
+    /// <summary>
+    /// Text a person typed that will be stored (a name, a summary, a reason, a note): required, at most
+    /// <paramref name="maxLength"/> characters and without anything shaped like a CPR number.
+    /// </summary>
+    public Validator Text(string? value, string field, int maxLength = 200)
+        => Required(value, field, maxLength).NoCprNumber(value, field);
+
+    /// <summary>As <see cref="Text"/>, for text that may be left out.</summary>
+    public Validator OptionalText(string? value, string field, int maxLength)
+        => MaxLength(value, field, maxLength).NoCprNumber(value, field);
+
+    /// <summary>The refusal does not repeat the text: a CPR number must not reach logs, pages or screenshots.</summary>
+    public Validator NoCprNumber(string? value, string field)
+        => Check(!CprNumbers.AppearIn(value), field, RefusalText.Of("Core.CprLike"));
 
     public Validator Range(decimal value, string field, decimal min, decimal max)
         => Check(value >= min && value <= max, field, Between(min, max));

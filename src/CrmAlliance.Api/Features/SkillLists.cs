@@ -28,6 +28,10 @@ public static class SkillLists
             {
                 v.Add(field, RefusalText.Of("Skills.TooLong", ("position", position), ("length", skill.Length), ("max", MaxLength)));
             }
+            else if (CprNumbers.AppearIn(skill))
+            {
+                v.Add(field, RefusalText.Of("Core.CprLike"));
+            }
             else if (!normalised.Contains(skill, StringComparer.OrdinalIgnoreCase))
             {
                 normalised.Add(skill);

@@ -247,7 +247,7 @@ public sealed class ImportCompaniesTests(CrmApiFactory factory) : IClassFixture<
         {
             var cvr = TestData.NewCvr();
             return new[] { TestData.NewPNumber(), TestData.NewPNumber() }.Select(p =>
-                $"{cvr};Partner {i} ApS;620100;Vej {i};9000;privat;aktiv;2020-01-01;{p};Afdeling {p};Vej {i};9000;12;2026-02;11,5;Kontakt {i};k{i}@partner.example;nej");
+                $"{cvr};Partner {i} ApS;620100;Vej {i};9000;privat;aktiv;2020-01-01;{p};Afdeling {p[^4..]};Vej {i};9000;12;2026-02;11,5;Kontakt {i};k{i}@partner.example;nej");
         });
         var csv = "cvr;name;industryCode;address;postcode;sector;membershipStatus;joinedOn;pNumber;workplaceName;workplaceAddress;workplacePostcode;ordinaryEmployees;employeesReportedFor;averageEmployees12Months;contactName;contactEmail;contactIsEmployeeRepresentative\n"
             + string.Join("\n", lines);
@@ -299,7 +299,7 @@ public sealed class ImportCompaniesTests(CrmApiFactory factory) : IClassFixture<
             + string.Join("\n", Enumerable.Range(0, partners).SelectMany(i =>
             {
                 var cvr = TestData.NewCvr();
-                return new[] { TestData.NewPNumber(), TestData.NewPNumber() }.Select(p => $"{cvr};Partner {i} ApS;620100;Vej {i};9000;privat;{p};Afdeling {p};Vej {i};9000;12;2026-02;11,5");
+                return new[] { TestData.NewPNumber(), TestData.NewPNumber() }.Select(p => $"{cvr};Partner {i} ApS;620100;Vej {i};9000;privat;{p};Afdeling {p[^4..]};Vej {i};9000;12;2026-02;11,5");
             }));
 
     private async Task<CompanyImportReport> HandleAsync(TestUser user, string csv, bool dryRun, IProgress<ImportProgress> progress)

@@ -72,7 +72,7 @@ public sealed class DemoDataTests(DemoSeededHost host) : IClassFixture<DemoSeede
         Assert.All(candidates, c =>
         {
             Assert.All(c.SoughtOccupations, code => Assert.NotNull(Catalog.FindOccupation(code)));
-            Assert.False(DanishIdentifiers.ContainsCprLikeNumber(c.CaseReference), c.CaseReference);
+            Assert.False(CprNumbers.AppearIn(c.CaseReference), c.CaseReference);
         });
     }
 

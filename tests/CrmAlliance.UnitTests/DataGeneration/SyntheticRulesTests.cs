@@ -52,7 +52,7 @@ public sealed class SyntheticRulesTests(SmallDataSet set) : IClassFixture<SmallD
         Assert.All(data.Candidates, c =>
         {
             Assert.All(c.SoughtOccupations, code => Assert.NotNull(catalog.FindOccupation(code)));
-            Assert.False(DanishIdentifiers.ContainsCprLikeNumber(c.CaseReference), c.CaseReference);
+            Assert.False(CprNumbers.AppearIn(c.CaseReference), c.CaseReference);
             Assert.True(c.LastEmployerCvr is null || DanishIdentifiers.IsValidCvr(c.LastEmployerCvr));
         });
         Assert.Equal(data.Candidates.Count(), data.Candidates.Select(c => c.CaseReference).Distinct().Count());

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Demo;
@@ -86,7 +87,7 @@ public sealed class DemoDataBuilderTests
         Assert.All(Data.Candidates, c =>
         {
             Assert.Matches(@"^SAG-20\d\d-\d{5}$", c.CaseReference);
-            Assert.False(DanishIdentifiers.ContainsCprLikeNumber(c.CaseReference));
+            Assert.False(CprNumbers.AppearIn(c.CaseReference));
             Assert.All(c.SoughtOccupations, code => Assert.NotNull(Catalog.FindOccupation(code)));
             Assert.NotNull(Catalog.FindPostcode(c.Postcode));
             Assert.True(c.LastEmployerCvr is null || DanishIdentifiers.IsValidCvr(c.LastEmployerCvr));

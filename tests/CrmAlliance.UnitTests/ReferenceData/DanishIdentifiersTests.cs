@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.ReferenceData;
 
 namespace CrmAlliance.UnitTests.ReferenceData;
@@ -28,12 +29,19 @@ public sealed class DanishIdentifiersTests
     [InlineData("010190-1234")]
     [InlineData("0101901234")]
     [InlineData("ref 311299 1234 x")]
-    public void A_CPR_shaped_number_is_found_anywhere_in_the_text(string text) => Assert.True(DanishIdentifiers.ContainsCprLikeNumber(text));
+    public void A_CPR_shaped_number_is_found_anywhere_in_the_text(string text) => Assert.True(CprNumbers.AppearIn(text));
 
     [Theory]
     [InlineData("SAG-2025-00017")]
     [InlineData("3213901234")] // day 32 is no date
     [InlineData("0113901234")] // month 13 is no date
     [InlineData("12345678901")] // eleven digits: not CPR-shaped
-    public void Case_references_that_are_not_CPR_shaped_pass(string text) => Assert.False(DanishIdentifiers.ContainsCprLikeNumber(text));
+    public void Case_references_that_are_not_CPR_shaped_pass(string text) => Assert.False(CprNumbers.AppearIn(text));
+
+    [Theory]
+    [InlineData("Ring 010190-1234 i morgen", "Ring XXXXXX-XXXX i morgen")]
+    [InlineData("0101901234 og 311299 1234", "XXXXXX-XXXX og XXXXXX-XXXX")]
+    [InlineData("tlf. 98 12 34 56, P-nr. 1234 567890", "tlf. 98 12 34 56, P-nr. 1234 567890")]
+    [InlineData("3213901234 er ingen dato", "3213901234 er ingen dato")]
+    public void Mask_hides_every_CPR_shaped_number_and_nothing_else(string text, string masked) => Assert.Equal(masked, CprNumbers.Mask(text));
 }

@@ -14,6 +14,9 @@ public static partial class Refusals
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da");
 
+    /// <summary>The argument that names a workplace's P-number: repeated as it is (see <see cref="Describe(RefusalText, CultureInfo)"/>).</summary>
+    public const string PNumberArg = "pNumber";
+
     private static readonly CultureInfo DanishFormats = CultureInfo.GetCultureInfo("da-DK");
     private static readonly ResourceManager Texts = new(typeof(RefusalTexts));
 
@@ -53,7 +56,15 @@ public static partial class Refusals
             var name = match.Groups["name"].Value;
             var arg = text.Args.FirstOrDefault(a => a.Name == name);
             var format = match.Groups["format"].Success ? match.Groups["format"].Value : null;
-            return arg.Name is null ? match.Value : Format(arg.Value, format, language);
+            if (arg.Name is null)
+            {
+                return match.Value;
+            }
+
+            // A refused value is repeated to its sender, but never a CPR-shaped number in it. A P-number is an
+            // identifier the product stores (checked as such), and ten digits may look like a date.
+            var formatted = Format(arg.Value, format, language);
+            return arg.Value is string && arg.Name != PNumberArg ? CprNumbers.Mask(formatted) : formatted;
         });
     }
 

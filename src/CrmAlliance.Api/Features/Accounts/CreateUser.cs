@@ -19,7 +19,7 @@ public sealed class CreateUserHandler(UserManager<ApplicationUser> users, CrmDbC
         var errors = new List<FieldError>(await PasswordPolicy.ErrorsAsync(users, input.Email, input.Password));
         var v = new Validator()
             .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", RefusalText.Of("Core.NotAnEmail", ("value", input.Email)))
-            .Required(input.DisplayName, "displayName")
+            .Text(input.DisplayName, "displayName")
             .Check(input.Role != Role.Company || input.CompanyId is not null, "companyId", RefusalText.Of("Accounts.CompanyRequired"))
             .Check(input.Role == Role.Company || input.CompanyId is null, "companyId", RefusalText.Of("Accounts.CompanyOnlyForCompanyUsers"));
         errors.InsertRange(0, v.Errors);
@@ -57,7 +57,7 @@ public sealed class InviteCompanyUserHandler(UserManager<ApplicationUser> users,
         Authorize(actor);
         new Validator()
             .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", RefusalText.Of("Core.NotAnEmail", ("value", input.Email)))
-            .Required(input.DisplayName, "displayName")
+            .Text(input.DisplayName, "displayName")
             .ThrowIfInvalid();
         if (!await db.Companies.AnyAsync(c => c.Id == input.CompanyId, cancellationToken))
         {
@@ -89,7 +89,7 @@ public sealed class InviteStaffUserHandler(UserManager<ApplicationUser> users, C
         Authorize(actor);
         new Validator()
             .Check(System.Net.Mail.MailAddress.TryCreate(input.Email, out _), "email", RefusalText.Of("Core.NotAnEmail", ("value", input.Email)))
-            .Required(input.DisplayName, "displayName")
+            .Text(input.DisplayName, "displayName")
             .Check(input.Role is not null, "role", RefusalText.Of("Core.Required"))
             .Check(input.Role != Role.Company, "role", RefusalText.Of("Accounts.StaffRoleOnly"))
             .ThrowIfInvalid();

@@ -42,7 +42,7 @@ public static class CandidateValidation
     {
         v.Required(caseReference, field, MaxCaseReferenceLength);
         return v.Check(
-            !DanishIdentifiers.ContainsCprLikeNumber(caseReference),
+            !CprNumbers.AppearIn(caseReference),
             field,
             RefusalText.Of("Candidates.CprLike"));
     }

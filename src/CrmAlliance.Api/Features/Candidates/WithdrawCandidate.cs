@@ -20,7 +20,7 @@ public sealed class WithdrawCandidateHandler(CrmDbContext db, TimeProvider clock
     public async Task<CandidateView> HandleAsync(WithdrawCandidateInput input, Actor actor, CancellationToken cancellationToken)
     {
         RequireWithdrawer(actor);
-        new Validator().Required(input.Reason, "reason", MaxReasonLength).ThrowIfInvalid();
+        new Validator().Text(input.Reason, "reason", MaxReasonLength).ThrowIfInvalid();
         var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == input.Id, cancellationToken)
             ?? throw new NotFoundException("Candidate", input.Id, "input.id");
         SaveChangesExtensions.CheckVersion(candidate.Version, input.Version);

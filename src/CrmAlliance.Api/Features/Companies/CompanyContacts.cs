@@ -18,7 +18,7 @@ public sealed class SaveCompanyContactHandler(CrmDbContext db)
             throw new NotFoundException("Company", input.CompanyId, "input.companyId");
         }
 
-        new Validator().CheckContact(input.Name, input.Email, input.Phone).MaxLength(input.JobTitle, "jobTitle", 200).ThrowIfInvalid();
+        new Validator().CheckContact(input.Name, input.Email, input.Phone).OptionalText(input.JobTitle, "jobTitle", 200).ThrowIfInvalid();
 
         CompanyContact contact;
         if (input.Id is { } id)

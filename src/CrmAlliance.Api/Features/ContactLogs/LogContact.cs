@@ -28,8 +28,8 @@ public static class ContactLogRules
     {
         v.Check(occurredAt <= now + MaxAheadOfNow, "occurredAt", RefusalText.Of("ContactLogs.TooFarAhead", ("occurredAt", occurredAt), ("latest", now + MaxAheadOfNow)));
         v.Check(occurredAt >= Earliest, "occurredAt", RefusalText.Of("ContactLogs.TooEarly"));
-        v.Required(summary, "summary", SummaryMaxLength);
-        v.MaxLength(outcome, "outcome", OutcomeMaxLength);
+        v.Text(summary, "summary", SummaryMaxLength);
+        v.OptionalText(outcome, "outcome", OutcomeMaxLength);
         var contactDate = DanishCalendar.DateOf(occurredAt);
         v.Check(followUpOn is null || followUpOn >= contactDate, "followUpOn", RefusalText.Of("ContactLogs.FollowUpBeforeContact", ("date", contactDate)));
 

@@ -48,7 +48,7 @@ public sealed class DecideMatchHandler(CrmDbContext db, ProposePlacementHandler 
     public async Task<MatchView> DismissAsync(DismissMatchInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
-        new Validator().Required(input.Reason, "reason", 500).ThrowIfInvalid();
+        new Validator().Text(input.Reason, "reason", 500).ThrowIfInvalid();
         var match = await LoadUndecidedAsync(input.Id, input.Version, cancellationToken);
         Decide(match, MatchStatus.Dismissed, actor, reason: input.Reason.Trim());
         await db.SaveOrConflictAsync(RefusalText.Of("Matches.NotSaved"), cancellationToken);

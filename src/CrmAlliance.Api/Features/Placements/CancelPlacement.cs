@@ -19,7 +19,7 @@ public sealed class CancelPlacementHandler(CrmDbContext db, PlacementQueries que
     public async Task<PlacementView> HandleAsync(CancelPlacementInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
-        new Validator().Required(input.Reason, "reason", 1000).ThrowIfInvalid();
+        new Validator().Text(input.Reason, "reason", 1000).ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
         PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.Cancel"), Statuses);
 

@@ -16,7 +16,7 @@ public sealed class EndPlacementHandler(CrmDbContext db, PlacementQueries querie
         new Validator()
             .Check(input.ActualEnd <= clock.Today(), "actualEnd", RefusalText.Of("Placements.EndInFuture"))
             .Check(!input.EndedEarly || !string.IsNullOrWhiteSpace(input.Reason), "reason", RefusalText.Of("Placements.ReasonRequiredWhenEarly"))
-            .MaxLength(input.Reason, "reason", 1000)
+            .OptionalText(input.Reason, "reason", 1000)
             .ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.Id, input.Version, "input.id", cancellationToken);
         var to = input.EndedEarly ? PlacementStatus.EndedEarly : PlacementStatus.Completed;

@@ -79,7 +79,7 @@ public sealed class ProposePlacementHandler(CrmDbContext db, MaximumDurationRule
         for (var i = 0; i < exemptions.Count; i++)
         {
             var exemption = exemptions[i];
-            v.Required(exemption.Reason, $"exemptions[{i}].reason", 1000)
+            v.Text(exemption.Reason, $"exemptions[{i}].reason", 1000)
                 .Check(exemption.Rule.AppliesTo(input.OfferKind), $"exemptions[{i}].rule", RefusalText.Of("Placements.ExemptionNotForKind", ("rule", exemption.Rule), ("kind", input.OfferKind)))
                 .Check(exemptions.Take(i).All(e => e.Rule != exemption.Rule), $"exemptions[{i}].rule", RefusalText.Of("Placements.ExemptionTwice", ("rule", exemption.Rule)));
         }

@@ -16,9 +16,9 @@ public sealed class RecordEmployeeRepStatementHandler(CrmDbContext db, Placement
     {
         actor.Require(Role.Consultant);
         new Validator()
-            .Required(input.RepresentativeName, "representativeName")
+            .Text(input.RepresentativeName, "representativeName")
             .Check(input.GivenOn <= clock.Today(), "givenOn", RefusalText.Of("Core.NotInFuture"))
-            .MaxLength(input.Comment, "comment", 2000)
+            .OptionalText(input.Comment, "comment", 2000)
             .ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.PlacementId, input.Version, "input.placementId", cancellationToken);
         if (!placement.OfferKind.IsSubsidisedPlacement())

@@ -21,7 +21,7 @@ public sealed class RecordRuleExemptionHandler(CrmDbContext db, PlacementQueries
     public async Task<PlacementView> HandleAsync(RecordRuleExemptionInput input, Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Consultant);
-        new Validator().Required(input.Reason, "reason", 1000).ThrowIfInvalid();
+        new Validator().Text(input.Reason, "reason", 1000).ThrowIfInvalid();
         var placement = await db.LoadPlacementForUpdateAsync(input.PlacementId, input.Version, "input.placementId", cancellationToken);
         new Validator().Check(input.Rule.AppliesTo(placement.OfferKind), "rule", RefusalText.Of("Placements.ExemptionNotForKind", ("rule", input.Rule), ("kind", placement.OfferKind))).ThrowIfInvalid();
         PlacementStateMachine.RequireStatus(placement, RefusalText.Of("Placements.Action.RecordExemption"), Statuses);

@@ -49,7 +49,7 @@ public static class PledgeRules
             Counts(terms).Any(c => c.Count > 0),
             "ordinaryJobs",
             RefusalText.Of("Pledges.Empty"));
-        v.MaxLength(terms.Note, "note", NoteMaxLength);
+        v.OptionalText(terms.Note, "note", NoteMaxLength);
         return v;
     }
 

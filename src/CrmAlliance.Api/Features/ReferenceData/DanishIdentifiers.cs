@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace CrmAlliance.Api.Features.ReferenceData;
 
 /// <summary>Checks for the Danish identifiers the CRM stores or must refuse.</summary>
-public static partial class DanishIdentifiers
+public static class DanishIdentifiers
 {
     private static readonly int[] CvrWeights = [2, 7, 6, 5, 4, 3, 2, 1];
 
@@ -26,31 +24,4 @@ public static partial class DanishIdentifiers
 
     /// <summary>A P-number: 10 digits. No modulus check: some were issued with wrong weights.</summary>
     public static bool IsValidPNumber(string? pNumber) => pNumber is { Length: 10 } && pNumber.All(char.IsAsciiDigit);
-
-    /// <summary>
-    /// True when the text contains something shaped like a CPR number (DDMMYY-SSSS or DDMMYYSSSS with a
-    /// plausible date). Candidate references must never carry one.
-    /// </summary>
-    public static bool ContainsCprLikeNumber(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        foreach (Match match in CprShape().Matches(text))
-        {
-            var day = int.Parse(match.Groups["d"].Value);
-            var month = int.Parse(match.Groups["m"].Value);
-            if (day is >= 1 and <= 31 && month is >= 1 and <= 12)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    [GeneratedRegex(@"(?<!\d)(?<d>\d{2})(?<m>\d{2})\d{2}[-\s]?\d{4}(?!\d)")]
-    private static partial Regex CprShape();
 }

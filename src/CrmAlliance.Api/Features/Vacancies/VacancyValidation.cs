@@ -47,8 +47,8 @@ public sealed class VacancyValidation(CrmDbContext db, ReferenceCatalog catalog)
     {
         var v = new Validator()
             .CheckOccupation(catalog, details.OccupationCode, "occupationCode")
-            .Required(details.Title, "title")
-            .MaxLength(details.Description, "description", 8000)
+            .Text(details.Title, "title")
+            .OptionalText(details.Description, "description", 8000)
             .Check(details.Positions is >= 1 and <= MaxPositions, "positions", Validator.Between(1, MaxPositions))
             .Check(
                 details.HoursPerWeek is >= MinHoursPerWeek and <= MaxHoursPerWeek && decimal.Round(details.HoursPerWeek, 2) == details.HoursPerWeek,

@@ -31,6 +31,20 @@ public sealed class CrmErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProv
 
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
+        var info = Describe(executionError);
+
+        // GraphQL.NET's own messages repeat a value it could not read ("Unable to convert '…'"): never a CPR number.
+        // The core's refusals mask what they repeat themselves (Refusals), and may name a P-number of the same shape.
+        if (executionError.InnerException is not CrmException && executionError is not CrmExecutionError)
+        {
+            info.Message = CprNumbers.Mask(info.Message);
+        }
+
+        return info;
+    }
+
+    private ErrorInfo Describe(ExecutionError executionError)
+    {
         // The core refused while GraphQL.NET read the input (e.g. a global ID of the wrong type in the variables).
         if (executionError.InnerException is CrmException refusal)
         {

@@ -130,7 +130,7 @@ public sealed class CompanyImportReader(ReferenceCatalog catalog)
         ImportedContact? contact = null;
         if (Col.All.Any(c => c.Group == ColumnGroup.Contact && Cell(c.Name).Length > 0))
         {
-            v.CheckContact(Cell(Col.ContactName), Optional(Col.ContactEmail), Optional(Col.ContactPhone), "contact.").MaxLength(Optional(Col.ContactJobTitle), "contact.jobTitle", 200);
+            v.CheckContact(Cell(Col.ContactName), Optional(Col.ContactEmail), Optional(Col.ContactPhone), "contact.").OptionalText(Optional(Col.ContactJobTitle), "contact.jobTitle", 200);
             var isRepresentative = Parse<bool>(v, Col.ContactIsEmployeeRepresentative, Cell(Col.ContactIsEmployeeRepresentative), CompanyImportValues.TryYesNo);
             contact = new ImportedContact(Cell(Col.ContactName), Optional(Col.ContactJobTitle), Optional(Col.ContactEmail), Optional(Col.ContactPhone), isRepresentative);
         }

@@ -146,7 +146,7 @@ public sealed class ImportOutcomeFollowUpsHandler(CrmDbContext db, TimeProvider 
         new Validator()
             .MaxLength(name, "fileName", MaxSourceLength)
             .Check(!string.Equals(name, RecordOutcomeHandler.ConsultantSource, StringComparison.OrdinalIgnoreCase), "fileName", RefusalText.Of("Outcomes.Import.ReservedName", ("name", RecordOutcomeHandler.ConsultantSource)))
-            .Check(!DanishIdentifiers.ContainsCprLikeNumber(name), "fileName", RefusalText.Of("Outcomes.Import.CprLikeName"))
+            .Check(!CprNumbers.AppearIn(name), "fileName", RefusalText.Of("Outcomes.Import.CprLikeName"))
 
             .ThrowIfInvalid();
         return name;

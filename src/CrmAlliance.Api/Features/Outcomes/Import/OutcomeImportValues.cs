@@ -60,7 +60,7 @@ public static class OutcomeImportValues
     }
 
     /// <summary>The cell quoted in a reason, unless it could be a CPR number (then it is not repeated).</summary>
-    private static object Echo(string cell) => DanishIdentifiers.ContainsCprLikeNumber(cell) ? RefusalText.Of("Import.TheCell") : $"'{cell}'";
+    private static object Echo(string cell) => CprNumbers.AppearIn(cell) ? RefusalText.Of("Import.TheCell") : $"'{cell}'";
 
     private static string[] DanishNames(EndResult value) => value switch
     {
