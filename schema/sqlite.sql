@@ -628,3 +628,29 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261206211952_PlacementApproval', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "YieldRebuildBacklog" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_YieldRebuildBacklog" PRIMARY KEY AUTOINCREMENT,
+    "Kind" INTEGER NOT NULL,
+    "RowId" TEXT NOT NULL
+);
+
+CREATE TABLE "YieldRebuildRuns" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_YieldRebuildRuns" PRIMARY KEY,
+    "ProjectionFingerprint" TEXT NOT NULL,
+    "BookThrough" TEXT NOT NULL,
+    "LeaseHolder" TEXT NOT NULL,
+    "LeaseExpiresAt" INTEGER NOT NULL,
+    "StartedAt" INTEGER NOT NULL,
+    "Phase" TEXT NOT NULL,
+    "Done" INTEGER NOT NULL,
+    "Total" INTEGER NOT NULL,
+    "UpdatedAt" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207003336_YieldRebuildAside', '10.0.12');
+
+COMMIT;

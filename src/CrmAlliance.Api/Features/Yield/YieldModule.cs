@@ -1,6 +1,7 @@
 using CrmAlliance.Api.Features.Yield.Dashboard;
 using CrmAlliance.Api.Features.Yield.Monitoring;
 using CrmAlliance.Api.Features.Yield.Projection;
+using CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 using CrmAlliance.Api.Features.Yield.Reports;
 using CrmAlliance.Api.Features.Yield.Reports.Graph;
 using CrmAlliance.Api.Features.Yield.Targets;
@@ -31,7 +32,15 @@ public static class YieldModule
         services.AddScoped<YieldCellWriter>();
         services.AddScoped<YieldProjector>();
         services.AddSingleton<YieldRefreshBatcher>();
+        services.AddScoped<YieldInPlaceRebuild>();
         services.AddScoped<YieldRebuild>();
+        services.AddScoped<YieldShadowTables>();
+        services.AddScoped<YieldRebuildLease>();
+        services.AddScoped<IBackgroundWorkStatus, YieldRebuildStatus>();
+        services.AddOptions<YieldRebuildOptions>().BindConfiguration(YieldRebuildOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<YieldRebuildOptions>>().Value);
+        services.AddSingleton<YieldRebuildService>();
+        services.AddHostedService(sp => sp.GetRequiredService<YieldRebuildService>());
         services.AddScoped<YieldStartup>();
         services.AddScoped<ICliCommand, RebuildYieldCommand>();
         services.AddHostedService<YieldClockService>();

@@ -64,6 +64,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<YieldChange> YieldChanges => Set<YieldChange>();
 
+    public DbSet<YieldRebuildRun> YieldRebuildRuns => Set<YieldRebuildRun>();
+
+    public DbSet<YieldRebuildBacklog> YieldRebuildBacklog => Set<YieldRebuildBacklog>();
+
     public DbSet<EffectTarget> EffectTargets => Set<EffectTarget>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

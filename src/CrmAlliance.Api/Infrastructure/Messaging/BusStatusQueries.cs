@@ -14,8 +14,24 @@ public sealed record UnsentEventView(Guid MessageId, string MessageType, Guid Ag
 public sealed record ConsumerFailureView(Guid Id, Guid? FaultedMessageId, string MessageType, string ExceptionType, string ExceptionMessage, string Host, DateTimeOffset OccurredAt);
 
 /// <summary>What Admins see of the bus: the outbox backlog and the messages consumers gave up on.</summary>
-public sealed class BusStatusQueries(CrmDbContext db)
+public sealed class BusStatusQueries(CrmDbContext db, IEnumerable<IBackgroundWorkStatus> backgroundWork)
 {
+    /// <summary>Background work under way (e.g. a read model being rebuilt aside), with its progress.</summary>
+    public async Task<IReadOnlyList<BackgroundWorkView>> BackgroundWorkAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Role.Admin);
+        var running = new List<BackgroundWorkView>();
+        foreach (var work in backgroundWork)
+        {
+            if (await work.CurrentAsync(cancellationToken) is { } view)
+            {
+                running.Add(view);
+            }
+        }
+
+        return running;
+    }
+
     public async Task<OutboxStatusView> OutboxAsync(Actor actor, CancellationToken cancellationToken)
     {
         actor.Require(Role.Admin);

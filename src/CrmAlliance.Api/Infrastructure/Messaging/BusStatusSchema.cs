@@ -14,6 +14,10 @@ public sealed class BusStatusSchema : ISchemaContributor
             .AllowRoles(Role.Admin)
             .Description("The outbox (Admins): how many committed events wait to be published and the oldest of them. A growing backlog means the broker is unreachable.")
             .ResolveAsync(async c => await c.Service<BusStatusQueries>().OutboxAsync(c.Actor(), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BackgroundWorkGraphType>>>>("backgroundWork")
+            .AllowRoles(Role.Admin)
+            .Description("Long-running background work under way (Admins), e.g. the partner-yield read model being rebuilt aside: phase, done/total, rate and time left. Empty when nothing runs.")
+            .ResolveAsync(async c => await c.Service<BusStatusQueries>().BackgroundWorkAsync(c.Actor(), c.CancellationToken));
         query.Connection<ConsumerFailureGraphType>("consumerFailures", "Messages a consumer gave up on after its retries, newest first (Admins); each lies in its consumer's _error queue.")
             .AllowRoles(Role.Admin)
             .Argument<DateTimeGraphType>("since", "Only failures at or after this time.")
@@ -34,6 +38,23 @@ public sealed class OutboxStatusGraphType : ObjectGraphType<OutboxStatusView>
         Field(s => s.Backlog).Description("Events not yet published.");
         Field(s => s.Retrying).Description("Of those, events whose publishing failed at least once and is retried with back-off.");
         Field<UnsentEventGraphType>("oldestUnsent").Description("The event waiting longest; null when nothing waits.").Resolve(c => c.Source.OldestUnsent);
+    }
+}
+
+public sealed class BackgroundWorkGraphType : ObjectGraphType<BackgroundWorkView>
+{
+    public BackgroundWorkGraphType()
+    {
+        Name = "BackgroundWork";
+        Description = "Background work under way and how far it has come.";
+        Field(w => w.Kind).Description("What runs: YieldRebuild (the partner-yield read model, built aside while the old one serves).");
+        Field(w => w.Phase).Description("Preparing, Companies, Cells (placements read and computed) or Swapping.");
+        Field<NonNullGraphType<IntGraphType>>("done").Description("Units done (for YieldRebuild: started placements).").Resolve(c => (int)Math.Min(int.MaxValue, c.Source.Done));
+        Field<NonNullGraphType<IntGraphType>>("total").Description("Units in all.").Resolve(c => (int)Math.Min(int.MaxValue, c.Source.Total));
+        Field(w => w.RatePerSecond).Description("Units per second so far.");
+        Field<IntGraphType>("secondsLeft").Description("At the rate so far; null before there is a rate.").Resolve(c => c.Source.TimeLeft is { } left ? (int)Math.Ceiling(left.TotalSeconds) : null);
+        Field(w => w.StartedAt).Description("When it started.");
+        Field(w => w.UpdatedAt).Description("When it last reported.");
     }
 }
 

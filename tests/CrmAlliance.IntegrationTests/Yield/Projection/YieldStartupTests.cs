@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Features.Yield.Projection;
+using CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,16 +8,20 @@ using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;
 
 namespace CrmAlliance.IntegrationTests.Yield.Projection;
 
-/// <summary>A start-up after the yield definitions changed rebuilds the read model and says how far it has come in the log.</summary>
+/// <summary>
+/// A start-up after the yield definitions changed serves the old read model at once; the background service rebuilds
+/// it aside, saying how far it has come in the log, and swaps it in.
+/// </summary>
 public sealed class YieldStartupTests : IDisposable
 {
     private readonly CapturedLogs logs = new();
     private readonly CrmApiFactory factory;
 
-    public YieldStartupTests() => factory = new CrmApiFactory(new Dictionary<string, string>(), services => services.AddSingleton<ILoggerProvider>(logs));
+    // The background service's own rounds stay out of the way: the test runs its check.
+    public YieldStartupTests() => factory = new CrmApiFactory(new Dictionary<string, string> { ["Yield:Rebuild:CheckInterval"] = "01:00:00" }, services => services.AddSingleton<ILoggerProvider>(logs));
 
     [Fact]
-    public async Task Changed_definitions_rebuild_the_read_model_with_its_progress_in_the_log()
+    public async Task Changed_definitions_are_rebuilt_in_the_background_with_progress_in_the_log_while_the_old_model_serves()
     {
         var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
         var at = await consultant.RegisterWorkplaceAsync(90);
@@ -32,6 +37,13 @@ public sealed class YieldStartupTests : IDisposable
         {
             await scope.ServiceProvider.GetRequiredService<YieldStartup>().RunAsync(CancellationToken.None);
         }
+
+        await using (var db = factory.NewDbContext())
+        {
+            Assert.Equal("outdated", (await db.YieldState.SingleAsync()).ProjectionFingerprint);
+        }
+
+        Assert.True(await factory.Services.GetRequiredService<YieldRebuildService>().RebuildIfOutdatedAsync(CancellationToken.None));
 
         var progress = logs.Lines.Skip(logged).Where(l => l.Contains("Building the yield read model: placements: ", StringComparison.Ordinal)).ToList();
         Assert.True(progress.Count >= 2, string.Join(Environment.NewLine, logs.Lines.Where(l => l.Contains("yield", StringComparison.OrdinalIgnoreCase))));

@@ -5,7 +5,7 @@ using CrmAlliance.Api.Infrastructure.Commands;
 
 namespace CrmAlliance.Api.Features.Yield.Projection;
 
-/// <summary><c>rebuild-yield</c>: recomputes the yield read model from the raw rows, with progress; Ctrl+C keeps the old one.</summary>
+/// <summary><c>rebuild-yield</c>: recomputes the yield read model from the raw rows aside and swaps it in, with progress; Ctrl+C keeps the old one.</summary>
 public sealed class RebuildYieldCommand(YieldRebuild rebuild) : ICliCommand
 {
     private const string BookThrough = "--book-through";
@@ -14,7 +14,7 @@ public sealed class RebuildYieldCommand(YieldRebuild rebuild) : ICliCommand
 
     public string Usage => "Usage: rebuild-yield [--book-through YYYY-MM-DD]";
 
-    public Command CreateDefinition() => new(Name, "Recompute the partner-yield read model from the raw rows (one transaction).")
+    public Command CreateDefinition() => new(Name, "Recompute the partner-yield read model from the raw rows aside (writers go on) and swap it in.")
     {
         new Option<string>(BookThrough) { HelpName = "YYYY-MM-DD", Description = "book running placements' days through this day (default: yesterday)" },
     };

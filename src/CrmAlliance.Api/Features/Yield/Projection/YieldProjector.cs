@@ -20,6 +20,18 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
     /// </summary>
     public async Task RefreshAsync(IReadOnlyCollection<YieldRefresh> refreshes, CancellationToken cancellationToken)
     {
+        if (await db.YieldRebuildRuns.AnyAsync(cancellationToken))
+        {
+            // A rebuild is building aside: it replays these at its swap, since the rows it already read may have changed.
+            db.YieldRebuildBacklog.AddRange(refreshes.Select(r => new YieldRebuildBacklog { Kind = (int)r.Kind, RowId = r.Id }));
+            if (!await db.YieldState.AnyAsync(cancellationToken))
+            {
+                // No model yet (the first build runs): only the backlog.
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+        }
+
         var placementIds = await PlacementIdsAsync(refreshes, cancellationToken);
         var vacancyIds = Ids(refreshes, YieldRefreshKind.Vacancy);
         var contactIds = Ids(refreshes, YieldRefreshKind.Contact);
@@ -27,6 +39,11 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
         var companiesChanged = await StageCompaniesAsync(Ids(refreshes, YieldRefreshKind.Company), cancellationToken);
         if (placementIds.Count + vacancyIds.Count + contactIds.Count + pledgeIds.Count == 0 && companiesChanged.Count == 0)
         {
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken); // the backlog
+            }
+
             return;
         }
 

@@ -1,53 +1,111 @@
+using System.Globalization;
+using CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Commands;
 using CrmAlliance.Api.Infrastructure.Data;
-using CrmAlliance.Api.Infrastructure.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Yield.Projection;
 
-public sealed record YieldRebuildResult(int Companies, int Placements, int Vacancies, int Contacts, int Pledges, int Cells, DateOnly DaysBookedThrough);
+/// <summary>Another replica (or a <c>rebuild-yield</c>) holds the rebuild's lease.</summary>
+public sealed class YieldRebuildBusyException(string holder)
+    : InvalidOperationException($"Another yield rebuild is under way ({holder}); it swaps its read model in when done.");
 
 /// <summary>
-/// Recomputes the whole read model from the raw rows in one transaction: a cancelled or failed rebuild leaves
-/// the previous read model as it was. Companies are processed in chunks, so memory grows only with the cells
-/// kept to the end: the alliance's (summed across chunks) and the companies' quarter and year cells (about 25 per
-/// company per year of history, written last in reading order). Facts and contributions come
-/// from the same <see cref="YieldFactSource"/> and <see cref="YieldContributions"/> as the incremental projection.
-/// Rows are written with the <see cref="BulkWriter"/> (prepared inserts, no change tracking): with EF's
-/// SaveChanges the millions of cells of a large alliance took most of the rebuild's time and memory.
+/// Recomputes the read model from the raw rows <b>aside</b> and swaps it in, so that reports and writers go on
+/// meanwhile (on SQLite; SQL Server still rebuilds in place, <see cref="YieldInPlaceRebuild"/>):
+/// <list type="number">
+/// <item>takes the lease (<see cref="YieldRebuildLease"/>); from then on the projection, which keeps the live tables
+/// current, also notes every refresh in the backlog;</item>
+/// <item>builds <c>Yield*__next</c> (<see cref="YieldShadowTables"/>) company chunk by chunk with the same
+/// <see cref="YieldFactSource"/> and <see cref="YieldContributions"/> as the projection, written in short
+/// transactions (<see cref="AsideWriter"/>);</item>
+/// <item>swaps in one short transaction: renames the tables, raises the version, and replays the backlog onto the
+/// new tables through the projector, so events that arrived meanwhile are neither lost nor failed.</item>
+/// </list>
+/// A failed or cancelled rebuild drops its aside tables and gives the lease up: the old model goes on serving.
 /// </summary>
-public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldContributions contributions, YieldOptions options, TimeProvider clock)
+public sealed class YieldRebuild(
+    CrmDbContext db,
+    YieldFactSource source,
+    YieldContributions contributions,
+    YieldProjector projector,
+    YieldInPlaceRebuild inPlace,
+    YieldShadowTables shadow,
+    YieldRebuildLease lease,
+    YieldRebuildOptions rebuildOptions,
+    YieldOptions options,
+    TimeProvider clock)
 {
-    /// <summary>Companies per chunk: large enough for few queries, small enough for modest memory.</summary>
-    public const int CompaniesPerChunk = 250;
+    /// <summary>Test hook: runs after each chunk's rows are queued (e.g. to change source rows mid-rebuild).</summary>
+    public Func<int, Task>? AfterChunk { get; set; }
 
     public async Task<YieldRebuildResult> RunAsync(DateOnly? bookThrough, TextWriter? progressOutput, CancellationToken cancellationToken)
     {
         var asOf = bookThrough ?? YieldClockDay.BookThrough(clock);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // The version goes on rising: a projection that read the old state cannot save over the rebuilt model,
-        // and reports cached for an earlier version are not served again.
-        var previousVersion = await db.YieldState.AsNoTracking().Select(s => (int?)s.Version).SingleOrDefaultAsync(cancellationToken) ?? 0;
-        await ClearAsync(cancellationToken);
-        using var writer = new BulkWriter(db);
-        var tables = new RebuildTables(writer);
-
-        var companies = await source.CompaniesAsync(_ => true, cancellationToken);
-        foreach (var company in companies)
+        if (await lease.TryAcquireAsync(options.ProjectionFingerprint, asOf, cancellationToken) is { } holder)
         {
-            await tables.Companies.AddAsync(company, cancellationToken);
+            throw new YieldRebuildBusyException(holder);
         }
 
-        var progress = progressOutput is null
-            ? null
-            : new TerminalProgress("placements", await db.Placements.CountAsync(p => p.ActualStart != null, cancellationToken), progressOutput);
-        var alliance = new Dictionary<YieldCellKey, YieldTotals>();
-        var result = new YieldRebuildResult(companies.Count, 0, 0, 0, 0, 0, asOf);
-        foreach (var chunk in companies.Select(c => c.CompanyId).Chunk(CompaniesPerChunk))
+        try
         {
-            var chunkResult = await RebuildChunkAsync(chunk, asOf, tables, alliance, cancellationToken);
+            if (!db.Database.IsSqlite())
+            {
+                var result = await inPlace.RunAsync(asOf, progressOutput, cancellationToken);
+                await lease.ReleaseAsync(cancellationToken);
+                return result;
+            }
+
+            try
+            {
+                return await BuildAsideAndSwapAsync(asOf, progressOutput, cancellationToken);
+            }
+            finally
+            {
+                await shadow.ResetCacheAsync(CancellationToken.None);
+            }
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            if (db.Database.IsSqlite())
+            {
+                await shadow.DropAsync(rebuildOptions, CancellationToken.None);
+            }
+
+            await lease.ReleaseAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<YieldRebuildResult> BuildAsideAndSwapAsync(DateOnly asOf, TextWriter? progressOutput, CancellationToken cancellationToken)
+    {
+        var phases = new RebuildPhases();
+        using (phases.Measure("create aside tables"))
+        {
+            await shadow.CreateAsync(rebuildOptions, cancellationToken);
+        }
+
+        var writer = new AsideWriter(db, lease, rebuildOptions, phases);
+        List<YieldCompany> companies;
+        using (phases.Measure("read facts"))
+        {
+            // In the order SQLite sorts the keys (upper-case text), so the cells' primary key grows at its end.
+            companies = (await source.CompaniesAsync(_ => true, cancellationToken)).OrderBy(c => c.CompanyId.ToString().ToUpperInvariant(), StringComparer.Ordinal).ToList();
+            writer.Total = await db.Placements.CountAsync(p => p.ActualStart != null, cancellationToken);
+        }
+
+        await writer.AddRangeAsync(companies, cancellationToken);
+        writer.Phase = YieldRebuildPhase.Cells;
+        var progress = progressOutput is null ? null : new TerminalProgress("placements", writer.Total, progressOutput);
+        var alliance = new Dictionary<YieldCellKey, YieldTotals>();
+        var rolledUp = new List<YieldCell>();
+        var result = new YieldRebuildResult(companies.Count, 0, 0, 0, 0, 0, asOf);
+        var chunkNumber = 0;
+        foreach (var chunk in companies.Select(c => c.CompanyId).Chunk(rebuildOptions.CompaniesPerChunk))
+        {
+            var chunkResult = await RebuildChunkAsync(chunk, asOf, writer, alliance, rolledUp, phases, cancellationToken);
             result = result with
             {
                 Placements = result.Placements + chunkResult.Placements,
@@ -56,44 +114,63 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
                 Pledges = result.Pledges + chunkResult.Pledges,
                 Cells = result.Cells + chunkResult.Cells,
             };
+            writer.Done += chunkResult.Placements;
             progress?.Advance(chunkResult.Placements);
+            if (AfterChunk is { } hook)
+            {
+                await hook(++chunkNumber);
+            }
         }
 
         // The companies' quarter and year cells last, in the order rankings and summaries read them, so that
         // a period's cells of every company lie together on disk (a year's ranking read 4× faster so on SQLite).
-        foreach (var cell in tables.RolledUp.OrderBy(c => c.Grain).ThenBy(c => c.PeriodStart).ThenBy(c => c.OfferKind, StringComparer.Ordinal).ThenBy(c => c.TargetGroup, StringComparer.Ordinal).ThenBy(c => c.CompanyId))
+        using (phases.Measure("order quarter/year cells"))
         {
-            await tables.Cells.AddAsync(cell, cancellationToken);
+            rolledUp.Sort(RolledUpOrder);
         }
 
-        foreach (var (key, totals) in alliance)
+        await writer.AddRangeAsync(rolledUp, cancellationToken);
+        await writer.AddRangeAsync(alliance.Select(a => ToCell(a.Key, a.Value)), cancellationToken);
+        writer.Phase = YieldRebuildPhase.Swapping;
+        await writer.WriteAsync(cancellationToken);
+
+        using (phases.Measure("swap"))
         {
-            await tables.Cells.AddAsync(ToCell(key, totals), cancellationToken);
+            await SwapAsync(asOf, cancellationToken);
         }
 
-        await writer.FlushAsync(cancellationToken);
-        db.YieldState.Add(new YieldState { DaysBookedThrough = asOf, ProjectionFingerprint = options.ProjectionFingerprint, RebuiltAt = clock.GetUtcNow(), Version = previousVersion + 1 });
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        await transaction.CommitAsync(cancellationToken);
+        using (phases.Measure("empty and drop the old tables"))
+        {
+            // The new model serves already; a failure here leaves old tables that the next rebuild drops first.
+            await shadow.DropRetiredAsync(rebuildOptions, CancellationToken.None);
+        }
+
         progress?.Complete();
+        if (progressOutput is not null)
+        {
+            await progressOutput.WriteLineAsync(phases.Describe() + string.Create(CultureInfo.InvariantCulture, $"; longest write transaction {writer.LongestHold.TotalMilliseconds:0} ms"));
+        }
+
         return result with { Cells = result.Cells + alliance.Count };
     }
 
-    private async Task<YieldRebuildResult> RebuildChunkAsync(Guid[] companyIds, DateOnly asOf, RebuildTables tables, Dictionary<YieldCellKey, YieldTotals> alliance, CancellationToken cancellationToken)
+    private async Task<YieldRebuildResult> RebuildChunkAsync(Guid[] companyIds, DateOnly asOf, AsideWriter writer, Dictionary<YieldCellKey, YieldTotals> alliance, List<YieldCell> rolledUp, RebuildPhases phases, CancellationToken cancellationToken)
     {
+        var reading = phases.Measure("read facts");
         var placements = await source.PlacementsAsync(p => companyIds.Contains(p.CompanyId), cancellationToken);
         var vacancies = await source.VacanciesAsync(v => companyIds.Contains(v.CompanyId), cancellationToken);
         var contacts = await source.ContactsAsync(c => companyIds.Contains(c.CompanyId), cancellationToken);
         var pledges = await source.PledgesAsync(p => companyIds.Contains(p.CompanyId), cancellationToken);
+        reading.Dispose();
 
+        var computing = phases.Measure("compute contributions");
         var deltas = new YieldDeltas();
         placements.ForEach(f => contributions.AddPlacement(deltas, f, asOf, +1));
         vacancies.ForEach(f => contributions.AddVacancy(deltas, f, +1));
         contacts.ForEach(f => YieldContributions.AddContact(deltas, f, +1));
         pledges.ForEach(f => YieldContributions.AddPledge(deltas, f, +1));
-
-        var companyCells = 0;
+        var monthCells = new List<YieldCell>();
+        var rolledUpBefore = rolledUp.Count;
         foreach (var (key, totals) in deltas.Cells())
         {
             if (key.CompanyId == YieldCell.AllianceId)
@@ -107,42 +184,65 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
             }
             else if (key.Grain != YieldGrain.Month)
             {
-                tables.RolledUp.Add(ToCell(key, totals));
-                companyCells++;
+                rolledUp.Add(ToCell(key, totals));
             }
             else
             {
-                await tables.Cells.AddAsync(ToCell(key, totals), cancellationToken);
-                companyCells++;
+                monthCells.Add(ToCell(key, totals));
             }
         }
 
-        await AddAllAsync(tables.Placements, placements, cancellationToken);
-        await AddAllAsync(tables.Vacancies, vacancies, cancellationToken);
-        await AddAllAsync(tables.Contacts, contacts, cancellationToken);
-        await AddAllAsync(tables.Pledges, pledges, cancellationToken);
-        return new YieldRebuildResult(0, placements.Count, vacancies.Count, contacts.Count, pledges.Count, companyCells, asOf);
+        // In primary-key order within the chunk, so the inserts stay near the end of the index.
+        monthCells.Sort(KeyOrder);
+        computing.Dispose();
+
+        await writer.AddRangeAsync(monthCells, cancellationToken);
+        await writer.AddRangeAsync(placements, cancellationToken);
+        await writer.AddRangeAsync(vacancies, cancellationToken);
+        await writer.AddRangeAsync(contacts, cancellationToken);
+        await writer.AddRangeAsync(pledges, cancellationToken);
+        return new YieldRebuildResult(0, placements.Count, vacancies.Count, contacts.Count, pledges.Count, monthCells.Count + rolledUp.Count - rolledUpBefore, asOf);
     }
 
-    private static async Task AddAllAsync<T>(BulkTable table, List<T> rows, CancellationToken cancellationToken)
-        where T : class
+    /// <summary>
+    /// One short transaction: the aside tables replace the live ones, the state takes the rebuild's definitions and
+    /// day with a higher version (so a projection that read the old tables fails its save and retries on the new),
+    /// and the refreshes applied to the live tables meanwhile are applied again to the new ones.
+    /// </summary>
+    private async Task SwapAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
-        foreach (var row in rows)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.YieldRebuildRuns.AnyAsync(r => r.LeaseHolder == YieldRebuildLease.Holder, cancellationToken))
         {
-            await table.AddAsync(row, cancellationToken);
+            throw new InvalidOperationException("The yield rebuild lost its lease before the swap; the other holder goes on.");
         }
-    }
 
-    private async Task ClearAsync(CancellationToken cancellationToken)
-    {
-        await db.YieldCells.ExecuteDeleteAsync(cancellationToken);
-        await db.YieldPlacementFacts.ExecuteDeleteAsync(cancellationToken);
-        await db.YieldVacancyFacts.ExecuteDeleteAsync(cancellationToken);
-        await db.YieldContactFacts.ExecuteDeleteAsync(cancellationToken);
-        await db.YieldPledgeFacts.ExecuteDeleteAsync(cancellationToken);
-        await db.YieldCompanies.ExecuteDeleteAsync(cancellationToken);
-        await db.YieldState.ExecuteDeleteAsync(cancellationToken);
+        await shadow.SwapInAsync(cancellationToken);
         await db.YieldChanges.ExecuteDeleteAsync(cancellationToken);
+        var backlog = await db.YieldRebuildBacklog.AsNoTracking().Select(b => new { b.Kind, b.RowId }).Distinct().ToListAsync(cancellationToken);
+        await db.YieldRebuildBacklog.ExecuteDeleteAsync(cancellationToken);
+        await db.YieldRebuildRuns.ExecuteDeleteAsync(cancellationToken);
+
+        var state = await db.YieldState.SingleOrDefaultAsync(cancellationToken);
+        if (state is null)
+        {
+            state = new YieldState { ProjectionFingerprint = options.ProjectionFingerprint };
+            db.YieldState.Add(state);
+        }
+
+        state.DaysBookedThrough = asOf;
+        state.ProjectionFingerprint = options.ProjectionFingerprint;
+        state.RebuiltAt = clock.GetUtcNow();
+        state.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (backlog.Count > 0)
+        {
+            await projector.RefreshAsync(backlog.Select(b => new YieldRefresh((YieldRefreshKind)b.Kind, b.RowId)).ToList(), cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static YieldCell ToCell(YieldCellKey key, YieldTotals totals)
@@ -152,22 +252,21 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
         return cell;
     }
 
-    /// <summary>The read model's tables, written in bulk.</summary>
-    private sealed class RebuildTables(BulkWriter writer)
+    private static int KeyOrder(YieldCell a, YieldCell b)
     {
-        public BulkTable Companies { get; } = writer.Table<YieldCompany>();
+        var order = string.CompareOrdinal(a.CompanyId.ToString().ToUpperInvariant(), b.CompanyId.ToString().ToUpperInvariant());
+        order = order != 0 ? order : a.Grain.CompareTo(b.Grain);
+        order = order != 0 ? order : a.PeriodStart.CompareTo(b.PeriodStart);
+        order = order != 0 ? order : string.CompareOrdinal(a.OfferKind, b.OfferKind);
+        return order != 0 ? order : string.CompareOrdinal(a.TargetGroup, b.TargetGroup);
+    }
 
-        public BulkTable Cells { get; } = writer.Table<YieldCell>();
-
-        public BulkTable Placements { get; } = writer.Table<YieldPlacementFact>();
-
-        public BulkTable Vacancies { get; } = writer.Table<YieldVacancyFact>();
-
-        public BulkTable Contacts { get; } = writer.Table<YieldContactFact>();
-
-        public BulkTable Pledges { get; } = writer.Table<YieldPledgeFact>();
-
-        /// <summary>The companies' quarter and year cells, written after the rest (a small share of all cells).</summary>
-        public List<YieldCell> RolledUp { get; } = [];
+    private static int RolledUpOrder(YieldCell a, YieldCell b)
+    {
+        var order = a.Grain.CompareTo(b.Grain);
+        order = order != 0 ? order : a.PeriodStart.CompareTo(b.PeriodStart);
+        order = order != 0 ? order : string.CompareOrdinal(a.OfferKind, b.OfferKind);
+        order = order != 0 ? order : string.CompareOrdinal(a.TargetGroup, b.TargetGroup);
+        return order != 0 ? order : a.CompanyId.CompareTo(b.CompanyId);
     }
 }

@@ -113,3 +113,25 @@ public sealed class YieldStateConfiguration : IEntityTypeConfiguration<YieldStat
         builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }
+
+public sealed class YieldRebuildRunConfiguration : IEntityTypeConfiguration<YieldRebuildRun>
+{
+    public void Configure(EntityTypeBuilder<YieldRebuildRun> builder)
+    {
+        builder.ToTable("YieldRebuildRuns");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.ProjectionFingerprint).HasMaxLength(16);
+        builder.Property(r => r.LeaseHolder).HasMaxLength(200);
+        builder.Property(r => r.Phase).HasMaxLength(16);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+public sealed class YieldRebuildBacklogConfiguration : IEntityTypeConfiguration<YieldRebuildBacklog>
+{
+    public void Configure(EntityTypeBuilder<YieldRebuildBacklog> builder)
+    {
+        builder.ToTable("YieldRebuildBacklog");
+        builder.HasKey(b => b.Id);
+    }
+}

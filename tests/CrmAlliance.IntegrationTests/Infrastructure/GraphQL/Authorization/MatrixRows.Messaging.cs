@@ -7,6 +7,7 @@ public static partial class MatrixRows
     private static IEnumerable<MatrixRow> Messaging =>
     [
         new("outboxStatus", Fixed("{ outboxStatus { backlog } }"), A, R, R, R, R),
+        new("backgroundWork", Fixed("{ backgroundWork { kind } }"), A, R, R, R, R),
         new("consumerFailures", Fixed("{ consumerFailures { totalCount } }"), A, R, R, R, R),
         new("matchingQuality", Fixed("{ matchingQuality { suggested } }"), A, A, A, R, R),
         new("acceptMatch", async f => ("mutation($input: AcceptMatchInput!) { acceptMatch(input: $input) { id } }",
