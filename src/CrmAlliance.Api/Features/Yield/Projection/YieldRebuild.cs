@@ -91,7 +91,6 @@ public sealed class YieldRebuild(CrmDbContext db, YieldFactSource source, YieldC
         placements.ForEach(f => contributions.AddPlacement(deltas, f, asOf, +1));
         vacancies.ForEach(f => contributions.AddVacancy(deltas, f, +1));
         contacts.ForEach(f => YieldContributions.AddContact(deltas, f, +1));
-        pledges.ForEach(f => YieldContributions.AddPledge(deltas, f, +1));
 
         var companyCells = 0;
         foreach (var (key, totals) in deltas.Cells())
