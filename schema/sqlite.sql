@@ -630,27 +630,64 @@ VALUES ('20261206211952_PlacementApproval', '10.0.12');
 COMMIT;
 
 BEGIN TRANSACTION;
-CREATE TABLE "YieldRebuildBacklog" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_YieldRebuildBacklog" PRIMARY KEY AUTOINCREMENT,
-    "Kind" INTEGER NOT NULL,
-    "RowId" TEXT NOT NULL
+DELETE FROM YieldCells WHERE VacanciesPosted = 0 AND PositionsOffered = 0 AND PlacementsStarted = 0 AND FarFromMarketStarted = 0 AND PlacementDays = 0 AND PlacementsEnded = 0 AND EndedEarly = 0 AND EndResultsRecorded = 0 AND EndedOrdinaryJob = 0 AND EndedFlexJob = 0 AND EndedEducation = 0 AND EndedBackOnBenefits = 0 AND EndedDroppedOut = 0 AND ConversionEnded = 0 AND ConvertedToOrdinaryJob = 0 AND FollowUp1Recorded = 0 AND SelfSupporting1 = 0 AND FollowUp3Recorded = 0 AND SelfSupporting3 = 0 AND FollowUp6Recorded = 0 AND SelfSupporting6 = 0 AND FollowUp12Recorded = 0 AND SelfSupporting12 = 0 AND Contacts = 0 AND CooperationActivity = 0;
+
+CREATE TABLE "ef_temp_YieldCells" (
+    "CompanyId" TEXT NOT NULL,
+    "Grain" INTEGER NOT NULL,
+    "PeriodStart" INTEGER NOT NULL,
+    "OfferKind" TEXT NOT NULL,
+    "TargetGroup" TEXT NOT NULL,
+    "Contacts" INTEGER NOT NULL,
+    "ConversionEnded" INTEGER NOT NULL,
+    "ConvertedToOrdinaryJob" INTEGER NOT NULL,
+    "CooperationActivity" INTEGER NOT NULL,
+    "EndResultsRecorded" INTEGER NOT NULL,
+    "EndedBackOnBenefits" INTEGER NOT NULL,
+    "EndedDroppedOut" INTEGER NOT NULL,
+    "EndedEarly" INTEGER NOT NULL,
+    "EndedEducation" INTEGER NOT NULL,
+    "EndedFlexJob" INTEGER NOT NULL,
+    "EndedOrdinaryJob" INTEGER NOT NULL,
+    "FarFromMarketStarted" INTEGER NOT NULL,
+    "FollowUp12Recorded" INTEGER NOT NULL,
+    "FollowUp1Recorded" INTEGER NOT NULL,
+    "FollowUp3Recorded" INTEGER NOT NULL,
+    "FollowUp6Recorded" INTEGER NOT NULL,
+    "PlacementDays" INTEGER NOT NULL,
+    "PlacementsEnded" INTEGER NOT NULL,
+    "PlacementsStarted" INTEGER NOT NULL,
+    "PositionsOffered" INTEGER NOT NULL,
+    "SelfSupporting1" INTEGER NOT NULL,
+    "SelfSupporting12" INTEGER NOT NULL,
+    "SelfSupporting3" INTEGER NOT NULL,
+    "SelfSupporting6" INTEGER NOT NULL,
+    "VacanciesPosted" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "PK_YieldCells" PRIMARY KEY ("CompanyId", "Grain", "PeriodStart", "OfferKind", "TargetGroup")
 );
 
-CREATE TABLE "YieldRebuildRuns" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_YieldRebuildRuns" PRIMARY KEY,
-    "ProjectionFingerprint" TEXT NOT NULL,
-    "BookThrough" TEXT NOT NULL,
-    "LeaseHolder" TEXT NOT NULL,
-    "LeaseExpiresAt" INTEGER NOT NULL,
-    "StartedAt" INTEGER NOT NULL,
-    "Phase" TEXT NOT NULL,
-    "Done" INTEGER NOT NULL,
-    "Total" INTEGER NOT NULL,
-    "UpdatedAt" INTEGER NOT NULL,
-    "Version" INTEGER NOT NULL
-);
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261207003336_YieldRebuildAside', '10.0.12');
+INSERT INTO "ef_temp_YieldCells" ("CompanyId", "Grain", "PeriodStart", "OfferKind", "TargetGroup", "Contacts", "ConversionEnded", "ConvertedToOrdinaryJob", "CooperationActivity", "EndResultsRecorded", "EndedBackOnBenefits", "EndedDroppedOut", "EndedEarly", "EndedEducation", "EndedFlexJob", "EndedOrdinaryJob", "FarFromMarketStarted", "FollowUp12Recorded", "FollowUp1Recorded", "FollowUp3Recorded", "FollowUp6Recorded", "PlacementDays", "PlacementsEnded", "PlacementsStarted", "PositionsOffered", "SelfSupporting1", "SelfSupporting12", "SelfSupporting3", "SelfSupporting6", "VacanciesPosted", "Version")
+SELECT "CompanyId", "Grain", "PeriodStart", "OfferKind", "TargetGroup", "Contacts", "ConversionEnded", "ConvertedToOrdinaryJob", "CooperationActivity", "EndResultsRecorded", "EndedBackOnBenefits", "EndedDroppedOut", "EndedEarly", "EndedEducation", "EndedFlexJob", "EndedOrdinaryJob", "FarFromMarketStarted", "FollowUp12Recorded", "FollowUp1Recorded", "FollowUp3Recorded", "FollowUp6Recorded", "PlacementDays", "PlacementsEnded", "PlacementsStarted", "PositionsOffered", "SelfSupporting1", "SelfSupporting12", "SelfSupporting3", "SelfSupporting6", "VacanciesPosted", "Version"
+FROM "YieldCells";
 
 COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "YieldCells";
+
+ALTER TABLE "ef_temp_YieldCells" RENAME TO "YieldCells";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_YieldCells_Grain_PeriodStart_OfferKind_TargetGroup_CompanyId" ON "YieldCells" ("Grain", "PeriodStart", "OfferKind", "TargetGroup", "CompanyId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207003008_ExactPledgedPositions', '10.0.12');

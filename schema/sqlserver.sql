@@ -1351,45 +1351,33 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207003354_YieldRebuildAside'
+    WHERE [MigrationId] = N'20261207003022_ExactPledgedPositions'
 )
 BEGIN
-    CREATE TABLE [YieldRebuildBacklog] (
-        [Id] bigint NOT NULL IDENTITY,
-        [Kind] int NOT NULL,
-        [RowId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_YieldRebuildBacklog] PRIMARY KEY ([Id])
-    );
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[YieldCells]') AND [c].[name] = N'PledgedMilli');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [YieldCells] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [YieldCells] DROP COLUMN [PledgedMilli];
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207003354_YieldRebuildAside'
+    WHERE [MigrationId] = N'20261207003022_ExactPledgedPositions'
 )
 BEGIN
-    CREATE TABLE [YieldRebuildRuns] (
-        [Id] int NOT NULL,
-        [ProjectionFingerprint] nvarchar(16) NOT NULL,
-        [BookThrough] date NOT NULL,
-        [LeaseHolder] nvarchar(200) NOT NULL,
-        [LeaseExpiresAt] datetimeoffset NOT NULL,
-        [StartedAt] datetimeoffset NOT NULL,
-        [Phase] nvarchar(16) NOT NULL,
-        [Done] bigint NOT NULL,
-        [Total] bigint NOT NULL,
-        [UpdatedAt] datetimeoffset NOT NULL,
-        [Version] int NOT NULL,
-        CONSTRAINT [PK_YieldRebuildRuns] PRIMARY KEY ([Id])
-    );
+    DELETE FROM YieldCells WHERE VacanciesPosted = 0 AND PositionsOffered = 0 AND PlacementsStarted = 0 AND FarFromMarketStarted = 0 AND PlacementDays = 0 AND PlacementsEnded = 0 AND EndedEarly = 0 AND EndResultsRecorded = 0 AND EndedOrdinaryJob = 0 AND EndedFlexJob = 0 AND EndedEducation = 0 AND EndedBackOnBenefits = 0 AND EndedDroppedOut = 0 AND ConversionEnded = 0 AND ConvertedToOrdinaryJob = 0 AND FollowUp1Recorded = 0 AND SelfSupporting1 = 0 AND FollowUp3Recorded = 0 AND SelfSupporting3 = 0 AND FollowUp6Recorded = 0 AND SelfSupporting6 = 0 AND FollowUp12Recorded = 0 AND SelfSupporting12 = 0 AND Contacts = 0 AND CooperationActivity = 0;
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207003354_YieldRebuildAside'
+    WHERE [MigrationId] = N'20261207003022_ExactPledgedPositions'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261207003354_YieldRebuildAside', N'10.0.12');
+    VALUES (N'20261207003022_ExactPledgedPositions', N'10.0.12');
 END;
 
 COMMIT;

@@ -147,7 +147,6 @@ public sealed class ReadModelArranger(CrmApiFactory factory, DateOnly? asOf = nu
         _placements.ForEach(f => contributions.AddPlacement(deltas, f, AsOf, 1));
         _vacancies.ForEach(f => contributions.AddVacancy(deltas, f, 1));
         _contacts.ForEach(f => YieldContributions.AddContact(deltas, f, 1));
-        _pledges.ForEach(f => YieldContributions.AddPledge(deltas, f, 1));
 
         await using var db = factory.NewDbContext();
         db.Companies.AddRange(_rawCompanies);

@@ -85,7 +85,8 @@ public sealed class YieldRankingTests(YieldReportsFixture world)
     [Fact]
     public async Task The_ranking_reads_every_member_once_then_only_what_a_change_touched_and_nothing_while_unchanged()
     {
-        // A period never read here: the read model's stamp, the members and one summed row per company.
+        // A period never read here: the read model's stamp, the members, one summed row per company and the pledges
+        // overlapping the period (pro-rated exactly from the facts, not summed from cells).
         var (first, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2025-Q2", kind = "MENTOR", first = 1 });
         var (firstLarge, _) = await world.Factory.QueryCountingAsync(world.Manager, Ranking, new { period = "2024-Q2", kind = "MENTOR", first = 100 });
 
@@ -95,14 +96,14 @@ public sealed class YieldRankingTests(YieldReportsFixture world)
         // A change that touched no company (a new version, nothing logged): the stamp and the change log.
         var afterEmptyChange = await CountAfterChangeAsync(null, new { period = "2025-Q2", kind = "MENTOR", first = 100 });
 
-        // A change to one company: the stamp, the log, and that company's membership and totals; nothing per row.
+        // A change to one company: the stamp, the log, and that company's membership, totals and pledges; nothing per row.
         var afterChange = await CountAfterChangeAsync(world.Companies["Alpha"].CompanyId, new { period = "2025-Q2", kind = "MENTOR", first = 100 });
 
-        Assert.Equal(3, first);
-        Assert.Equal(3, firstLarge);
+        Assert.Equal(4, first);
+        Assert.Equal(4, firstLarge);
         Assert.Equal(1, repeated);
         Assert.Equal(2, afterEmptyChange);
-        Assert.Equal(4, afterChange);
+        Assert.Equal(5, afterChange);
     }
 
     /// <summary>SQL commands of a ranking query right after a new version of the read model that changed <paramref name="companyId"/> (or none).</summary>

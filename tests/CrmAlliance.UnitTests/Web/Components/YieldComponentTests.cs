@@ -17,6 +17,10 @@ public sealed class YieldComponentTests : ComponentTest
 {
     private static readonly YieldOptions Options = new();
 
+    /// <summary><paramref name="positions"/> pledged over <paramref name="days"/> days, one of them in the period: positions ÷ days.</summary>
+    private static PledgedPositions Positions(int positions, int days)
+        => PledgedPositions.Share(positions, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, days), new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 1));
+
     private static PartnerYieldView Yield(YieldTotals totals, params (OfferKind Kind, YieldTotals Totals)[] byKind)
         => new(
             new YieldCompanyView(Guid.NewGuid(), "Bageriet A/S", "12345678", "107100", "C", 1200, "250+", "Member", null, null),
@@ -58,21 +62,21 @@ public sealed class YieldComponentTests : ComponentTest
     public void The_glance_shows_pledged_started_and_fulfilment_in_Danish_numbers()
     {
         var summary = Summary(Yield(
-            new YieldTotals { PledgedMilli = 1_500_000, PlacementsStarted = 1_200, PositionsOffered = 2_345 },
-            (OfferKind.Internship, new YieldTotals { PledgedMilli = 12_500, PlacementsStarted = 1_000 }),
-            (OfferKind.WageSubsidy, new YieldTotals { PledgedMilli = 0, PlacementsStarted = 200 })));
+            new YieldTotals { Pledged = Positions(1_500, 1), PlacementsStarted = 1_200, PositionsOffered = 2_345 },
+            (OfferKind.Internship, new YieldTotals { Pledged = Positions(25, 2), PlacementsStarted = 1_000 }),
+            (OfferKind.WageSubsidy, new YieldTotals { PlacementsStarted = 200 })));
 
         Assert.Equal(
             new Dictionary<string, string>
             {
-                ["Lovet"] = "1.500,0",
+                ["Lovet"] = "1.500,00",
                 ["Startet"] = "1.200",
                 ["Indfriet"] = "80 %",
                 ["Stillinger slået op"] = "2.345",
             },
             Glance(summary));
         Assert.Equal(
-            [["virksomhedspraktik", "12,5", "1.000"], ["løntilskud", "0,0", "200"]],
+            [["virksomhedspraktik", "12,50", "1.000"], ["løntilskud", "0,00", "200"]],
             summary.FindAll("[data-testid=yield-by-kind] tbody tr").Select(r => r.Children.Select(c => c.TextContent).ToArray()));
     }
 
@@ -82,14 +86,14 @@ public sealed class YieldComponentTests : ComponentTest
         var summary = Summary(Yield(new YieldTotals { PlacementsStarted = 3 }));
 
         Assert.Equal("–", Glance(summary)["Indfriet"]);
-        Assert.Equal("0,0", Glance(summary)["Lovet"]);
+        Assert.Equal("0,00", Glance(summary)["Lovet"]);
     }
 
     [Fact]
     public void In_English_the_glance_reads_in_English_with_Danish_numbers()
     {
         InEnglish();
-        var summary = Summary(Yield(new YieldTotals { PledgedMilli = 1_500_000, PlacementsStarted = 1_200, PositionsOffered = 2_345 }));
+        var summary = Summary(Yield(new YieldTotals { Pledged = Positions(1_500, 1), PlacementsStarted = 1_200, PositionsOffered = 2_345 }));
 
         Assert.Equal("Yield in 2026", summary.Find("h2").TextContent);
         Assert.Equal(["Pledged", "Started", "Fulfilled", "Positions offered"], Glance(summary).Keys);

@@ -95,16 +95,18 @@ public sealed class YieldContributionsTests
     }
 
     [Fact]
-    public void A_pledge_is_spread_over_its_months_by_days_and_sums_to_what_was_pledged()
+    public void A_pledge_is_spread_over_its_days_and_its_months_sum_exactly_to_what_was_pledged()
     {
-        var pledge = new YieldPledgeFact { PledgeId = Guid.NewGuid(), CompanyId = Company, PeriodStart = new DateOnly(2025, 1, 1), PeriodEnd = new DateOnly(2025, 12, 31), Internships = 4, Mentors = 1 };
-        var deltas = new YieldDeltas();
-        YieldContributions.AddPledge(deltas, pledge, +1);
-        var cells = deltas.Cells();
+        var pledge = new YieldPledgeFact { PledgeId = Guid.NewGuid(), CompanyId = Company, PeriodStart = new DateOnly(2024, 2, 10), PeriodEnd = new DateOnly(2025, 2, 9), Internships = 4, Mentors = 1 };
+        var months = Enumerable.Range(0, 13).Select(m => new DateOnly(2024, 2, 1).AddMonths(m)).ToList();
+        var sum = months.Aggregate(PledgedPositions.Zero, (total, month) => total + pledge.PledgedIn(month, month.AddMonths(1).AddDays(-1), nameof(OfferKind.Internship)));
 
-        Assert.Equal(4000, Cell(cells, YieldCell.AllianceId, YieldGrain.Year, 202501, nameof(OfferKind.Internship)).PledgedMilli);
-        Assert.Equal(5000, Cell(cells, Company, YieldGrain.Year, 202501).PledgedMilli);
-        Assert.Equal((long)Math.Round(4000 * 31 / 365.0), Cell(cells, Company, YieldGrain.Month, 202501, nameof(OfferKind.Internship)).PledgedMilli);
+        // 366 days (2024 is a leap year); February 2024 holds 20 of them.
+        Assert.Equal(PledgedPositions.Share(4, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)), sum);
+        var february = pledge.PledgedIn(new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 29), nameof(OfferKind.Internship));
+        Assert.Equal((40, 183), ((int)february.Numerator, (int)february.Denominator)); // 4 × 20 / 366
+        Assert.Equal(5m, pledge.PledgedIn(new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), YieldCell.All).Rounded(2));
+        Assert.True(pledge.PledgedIn(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31), YieldCell.All).IsZero);
     }
 
     [Fact]

@@ -31,10 +31,25 @@ public sealed class YieldRoundingTests
     [Fact]
     public void Placement_weeks_and_pledged_positions_are_rounded_once_the_same_way()
     {
-        var figures = new YieldFigures(new YieldTotals { PlacementDays = 3, PledgedMilli = 89_775 }, Options);
+        // 364 positions pledged for 2025, the first quarter's 90 of its 365 days: 89.7534… exactly, not a sum of rounded months.
+        var q1 = PledgedPositions.Share(364, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 31));
+        var figures = new YieldFigures(new YieldTotals { PlacementDays = 3, PlacementsStarted = 90, Pledged = q1 }, Options);
 
         Assert.Equal(0.4, figures.PlacementWeeks);
-        Assert.Equal(89.78, figures.Pledged);
+        Assert.Equal(89.75, figures.Pledged);
+        Assert.Equal(90 * 365 / (364 * 90.0), figures.PledgeFulfilment!.Value, 12);
+    }
+
+    [Fact]
+    public void Pledged_positions_of_exactly_a_half_cent_are_rounded_up_once()
+    {
+        // 1 position over 8 days, 1 day inside: 0.125 exactly, shown 0.13 (a sum of rounded shares could not know it was a half).
+        var eighth = PledgedPositions.Share(1, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 8), new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 1));
+        var thirds = PledgedPositions.Share(1, new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 3), new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 1));
+
+        Assert.Equal(0.13, new YieldFigures(new YieldTotals { Pledged = eighth }, Options).Pledged);
+        Assert.Equal(1m, (thirds + thirds + thirds).Rounded(2));
+        Assert.Equal(-0.13m, eighth.Times(-1).Rounded(2));
     }
 
     [Fact]

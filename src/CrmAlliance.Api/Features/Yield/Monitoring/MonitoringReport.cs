@@ -87,8 +87,9 @@ public sealed class MonitoringRow
     public static MonitoringRow Share(string section, string measure, string slice, YieldRate rate, bool partitioned = true, decimal? target = null)
         => new(section, measure, slice, FigureKind.Rate, partitioned) { Value = rate.Count, Base = rate.Base, Rate = rate.Rate, Target = target };
 
-    public static MonitoringRow Ratio(string section, string measure, string slice, int count, decimal amount)
-        => new(section, measure, slice, FigureKind.Ratio, true) { Value = count, Base = amount, Rate = amount == 0 ? null : (double)(count / amount) };
+    /// <summary>A count against an amount shown rounded (<paramref name="amount"/>); the rate is the exact one, not count ÷ the rounded amount.</summary>
+    public static MonitoringRow Ratio(string section, string measure, string slice, int count, decimal amount, double? rate)
+        => new(section, measure, slice, FigureKind.Ratio, true) { Value = count, Base = amount, Rate = rate };
 
     public static MonitoringRow Plain(string section, string measure, string slice, decimal value)
         => new(section, measure, slice, FigureKind.Plain, false) { Value = value };

@@ -84,17 +84,16 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
             rows.Add(MonitoringRow.Count(OfferKindSection, PlacementsEnded, slice, f.PlacementsEnded));
             AddResults(rows, OfferKindSection, slice, f, withReach: true, withConversion: conversionSlices.Contains(slice));
             rows.Add(MonitoringRow.Plain(OfferKindSection, Pledged, slice, (decimal)f.Pledged));
-            rows.Add(MonitoringRow.Ratio(OfferKindSection, PledgeFulfilment, slice, f.PlacementsStarted, (decimal)f.Pledged));
+            rows.Add(MonitoringRow.Ratio(OfferKindSection, PledgeFulfilment, slice, f.PlacementsStarted, (decimal)f.Pledged, f.PledgeFulfilment));
         }
     }
 
     private async Task AddTargetGroupsAsync(List<MonitoringRow> rows, ReportPeriod period, YieldTotals alliance, CancellationToken cancellationToken)
     {
+        var groups = Enum.GetNames<TargetGroup>();
+        var byGroup = await cells.SlicesAsync(YieldCell.AllianceId, period, groups.Select(g => (All, g)).ToList(), cancellationToken);
         var slices = new List<(string Slice, YieldFigures Figures)> { (All, Figures(alliance)) };
-        foreach (var group in Enum.GetValues<TargetGroup>())
-        {
-            slices.Add((group.ToString(), Figures(await cells.AllianceAsync(period, All, group.ToString(), cancellationToken))));
-        }
+        slices.AddRange(groups.Select(g => (g, Figures(byGroup.GetValueOrDefault((All, g))))));
 
         foreach (var (slice, f) in slices)
         {
@@ -125,13 +124,12 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
     /// <summary>The period's quarters (clipped to the period), then the whole period as "All".</summary>
     private async Task AddQuartersAsync(List<MonitoringRow> rows, ReportPeriod period, List<YieldCompany> members, (YieldTotals Alliance, Dictionary<Guid, YieldTotals> ByCompany) whole, CancellationToken cancellationToken)
     {
+        // Every quarter's totals in one read; the whole period's were read already.
+        var quarters = await cells.QuarterPartsAsync(period, cancellationToken);
         var parts = period.SplitInto(ReportPeriodKind.Quarter).Select(q => (Slice: q.Label, Period: q)).Append((Slice: All, Period: period)).ToList();
         foreach (var (slice, part) in parts)
         {
-            // The whole period's totals were read already.
-            var (alliance, byCompany) = slice == All
-                ? whole
-                : (await cells.AllianceAsync(part, All, All, cancellationToken), await cells.ByCompanyAsync(part, All, All, cancellationToken));
+            var (alliance, byCompany) = slice == All ? whole : SplitAlliance(quarters[ReportPeriod.MonthKey(part.FirstMonth)]);
             var f = Figures(alliance);
             rows.Add(MonitoringRow.Count(QuarterSection, VacanciesPosted, slice, f.VacanciesPosted));
             rows.Add(MonitoringRow.Count(QuarterSection, PlacementsStarted, slice, f.PlacementsStarted));
@@ -187,6 +185,10 @@ public sealed class MonitoringReportBuilder(CrmDbContext db, YieldCellReader cel
     }
 
     private YieldFigures Figures(YieldTotals? totals) => new(totals ?? new YieldTotals(), options);
+
+    /// <summary>The alliance's totals and the companies' (the alliance's row taken out).</summary>
+    private static (YieldTotals Alliance, Dictionary<Guid, YieldTotals> ByCompany) SplitAlliance(Dictionary<Guid, YieldTotals> totals)
+        => (totals.GetValueOrDefault(YieldCell.AllianceId) ?? new YieldTotals(), totals.Where(t => t.Key != YieldCell.AllianceId).ToDictionary(t => t.Key, t => t.Value));
 
     private static YieldTotals Sum(IEnumerable<YieldTotals> totals)
     {

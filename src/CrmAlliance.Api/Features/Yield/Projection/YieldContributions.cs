@@ -8,7 +8,8 @@ namespace CrmAlliance.Api.Features.Yield.Projection;
 /// <summary>
 /// What each fact adds to the cells. The incremental projection applies contributions(new) − contributions(old)
 /// and the rebuild applies contributions of every fact: both use this one definition, which is why they agree.
-/// All counts are monthly; quarter and year cells are sums of their months.
+/// All counts are monthly; quarter and year cells are sums of their months. Pledges add nothing to the cells: the
+/// reports pro-rate them from the pledge facts exactly (<see cref="YieldPledgeFact.PledgedIn"/>).
 /// </summary>
 public sealed class YieldContributions(YieldOptions options)
 {
@@ -82,40 +83,4 @@ public sealed class YieldContributions(YieldOptions options)
     /// <summary>A logged contact: effort in its month.</summary>
     public static void AddContact(YieldDeltas deltas, YieldContactFact fact, int sign)
         => deltas.For(fact.CompanyId, ReportPeriod.MonthKey(fact.OccurredOn), YieldCell.All, YieldCell.All).Contacts += sign;
-
-    /// <summary>A pledge: each kind's promised positions spread over its months in proportion to the days in each.</summary>
-    public static void AddPledge(YieldDeltas deltas, YieldPledgeFact fact, int sign)
-    {
-        var totalDays = fact.PeriodEnd.DayNumber - fact.PeriodStart.DayNumber + 1;
-        if (totalDays <= 0)
-        {
-            return;
-        }
-
-        foreach (var (kind, amount) in PledgedByKind(fact).Where(p => p.Amount > 0))
-        {
-            // Cumulative rounding: each month gets round(share so far) − round(share before), so the months add up
-            // to exactly what was pledged.
-            var daysSoFar = 0;
-            for (var monthStart = new DateOnly(fact.PeriodStart.Year, fact.PeriodStart.Month, 1); monthStart <= fact.PeriodEnd; monthStart = monthStart.AddMonths(1))
-            {
-                var before = Share(amount, daysSoFar, totalDays);
-                daysSoFar += DayCount.Inside(fact.PeriodStart, fact.PeriodEnd, monthStart, monthStart.AddMonths(1).AddDays(-1));
-                var milli = Share(amount, daysSoFar, totalDays) - before;
-                deltas.For(fact.CompanyId, ReportPeriod.MonthKey(monthStart), kind.ToString(), YieldCell.All).PledgedMilli += sign * milli;
-            }
-        }
-    }
-
-    public static IEnumerable<(OfferKind Kind, int Amount)> PledgedByKind(YieldPledgeFact fact) =>
-    [
-        (OfferKind.OrdinaryJob, fact.OrdinaryJobs),
-        (OfferKind.Internship, fact.Internships),
-        (OfferKind.WageSubsidy, fact.WageSubsidyJobs),
-        (OfferKind.AdultApprenticeship, fact.AdultApprenticeships),
-        (OfferKind.FlexJob, fact.FlexJobs),
-        (OfferKind.Mentor, fact.Mentors),
-    ];
-
-    private static long Share(int amount, int days, int totalDays) => (long)Math.Round(amount * 1000.0 * days / totalDays, MidpointRounding.AwayFromZero);
 }

@@ -109,7 +109,6 @@ public sealed class YieldInPlaceRebuild(CrmDbContext db, YieldFactSource source,
         placements.ForEach(f => contributions.AddPlacement(deltas, f, asOf, +1));
         vacancies.ForEach(f => contributions.AddVacancy(deltas, f, +1));
         contacts.ForEach(f => YieldContributions.AddContact(deltas, f, +1));
-        pledges.ForEach(f => YieldContributions.AddPledge(deltas, f, +1));
 
         var cells = deltas.Cells();
         computing.Dispose();

@@ -81,12 +81,11 @@ public sealed class YieldProjector(CrmDbContext db, YieldFactSource source, Yiel
 
         if (pledgeIds.Count > 0)
         {
-            Restage(
-                db.YieldPledgeFacts,
-                await db.YieldPledgeFacts.Where(f => pledgeIds.Contains(f.PledgeId)).ToListAsync(cancellationToken),
-                await source.PledgesAsync(p => pledgeIds.Contains(p.Id), cancellationToken),
-                (f, sign) => YieldContributions.AddPledge(deltas, f, sign),
-                f => f.PledgeId, (f, v) => f.Version = v, f => f.Version);
+            // Pledges have no cells (reports pro-rate the facts exactly), but their companies' figures changed.
+            var old = await db.YieldPledgeFacts.Where(f => pledgeIds.Contains(f.PledgeId)).ToListAsync(cancellationToken);
+            var fresh = await source.PledgesAsync(p => pledgeIds.Contains(p.Id), cancellationToken);
+            companiesChanged.UnionWith(old.Concat(fresh).Select(f => f.CompanyId));
+            Replace(db.YieldPledgeFacts, old, fresh, f => f.PledgeId, (f, v) => f.Version = v, f => f.Version);
         }
 
         await SaveAsync(state, deltas, companiesChanged, cancellationToken);

@@ -168,7 +168,6 @@ public sealed class YieldRebuild(
         placements.ForEach(f => contributions.AddPlacement(deltas, f, asOf, +1));
         vacancies.ForEach(f => contributions.AddVacancy(deltas, f, +1));
         contacts.ForEach(f => YieldContributions.AddContact(deltas, f, +1));
-        pledges.ForEach(f => YieldContributions.AddPledge(deltas, f, +1));
         var monthCells = new List<YieldCell>();
         var rolledUpBefore = rolledUp.Count;
         foreach (var (key, totals) in deltas.Cells())

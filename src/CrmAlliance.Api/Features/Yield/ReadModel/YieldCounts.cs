@@ -67,9 +67,6 @@ public abstract class YieldCounts
     /// <summary>Contacts with the company logged in the period (effort).</summary>
     public int Contacts { get; set; }
 
-    /// <summary>Positions pledged, pro-rated by days to the period, in thousandths (integers keep sums exact).</summary>
-    public long PledgedMilli { get; set; }
-
     /// <summary>
     /// Vacancies posted plus placement days in the kinds the samarbejdsgrad counts (internship, wage subsidy,
     /// flex job, mentor): above zero means the jobcenter cooperated with the company in the period.
@@ -82,7 +79,7 @@ public abstract class YieldCounts
         && PlacementsEnded == 0 && EndedEarly == 0 && EndResultsRecorded == 0 && EndedOrdinaryJob == 0 && EndedFlexJob == 0
         && EndedEducation == 0 && EndedBackOnBenefits == 0 && EndedDroppedOut == 0 && ConversionEnded == 0 && ConvertedToOrdinaryJob == 0
         && FollowUp1Recorded == 0 && SelfSupporting1 == 0 && FollowUp3Recorded == 0 && SelfSupporting3 == 0 && FollowUp6Recorded == 0
-        && SelfSupporting6 == 0 && FollowUp12Recorded == 0 && SelfSupporting12 == 0 && Contacts == 0 && PledgedMilli == 0 && CooperationActivity == 0;
+        && SelfSupporting6 == 0 && FollowUp12Recorded == 0 && SelfSupporting12 == 0 && Contacts == 0 && CooperationActivity == 0;
 
     /// <summary>Adds <paramref name="other"/> times <paramref name="sign"/> (+1 or −1) to these counts.</summary>
     public void Add(YieldCounts other, int sign = 1)
@@ -111,10 +108,24 @@ public abstract class YieldCounts
         FollowUp12Recorded += sign * other.FollowUp12Recorded;
         SelfSupporting12 += sign * other.SelfSupporting12;
         Contacts += sign * other.Contacts;
-        PledgedMilli += sign * other.PledgedMilli;
         CooperationActivity += sign * other.CooperationActivity;
     }
 }
 
 /// <summary>A free-standing set of counts: a delta while projecting, or a sum while reporting.</summary>
-public sealed class YieldTotals : YieldCounts;
+public sealed class YieldTotals : YieldCounts
+{
+    /// <summary>
+    /// Positions pledged for the period, pro-rated by days, exactly. Not a cell count: the reports compute it from
+    /// the pledge facts (<see cref="PledgedPositions.Share"/>), since exact shares of pledges of different lengths
+    /// cannot be summed in a fixed number of decimals.
+    /// </summary>
+    public PledgedPositions Pledged { get; set; }
+
+    /// <summary>Adds the counts and the pledged positions of <paramref name="other"/> times <paramref name="sign"/>.</summary>
+    public void Add(YieldTotals other, int sign = 1)
+    {
+        base.Add(other, sign);
+        Pledged += other.Pledged.Times(sign);
+    }
+}

@@ -117,6 +117,23 @@ public sealed class YieldPledgeFact
     public int Mentors { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>Positions promised of one offer kind (its name), or of every kind (<see cref="YieldCell.All"/>).</summary>
+    public int Positions(string offerKind) => offerKind switch
+    {
+        nameof(OfferKind.OrdinaryJob) => OrdinaryJobs,
+        nameof(OfferKind.Internship) => Internships,
+        nameof(OfferKind.WageSubsidy) => WageSubsidyJobs,
+        nameof(OfferKind.AdultApprenticeship) => AdultApprenticeships,
+        nameof(OfferKind.FlexJob) => FlexJobs,
+        nameof(OfferKind.Mentor) => Mentors,
+        YieldCell.All => OrdinaryJobs + Internships + WageSubsidyJobs + AdultApprenticeships + FlexJobs + Mentors,
+        _ => 0,
+    };
+
+    /// <summary>The positions of <paramref name="offerKind"/> pledged for <paramref name="first"/>–<paramref name="last"/>, pro-rated by days, exactly.</summary>
+    public PledgedPositions PledgedIn(DateOnly first, DateOnly last, string offerKind)
+        => PledgedPositions.Share(Positions(offerKind), PeriodStart, PeriodEnd, first, last);
 }
 
 /// <summary>The read model's single state row.</summary>

@@ -9,9 +9,10 @@ namespace CrmAlliance.Api.Features.Yield.Reports;
 /// <summary>
 /// Sums read-model cells for a period and a slice: per company, for one company, for the alliance, or as a
 /// series. It reads the year and quarter cells where they exist (see <see cref="YieldCellKey.Covering"/>), so a
-/// yearly ranking touches one row per company. No authorization here: callers check the actor.
+/// yearly ranking touches one row per company. Pledged positions come from the pledge facts, pro-rated exactly
+/// (<see cref="YieldTotals.Pledged"/>), one more query per call. No authorization here: callers check the actor.
 /// </summary>
-public sealed class YieldCellReader(CrmDbContext db)
+public sealed partial class YieldCellReader(CrmDbContext db)
 {
     public Task<Dictionary<Guid, YieldTotals>> ByCompanyAsync(ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
         => ByCompanyAsync(period, offerKind, targetGroup, null, cancellationToken);
@@ -30,7 +31,10 @@ public sealed class YieldCellReader(CrmDbContext db)
             .GroupBy(c => c.CompanyId)
             .Select(SumBy<Guid>())
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Key, r => r.Totals);
+        var totals = rows.ToDictionary(r => r.Key, r => r.Totals);
+        var pledges = companyIds is null ? Pledges(period) : Pledges(period).Where(f => companyIds.Contains(f.CompanyId));
+        await AddPledgedAsync(pledges, targetGroup, f => f.CompanyId, f => f.PledgedIn(period.Start, period.End, offerKind), totals, cancellationToken);
+        return totals;
     }
 
     public async Task<YieldTotals> CompanyAsync(Guid companyId, ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
@@ -41,7 +45,9 @@ public sealed class YieldCellReader(CrmDbContext db)
             .GroupBy(c => c.CompanyId)
             .Select(SumBy<Guid>())
             .SingleOrDefaultAsync(cancellationToken);
-        return totals?.Totals ?? new YieldTotals();
+        var result = totals?.Totals ?? new YieldTotals();
+        result.Pledged = await PledgedAsync(OfCompany(companyId, Pledges(period)), targetGroup, f => f.PledgedIn(period.Start, period.End, offerKind), cancellationToken);
+        return result;
     }
 
     public Task<YieldTotals> AllianceAsync(ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
@@ -56,7 +62,10 @@ public sealed class YieldCellReader(CrmDbContext db)
             .GroupBy(c => c.PeriodStart)
             .Select(SumBy<int>())
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Key, r => r.Totals);
+        var totals = rows.ToDictionary(r => r.Key, r => r.Totals);
+        var months = period.SplitInto(ReportPeriodKind.Month).ToList();
+        await AddPledgedPerPartAsync(OfCompany(companyId, Pledges(period)), targetGroup, months, offerKind, totals, cancellationToken);
+        return totals;
     }
 
     /// <summary>
@@ -74,15 +83,15 @@ public sealed class YieldCellReader(CrmDbContext db)
 
     /// <summary>Totals per offer kind (every target group) for one company or the alliance: offer kind name → totals.</summary>
     public Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(Guid companyId, ReportPeriod period, CancellationToken cancellationToken)
-        => ByOfferKindAsync(c => c.CompanyId == companyId, companyId != YieldCell.AllianceId, period, cancellationToken);
+        => ByOfferKindAsync(c => c.CompanyId == companyId, OfCompany(companyId, Pledges(period)), companyId != YieldCell.AllianceId, period, cancellationToken);
 
     /// <summary>Totals per offer kind (every target group), summed over the companies a sub-query selects.</summary>
     public Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(IQueryable<Guid> companyIds, ReportPeriod period, CancellationToken cancellationToken)
-        => ByOfferKindAsync(c => companyIds.Contains(c.CompanyId), companyCells: true, period, cancellationToken);
+        => ByOfferKindAsync(c => companyIds.Contains(c.CompanyId), Pledges(period).Where(f => companyIds.Contains(f.CompanyId)), companyCells: true, period, cancellationToken);
 
     /// <summary>Quarter totals (all/all) of the years <paramref name="firstYear"/>–<paramref name="lastYear"/> for one company or the alliance: quarter start (yyyymm) → totals.</summary>
     public Task<Dictionary<int, YieldTotals>> QuartersAsync(Guid companyId, int firstYear, int lastYear, CancellationToken cancellationToken)
-        => QuartersAsync(c => c.CompanyId == companyId, firstYear, lastYear, cancellationToken);
+        => QuartersAsync(c => c.CompanyId == companyId, OfCompany(companyId, Pledges(YearsStart(firstYear), YearsEnd(lastYear))), firstYear, lastYear, cancellationToken);
 
     /// <summary>Totals (every kind and group) for a period, summed over the companies a sub-query selects.</summary>
     public async Task<YieldTotals> TotalsAsync(IQueryable<Guid> companyIds, ReportPeriod period, CancellationToken cancellationToken)
@@ -93,14 +102,17 @@ public sealed class YieldCellReader(CrmDbContext db)
             .GroupBy(_ => 1)
             .Select(SumBy<int>())
             .SingleOrDefaultAsync(cancellationToken);
-        return sum?.Totals ?? new YieldTotals();
+        var totals = sum?.Totals ?? new YieldTotals();
+        totals.Pledged = await PledgedAsync(Pledges(period).Where(f => companyIds.Contains(f.CompanyId)), YieldCell.All, f => f.PledgedIn(period.Start, period.End, YieldCell.All), cancellationToken);
+        return totals;
     }
 
     /// <summary>Quarter totals (all/all) of the years, summed over the companies a sub-query selects.</summary>
     public Task<Dictionary<int, YieldTotals>> QuartersAsync(IQueryable<Guid> companyIds, int firstYear, int lastYear, CancellationToken cancellationToken)
-        => QuartersAsync(c => companyIds.Contains(c.CompanyId), firstYear, lastYear, cancellationToken);
+        => QuartersAsync(c => companyIds.Contains(c.CompanyId), Pledges(YearsStart(firstYear), YearsEnd(lastYear)).Where(f => companyIds.Contains(f.CompanyId)), firstYear, lastYear, cancellationToken);
 
-    private async Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(Expression<Func<YieldCell, bool>> companies, bool companyCells, ReportPeriod period, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(
+        Expression<Func<YieldCell, bool>> companies, IQueryable<YieldPledgeFact> pledges, bool companyCells, ReportPeriod period, CancellationToken cancellationToken)
     {
         // Every kind slice is stored at the same grains, so any kind name picks the covering cells.
         var (grain, starts) = YieldCellKey.Covering(period, companyCells, nameof(OfferKind.OrdinaryJob), YieldCell.All);
@@ -111,10 +123,18 @@ public sealed class YieldCellReader(CrmDbContext db)
             .GroupBy(c => c.OfferKind)
             .Select(SumBy<string>())
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Key, r => r.Totals);
+        var totals = rows.ToDictionary(r => r.Key, r => r.Totals);
+        var facts = await pledges.AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var kind in Enum.GetNames<OfferKind>())
+        {
+            SetPledged(totals, kind, Sum(facts.Select(f => f.PledgedIn(period.Start, period.End, kind))));
+        }
+
+        return totals;
     }
 
-    private async Task<Dictionary<int, YieldTotals>> QuartersAsync(Expression<Func<YieldCell, bool>> companies, int firstYear, int lastYear, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, YieldTotals>> QuartersAsync(
+        Expression<Func<YieldCell, bool>> companies, IQueryable<YieldPledgeFact> pledges, int firstYear, int lastYear, CancellationToken cancellationToken)
     {
         var (first, last) = ((firstYear * 100) + 1, (lastYear * 100) + 12);
         var rows = await db.YieldCells.AsNoTracking()
@@ -123,7 +143,10 @@ public sealed class YieldCellReader(CrmDbContext db)
             .GroupBy(c => c.PeriodStart)
             .Select(SumBy<int>())
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Key, r => r.Totals);
+        var totals = rows.ToDictionary(r => r.Key, r => r.Totals);
+        var quarters = Enumerable.Range(firstYear, lastYear - firstYear + 1).SelectMany(y => Enumerable.Range(1, 4).Select(q => ReportPeriod.Quarter(y, q))).ToList();
+        await AddPledgedPerPartAsync(pledges, YieldCell.All, quarters, YieldCell.All, totals, cancellationToken);
+        return totals;
     }
 
     private IQueryable<YieldCell> Cells(YieldGrain grain, IReadOnlyList<int> starts, string offerKind, string targetGroup)
@@ -164,7 +187,6 @@ public sealed class YieldCellReader(CrmDbContext db)
             FollowUp12Recorded = g.Sum(c => c.FollowUp12Recorded),
             SelfSupporting12 = g.Sum(c => c.SelfSupporting12),
             Contacts = g.Sum(c => c.Contacts),
-            PledgedMilli = g.Sum(c => c.PledgedMilli),
             CooperationActivity = g.Sum(c => c.CooperationActivity),
         },
     };

@@ -51,11 +51,11 @@ public sealed record YieldFigures(YieldTotals Totals, YieldOptions Options)
     /// <summary>Placements started per logged contact; null without contacts.</summary>
     public double? PlacementsPerContact => Totals.Contacts == 0 ? null : (double)Totals.PlacementsStarted / Totals.Contacts;
 
-    /// <summary>Positions pledged for the period (pro-rated by days), two decimals.</summary>
-    public double Pledged => Published(Totals.PledgedMilli / 1000m, 2);
+    /// <summary>Positions pledged for the period (pro-rated by days): the exact sum rounded once to two decimals.</summary>
+    public double Pledged => (double)Totals.Pledged.Rounded(2);
 
-    /// <summary>Realised against pledged: placements started / pledged; null when nothing was pledged.</summary>
-    public double? PledgeFulfilment => Totals.PledgedMilli == 0 ? null : Totals.PlacementsStarted / (Totals.PledgedMilli / 1000.0);
+    /// <summary>Realised against pledged: placements started / the exact pledged positions; null when nothing was pledged.</summary>
+    public double? PledgeFulfilment => Totals.Pledged.Into(Totals.PlacementsStarted);
 
     /// <summary>Active: a vacancy posted or a placement running in the period.</summary>
     public bool Active => Totals.VacanciesPosted + Totals.PlacementsStarted + Totals.PlacementDays > 0;

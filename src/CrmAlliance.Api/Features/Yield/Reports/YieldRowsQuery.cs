@@ -294,15 +294,9 @@ public sealed class YieldRowsQuery(CrmDbContext db, YieldOptions options)
         return Map(rows, f => new YieldPledgeRow(f, PledgedInPeriod(f, period, slice)));
     }
 
-    /// <summary>The pledge's positions pro-rated to the period, by the projection's own month split and rounding.</summary>
+    /// <summary>The pledge's positions pro-rated to the period exactly as the figure counts them (<see cref="YieldPledgeFact.PledgedIn"/>), to double precision.</summary>
     private static double PledgedInPeriod(YieldPledgeFact fact, ReportPeriod period, YieldSlice slice)
-    {
-        var deltas = new YieldDeltas();
-        YieldContributions.AddPledge(deltas, fact, 1);
-        var kinds = slice.OfferKind is { } kind ? [kind] : Enum.GetValues<OfferKind>();
-        var milli = period.MonthKeys().Sum(month => kinds.Sum(k => deltas.For(fact.CompanyId, month, k.ToString(), YieldCell.All).PledgedMilli));
-        return milli / 1000.0;
-    }
+        => (double)fact.PledgedIn(period.Start, period.End, slice.OfferKind?.ToString() ?? YieldCell.All).Rounded(12);
 
     private static Page<YieldRow> Map<T>(Page<T> page, Func<T, YieldRow> map) => new(page.Items.Select(map).ToList(), page.TotalCount, page.Offset);
 }

@@ -58,12 +58,10 @@ public sealed class EffectTargetResults(CrmDbContext db, EffectTargetQueries tar
     {
         var year = TargetYearOf(period);
         var yearTargets = await targets.ForYearUncheckedAsync(year, cancellationToken);
-        var figures = new Dictionary<(string Kind, string Group), YieldFigures>();
-        foreach (var slice in yearTargets.Select(t => (Kind: Slice.Of(t.OfferKind), Group: Slice.Of(t.TargetGroup))).Distinct())
-        {
-            var totals = await cells.CompanyAsync(companyId ?? YieldCell.AllianceId, period, slice.Kind, slice.Group, cancellationToken);
-            figures[slice] = new YieldFigures(totals, options);
-        }
+        // Every target's slice in one read, however many targets there are.
+        var slices = yearTargets.Select(t => (Kind: Slice.Of(t.OfferKind), Group: Slice.Of(t.TargetGroup))).Distinct().ToList();
+        var totalsBySlice = slices.Count == 0 ? [] : await cells.SlicesAsync(companyId ?? YieldCell.AllianceId, period, slices, cancellationToken);
+        var figures = slices.ToDictionary(s => s, s => new YieldFigures(totalsBySlice.GetValueOrDefault(s) ?? new YieldTotals(), options));
 
         var suppression = YieldSuppression.With(suppressionThreshold);
         var whole = await DiscloseWholeAsync(companyId, period, suppression, cancellationToken);

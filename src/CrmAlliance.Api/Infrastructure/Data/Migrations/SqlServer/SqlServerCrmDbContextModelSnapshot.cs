@@ -847,9 +847,6 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("PlacementsStarted")
                         .HasColumnType("int");
 
-                    b.Property<long>("PledgedMilli")
-                        .HasColumnType("bigint");
-
                     b.Property<int>("PositionsOffered")
                         .HasColumnType("int");
 

@@ -841,9 +841,6 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("PlacementsStarted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("PledgedMilli")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("PositionsOffered")
                         .HasColumnType("INTEGER");
 
