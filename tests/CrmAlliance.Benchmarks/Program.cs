@@ -3,6 +3,7 @@ using CrmAlliance.Benchmarks.CompanyPages;
 using CrmAlliance.Benchmarks.Dashboard;
 using CrmAlliance.Benchmarks.EndToEnd;
 using CrmAlliance.Benchmarks.Hostile;
+using CrmAlliance.Benchmarks.Lookups;
 using CrmAlliance.Benchmarks.Matching;
 using CrmAlliance.Benchmarks.ProjectionLag;
 using CrmAlliance.Benchmarks.Transfer;
@@ -42,6 +43,16 @@ if (args.Contains(TransferBudgetBenchmark.Switch))
 if (args.Contains(DashboardBenchmark.Switch))
 {
     return await DashboardBenchmark.RunAsync(args);
+}
+
+if (args.Contains(MixedLoadBenchmark.Switch))
+{
+    return await MixedLoadBenchmark.RunAsync(args);
+}
+
+if (args.Contains(LookupBenchmark.Switch))
+{
+    return await LookupBenchmark.RunAsync(args);
 }
 
 if (args.Contains(EndToEndOptions.Switch))

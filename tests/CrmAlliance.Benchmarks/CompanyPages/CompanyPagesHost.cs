@@ -15,9 +15,15 @@ namespace CrmAlliance.Benchmarks.CompanyPages;
 
 /// <summary>
 /// The real Api on the benchmark's SQLite file in production mode, served by Kestrel on 127.0.0.1, with the server
-/// time and SQL round trips of each request recorded (requests are sent one at a time).
+/// time and SQL round trips of each request recorded (requests are sent one at a time). Load drivers pass
+/// <paramref name="meterRequests"/> false (one meter cannot follow concurrent requests), their own
+/// <paramref name="settings"/> (e.g. <c>Seed:Demo</c>) and <paramref name="services"/> (e.g. comparison endpoints).
 /// </summary>
-public sealed class CompanyPagesHost(string database) : WebApplicationFactory<api::Program>
+public sealed class CompanyPagesHost(
+    string database,
+    IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null,
+    bool meterRequests = true) : WebApplicationFactory<api::Program>
 {
     public const string AdminEmail = "bench-admin@crmalliance.local";
     public const string AdminPassword = "Yield-Runner-Passw0rd!";
@@ -42,10 +48,20 @@ public sealed class CompanyPagesHost(string database) : WebApplicationFactory<ap
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureServices(services =>
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            services.AddSingleton<IStartupFilter>(new TimingFilter(Meter));
-            services.ConfigureDbContext<SqliteCrmDbContext>(o => o.AddInterceptors(Meter));
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(collection =>
+        {
+            if (meterRequests)
+            {
+                collection.AddSingleton<IStartupFilter>(new TimingFilter(Meter));
+                collection.ConfigureDbContext<SqliteCrmDbContext>(o => o.AddInterceptors(Meter));
+            }
+
+            services?.Invoke(collection);
         });
     }
 

@@ -26,12 +26,14 @@ public static class DatabaseSetup
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             connectionString ??= $"Data Source={DefaultSqliteFile(environment.ContentRootPath)}";
-            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(SaveInterceptors(sp)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, DanishCollation.SqliteCollationInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures));
+            services.AddDbContext<CrmDbContext, SqliteCrmDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(SaveInterceptors(sp)).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, DanishCollation.SqliteCollationInterceptor.Instance, sp.GetRequiredService<SqliteWriterQueue>()).ConfigureWarnings(QuietExpectedFailures));
         }
         else
         {
             throw new InvalidOperationException($"Database:Provider '{provider}' is unknown: use Sqlite or SqlServer.");
         }
+
+        services.AddSingleton<SqliteWriterQueue>();
 
         // Wakes the outbox dispatcher when a commit wrote events.
         services.AddSingleton<OutboxSignal>();

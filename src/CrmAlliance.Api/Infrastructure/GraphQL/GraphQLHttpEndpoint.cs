@@ -28,7 +28,7 @@ public static class GraphQLHttpEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, IOptions<GraphQLLimits> options, IHostEnvironment environment)
+    private static async Task HandleAsync(HttpContext http, IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, IOptions<GraphQLLimits> options, IHostEnvironment environment, GraphQLDocumentCache documents)
     {
         var limits = options.Value;
         var responseType = NegotiateResponseType(http.Request);
@@ -62,11 +62,15 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        var (document, code, refusal) = GraphQLDocumentCheck.Check(request.Query!, limits);
-        if (document is null)
+        var cached = documents.TryGet(request.Query!, out var document);
+        if (!cached)
         {
-            await WriteErrorAsync(http, serializer, NotExecuted(responseType), responseType, refusal!, code!);
-            return;
+            (document, var code, var refusal) = GraphQLDocumentCheck.Check(request.Query!, limits);
+            if (document is null)
+            {
+                await WriteErrorAsync(http, serializer, NotExecuted(responseType), responseType, refusal!, code!);
+                return;
+            }
         }
 
         if (HttpMethods.IsGet(http.Request.Method) && IsMutation(document, request.OperationName))
@@ -92,6 +96,8 @@ public static class GraphQLHttpEndpoint
                 Schema = schema,
                 Query = request.Query,
                 Document = document,
+                // Null: the specification's rules and the configured ones; a cached document passed the former.
+                ValidationRules = cached ? GraphQLDocumentCache.CachedRules : null,
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
@@ -105,6 +111,11 @@ public static class GraphQLHttpEndpoint
         {
             await WriteErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, responseType, $"The request took longer than {limits.ExecutionTimeout.TotalSeconds:0} s and was stopped; nothing was changed. Ask for less at a time.", Timeout);
             return;
+        }
+
+        if (result.Executed && !cached)
+        {
+            documents.Add(request.Query!, document);
         }
 
         http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : NotExecuted(responseType);

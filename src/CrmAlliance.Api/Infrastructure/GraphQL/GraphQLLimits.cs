@@ -37,6 +37,12 @@ public sealed class GraphQLLimits
     /// <summary>The whole request body: room for the imports' documented 5 MB files, escaped as JSON.</summary>
     public long MaxBodyBytes { get; set; } = 12 * 1024 * 1024;
 
+    /// <summary>
+    /// Characters of document text the <see cref="GraphQLDocumentCache"/> keeps at most (about twice as many bytes, plus
+    /// the parsed trees); the least used go first. 0 turns the cache off.
+    /// </summary>
+    public long MaxCachedDocumentCharacters { get; set; } = 2_000_000;
+
     /// <summary>Execution is cancelled after this long, and when the client goes away.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

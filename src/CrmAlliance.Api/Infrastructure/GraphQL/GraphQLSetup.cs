@@ -10,6 +10,7 @@ public static class GraphQLSetup
     public static IServiceCollection AddCrmGraphQL(this IServiceCollection services)
     {
         services.AddScoped<RequestLoaders>();
+        services.AddSingleton<GraphQLDocumentCache>();
         services.AddOptions<GraphQLLimits>().BindConfiguration(GraphQLLimits.Section);
         services.AddGraphQL(b => b
             .AddSchema<CrmSchema>(global::GraphQL.DI.ServiceLifetime.Singleton)

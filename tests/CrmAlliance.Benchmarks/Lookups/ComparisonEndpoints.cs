@@ -1,0 +1,56 @@
+extern alias api;
+using System.Security.Claims;
+using api::CrmAlliance.Api.Core;
+using api::CrmAlliance.Api.Features.Companies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmAlliance.Benchmarks.Lookups;
+
+/// <summary>
+/// Endpoints that exist only in the benchmark's host, under <c>/benchmark</c>, with the Api's own bearer
+/// authentication (its schemes and its security-stamp check): the company look-up as a plain minimal-API endpoint
+/// would serve it — the signed-in actor, the core's query with its access check, five fields as JSON — and the
+/// signed-in actor alone, which measures what authentication costs before any query. WebApplication offers a startup
+/// filter no way to add endpoints to its own routes, so they sit on a branch in front of the Api's pipeline: they skip
+/// its other middleware (security headers, response compression, culture), which only flatters them.
+/// </summary>
+public sealed class ComparisonEndpoints : IStartupFilter
+{
+    public const string CompanyPath = "/benchmark/companies/";
+    public const string SignedInPath = "/benchmark/signed-in";
+
+    public static void AddTo(IServiceCollection services) => services.AddSingleton<IStartupFilter, ComparisonEndpoints>();
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Map("/benchmark", branch =>
+        {
+            branch.UseRouting();
+            branch.UseAuthentication();
+            branch.UseAuthorization();
+            branch.UseEndpoints(endpoints => Map(endpoints));
+        });
+        next(app);
+    };
+
+    private static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/companies/{id:guid}", async (Guid id, ClaimsPrincipal user, CompanyQueries companies, CancellationToken cancellationToken) =>
+        {
+            var actor = Actor.FromPrincipal(user);
+            if (actor is null)
+            {
+                return Results.Unauthorized();
+            }
+
+            var company = await companies.GetAsync(id, actor, cancellationToken);
+            return Results.Ok(new { company.Id, company.Name, company.Cvr, company.Postcode, company.MembershipStatus });
+        }).RequireAuthorization();
+        endpoints.MapGet("/signed-in", (ClaimsPrincipal user) => Actor.FromPrincipal(user) is { } actor ? Results.Ok(new { actor.Role }) : Results.Unauthorized())
+            .RequireAuthorization();
+    }
+}
