@@ -3,7 +3,23 @@ using System.Globalization;
 namespace CrmAlliance.Benchmarks.Yield;
 
 /// <summary>Options of the partner-yield benchmark (<c>--yield</c>); defaults are the sizes.</summary>
-public sealed record YieldBenchmarkOptions(string Database, int Companies, int Placements, int Seed, string Until, int Year, int Iterations, int ColdIterations, int RawIterations, bool Reseed, bool Rebuild)
+public sealed record YieldBenchmarkOptions(
+    string Database,
+    int Companies,
+    int Placements,
+    int Seed,
+    string Until,
+    int Year,
+    int Iterations,
+    int ColdIterations,
+    int RawIterations,
+    bool Reseed,
+    bool Rebuild,
+    double EventsPerSecond,
+    int StreamSeconds,
+    int SqlIterations,
+    int DuckDbIterations,
+    string CsvFolder)
 {
     public const string Switch = "--yield";
 
@@ -20,8 +36,15 @@ public sealed record YieldBenchmarkOptions(string Database, int Companies, int P
             Int("--year", 2025),
             Int("--iterations", 300),
             Int("--cold-iterations", 100),
-            Int("--raw-iterations", 10),
+
+            // The EF ranking in process (RawTableRanking), ~10 s a run: off unless asked for; the SQL query replaces it.
+            Int("--raw-iterations", 0),
             args.Contains("--reseed"),
-            !args.Contains("--no-rebuild"));
+            !args.Contains("--no-rebuild"),
+            Value("--events-per-second") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : 50,
+            Int("--stream-seconds", 60),
+            Int("--sql-iterations", 3),
+            Int("--duckdb-iterations", 10),
+            Value("--csv") ?? Path.Combine(Path.GetTempPath(), "crm-yield-csv"));
     }
 }

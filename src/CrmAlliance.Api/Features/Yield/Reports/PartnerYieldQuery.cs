@@ -48,7 +48,7 @@ public sealed class PartnerYieldQuery(CrmDbContext db, YieldCellReader reader, Y
         suppression.RequireWholeTargetGroups(slice);
         var totals = await reader.CompanyAsync(companyId, reportPeriod, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken);
         var byKind = await reader.ByOfferKindAsync(companyId, reportPeriod, cancellationToken);
-        var ranked = withPositions ? (await rankings.RankAsync(reportPeriod, slice, cancellationToken)).SingleOrDefault(r => r.Company.Id == companyId) : null;
+        var ranked = withPositions ? (await rankings.RankAsync(reportPeriod, slice, cancellationToken)).Of(companyId) : null;
         var figures = new YieldFigures(totals, options);
         IEnumerable<YieldTotals> months = suppression == YieldSuppression.None ? [] : (await reader.MonthsAsync(companyId, reportPeriod, slice.OfferKindKey, slice.TargetGroupKey, cancellationToken)).Values;
         var shown = suppression.Disclose(figures, months, slice);

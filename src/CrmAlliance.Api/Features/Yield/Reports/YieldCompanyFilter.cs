@@ -40,6 +40,12 @@ public sealed record YieldCompanyFilter(string? IndustrySection, SizeBandRange? 
         return new(section, band, string.IsNullOrWhiteSpace(consultantId) ? null : consultantId);
     }
 
+    /// <summary>Whether one company meets every given condition: <see cref="Apply"/> for a company in memory.</summary>
+    public bool Matches(YieldCompany company)
+        => (IndustrySection is not { } section || company.IndustrySection == section)
+            && (SizeBand is not { } band || (company.OrdinaryEmployees >= band.Min && company.OrdinaryEmployees <= (band.Max ?? int.MaxValue)))
+            && (ConsultantId is not { } consultant || company.ResponsibleConsultantId == consultant);
+
     /// <summary>The companies that meet every given condition (in SQL, or in memory over <c>AsQueryable()</c>).</summary>
     public IQueryable<YieldCompany> Apply(IQueryable<YieldCompany> companies)
     {

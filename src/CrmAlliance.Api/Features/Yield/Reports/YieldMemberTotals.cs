@@ -33,35 +33,88 @@ public sealed class YieldMemberTotals
     /// <summary>Every member's totals as of the read model's current version (or a newer one).</summary>
     public async Task<YieldMemberTotalsSnapshot> CurrentAsync(CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
     {
-        var entry = entries.GetOrAdd(KeyOf(period, slice), _ => new Entry());
-        entry.LastUsed = Environment.TickCount64;
-        TrimToLimit();
+        var entry = EntryOf(period, slice);
         await entry.Lock.WaitAsync(cancellationToken);
         try
         {
-            // Read before the rows: rows newer than the stamp may be kept under it, never older rows under a newer one.
-            var stamp = await YieldStamp.ReadAsync(db, cancellationToken);
-            var known = entry.Snapshot;
-            if (stamp is not { } now)
-            {
-                return await ReadAllAsync(db, reader, period, slice, default, cancellationToken);
-            }
-
-            if (known is not null && known.Stamp == now)
-            {
-                return known;
-            }
-
-            var patched = known is not null && now.CanPatchFrom(known.Stamp)
-                ? await PatchAsync(db, reader, period, slice, known, now, cancellationToken)
-                : null;
-            entry.Snapshot = patched ?? await ReadAllAsync(db, reader, period, slice, now, cancellationToken);
-            return entry.Snapshot;
+            return await BringUpToDateAsync(entry, db, reader, period, slice, cancellationToken);
         }
         finally
         {
             entry.Lock.Release();
         }
+    }
+
+    /// <summary>
+    /// The members ranked as of the read model's current version. The ranking is kept with the totals: when they are
+    /// patched, so is it (<see cref="YieldRanking.With"/>: the changed companies re-scored and re-placed); it is
+    /// ranked afresh only when the totals were read afresh.
+    /// </summary>
+    public async Task<YieldRanking> RankingAsync(CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, YieldOptions options, CancellationToken cancellationToken)
+    {
+        var entry = EntryOf(period, slice);
+        await entry.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            var snapshot = await BringUpToDateAsync(entry, db, reader, period, slice, cancellationToken);
+            if (entry.Ranking is { } kept && ReferenceEquals(kept.Snapshot, snapshot))
+            {
+                return kept;
+            }
+
+            var ranking = YieldRanking.Rank(snapshot, options);
+            if (ReferenceEquals(entry.Snapshot, snapshot))
+            {
+                entry.Ranking = ranking;
+            }
+
+            return ranking;
+        }
+        finally
+        {
+            entry.Lock.Release();
+        }
+    }
+
+    private Entry EntryOf(ReportPeriod period, YieldSlice slice)
+    {
+        var entry = entries.GetOrAdd(KeyOf(period, slice), _ => new Entry());
+        entry.LastUsed = Environment.TickCount64;
+        TrimToLimit();
+        return entry;
+    }
+
+    /// <summary>Called under the entry's lock: the snapshot at the current stamp, patched or read afresh, with the kept ranking patched alike.</summary>
+    private static async Task<YieldMemberTotalsSnapshot> BringUpToDateAsync(Entry entry, CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
+    {
+        // Read before the rows: rows newer than the stamp may be kept under it, never older rows under a newer one.
+        var stamp = await YieldStamp.ReadAsync(db, cancellationToken);
+        var known = entry.Snapshot;
+        if (stamp is not { } now)
+        {
+            return await ReadAllAsync(db, reader, period, slice, default, cancellationToken);
+        }
+
+        if (known is not null && known.Stamp == now)
+        {
+            return known;
+        }
+
+        var patched = known is not null && now.CanPatchFrom(known.Stamp)
+            ? await PatchAsync(db, reader, period, slice, known, now, cancellationToken)
+            : null;
+        if (patched is { } patch)
+        {
+            entry.Ranking = entry.Ranking is { } ranking && ReferenceEquals(ranking.Snapshot, known) ? ranking.With(patch.Snapshot, patch.Changed) : null;
+            entry.Snapshot = patch.Snapshot;
+        }
+        else
+        {
+            entry.Ranking = null;
+            entry.Snapshot = await ReadAllAsync(db, reader, period, slice, now, cancellationToken);
+        }
+
+        return entry.Snapshot;
     }
 
     /// <summary>The snapshot this process holds for the period and slice, without reading anything (null when none): what a visit would start from.</summary>
@@ -79,7 +132,7 @@ public sealed class YieldMemberTotals
     }
 
     /// <summary>The known snapshot with the changed companies read again; null when so many changed that reading all is cheaper.</summary>
-    private static async Task<YieldMemberTotalsSnapshot?> PatchAsync(
+    private static async Task<(YieldMemberTotalsSnapshot Snapshot, IReadOnlyCollection<Guid> Changed)?> PatchAsync(
         CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, YieldMemberTotalsSnapshot known, YieldStamp stamp, CancellationToken cancellationToken)
     {
         var changed = await YieldChangeLog.ChangedAfterAsync(db, known.Stamp.Version, MaximumPatch, cancellationToken);
@@ -101,7 +154,7 @@ public sealed class YieldMemberTotals
             }
         }
 
-        return new YieldMemberTotalsSnapshot(stamp, members, totals);
+        return (new YieldMemberTotalsSnapshot(stamp, members, totals), changed);
     }
 
     private static void Replace<T>(Dictionary<Guid, T> values, Guid key, T? value)
@@ -133,5 +186,8 @@ public sealed class YieldMemberTotals
         public long LastUsed { get; set; }
 
         public YieldMemberTotalsSnapshot? Snapshot { get; set; }
+
+        /// <summary>The ranking of <see cref="Snapshot"/> once asked for (null until then, and after a full read).</summary>
+        public YieldRanking? Ranking { get; set; }
     }
 }

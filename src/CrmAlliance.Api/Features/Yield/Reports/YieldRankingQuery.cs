@@ -34,14 +34,17 @@ public sealed class YieldRankingQuery(YieldRankings rankings, YieldOptions optio
         var filter = YieldCompanyFilter.Parse(industrySection, sizeBand, consultantId, options);
         page.Validate();
 
-        var ranked = await rankings.RankAsync(reportPeriod, slice, cancellationToken);
-        IReadOnlyList<RankedCompany> listed = ranked;
-        if (!filter.IsEmpty)
+        var ranking = await rankings.RankAsync(reportPeriod, slice, cancellationToken);
+        if (filter.IsEmpty && sort == YieldRankingSort.Rank && !descending)
         {
-            var wanted = filter.Apply(ranked.Select(r => r.Source).AsQueryable()).Select(c => c.CompanyId).ToHashSet();
-            listed = ranked.Where(r => wanted.Contains(r.Company.Id)).ToList();
+            // The whole ranking in its own order: only the page's members are read out of it.
+            var onPage = Enumerable.Range(page.Offset, Math.Max(0, Math.Min(page.Size, ranking.Count - page.Offset))).Select(i => ranking[i]).ToList();
+            return new YieldPage<RankedCompany>(new Page<RankedCompany>(onPage, ranking.Count, page.Offset), reportPeriod.Label, options.DefinitionLabel);
         }
 
+        // A section's members are walked in its own tree; other filters test each member in ranking order.
+        var candidates = filter.IndustrySection is { } section ? ranking.InSection(section) : ranking.Entries;
+        var listed = candidates.Where(e => filter.Matches(e.Source)).Select(e => new RankedCompany(ranking, e)).ToList();
         if (sort != YieldRankingSort.Rank || descending)
         {
             listed = Sorted(listed, sort, descending);
