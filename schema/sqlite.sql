@@ -691,3 +691,29 @@ COMMIT;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207003008_ExactPledgedPositions', '10.0.12');
+
+BEGIN TRANSACTION;
+CREATE TABLE "YieldRebuildBacklog" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_YieldRebuildBacklog" PRIMARY KEY AUTOINCREMENT,
+    "Kind" INTEGER NOT NULL,
+    "RowId" TEXT NOT NULL
+);
+
+CREATE TABLE "YieldRebuildRuns" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_YieldRebuildRuns" PRIMARY KEY,
+    "ProjectionFingerprint" TEXT NOT NULL,
+    "BookThrough" TEXT NOT NULL,
+    "LeaseHolder" TEXT NOT NULL,
+    "LeaseExpiresAt" INTEGER NOT NULL,
+    "StartedAt" INTEGER NOT NULL,
+    "Phase" TEXT NOT NULL,
+    "Done" INTEGER NOT NULL,
+    "Total" INTEGER NOT NULL,
+    "UpdatedAt" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207003336_YieldRebuildAside', '10.0.12');
+
+COMMIT;

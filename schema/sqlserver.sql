@@ -1382,3 +1382,50 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207003354_YieldRebuildAside'
+)
+BEGIN
+    CREATE TABLE [YieldRebuildBacklog] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Kind] int NOT NULL,
+        [RowId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_YieldRebuildBacklog] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207003354_YieldRebuildAside'
+)
+BEGIN
+    CREATE TABLE [YieldRebuildRuns] (
+        [Id] int NOT NULL,
+        [ProjectionFingerprint] nvarchar(16) NOT NULL,
+        [BookThrough] date NOT NULL,
+        [LeaseHolder] nvarchar(200) NOT NULL,
+        [LeaseExpiresAt] datetimeoffset NOT NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        [Phase] nvarchar(16) NOT NULL,
+        [Done] bigint NOT NULL,
+        [Total] bigint NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_YieldRebuildRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207003354_YieldRebuildAside'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207003354_YieldRebuildAside', N'10.0.12');
+END;
+
+COMMIT;
+GO
