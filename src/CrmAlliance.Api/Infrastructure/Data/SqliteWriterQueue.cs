@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CrmAlliance.Api.Infrastructure.Data;
