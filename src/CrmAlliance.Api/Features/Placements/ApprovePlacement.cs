@@ -36,7 +36,8 @@ public sealed class ApprovePlacementHandler(CrmDbContext db, RatioRuleCheck rati
         placement.ApprovedBy = actor.UserId;
         placement.ApprovedAt = clock.GetUtcNow();
         placement.Version++;
-        await CandidateBusyEvents.EnqueueAsync(db, placement, clock.GetUtcNow(), cancellationToken);
+
+        // No CandidateChanged: a proposed placement already holds its candidate for the same days.
         await db.SaveOrConflictAsync(RefusalText.Of("Placements.NotSaved"), cancellationToken);
         return await queries.GetAsync(placement.Id, actor, cancellationToken);
     }

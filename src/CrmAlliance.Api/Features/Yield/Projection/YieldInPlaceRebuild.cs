@@ -97,21 +97,8 @@ public sealed class YieldInPlaceRebuild(CrmDbContext db, YieldFactSource source,
 
     private async Task<YieldRebuildResult> RebuildChunkAsync(Guid[] companyIds, DateOnly asOf, RebuildTables tables, Dictionary<YieldCellKey, YieldTotals> alliance, RebuildPhases phases, CancellationToken cancellationToken)
     {
-        var reading = phases.Measure("read facts");
-        var placements = await source.PlacementsAsync(p => companyIds.Contains(p.CompanyId), cancellationToken);
-        var vacancies = await source.VacanciesAsync(v => companyIds.Contains(v.CompanyId), cancellationToken);
-        var contacts = await source.ContactsAsync(c => companyIds.Contains(c.CompanyId), cancellationToken);
-        var pledges = await source.PledgesAsync(p => companyIds.Contains(p.CompanyId), cancellationToken);
-
-        reading.Dispose();
-        var computing = phases.Measure("compute contributions");
-        var deltas = new YieldDeltas();
-        placements.ForEach(f => contributions.AddPlacement(deltas, f, asOf, +1));
-        vacancies.ForEach(f => contributions.AddVacancy(deltas, f, +1));
-        contacts.ForEach(f => YieldContributions.AddContact(deltas, f, +1));
-
+        var (placements, vacancies, contacts, pledges, deltas) = await YieldChunkFacts.ReadAsync(source, contributions, companyIds, asOf, phases, cancellationToken);
         var cells = deltas.Cells();
-        computing.Dispose();
         using var writing = phases.Measure("write cells and facts");
         var companyCells = 0;
         foreach (var (key, totals) in cells)
