@@ -22,7 +22,7 @@ public sealed class CandidateQueryTests(CrmApiFactory factory) : IClassFixture<C
 
         // A postcode and dates of their own keep these candidates apart from other tests' ones.
         var postcode = "9220";
-        var prefix = $"Q{Guid.NewGuid():N}"[..10];
+        var prefix = "Q" + TestData.UniqueLetters(9);
         async Task<string> RegisterAsync(string suffix, string targetGroup, string occupation, string availableFrom, string? postcodeOverride = null)
         {
             var input = CandidateScenario.NewCandidate($"{prefix}-{suffix}");

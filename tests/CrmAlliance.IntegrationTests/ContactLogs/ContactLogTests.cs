@@ -249,8 +249,8 @@ public sealed class ContactLogTests(CrmApiFactory factory) : IClassFixture<CrmAp
         var colleague = await factory.CreateUserAsync("CONSULTANT");
         var manager = await factory.CreateUserAsync("MANAGER");
         var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, "Overblik A/S");
-        var mine = $"Min {Guid.NewGuid():N}";
-        var theirs = $"Kollegaens {Guid.NewGuid():N}";
+        var mine = "Min " + TestData.UniqueLetters(32);
+        var theirs = "Kollegaens " + TestData.UniqueLetters(32);
         await LogAsync(consultant.Client, companyId, mine, DateTimeOffset.UtcNow.AddDays(-5), Today.AddDays(-2));
         await LogAsync(colleague.Client, companyId, theirs, DateTimeOffset.UtcNow.AddDays(-5), Today.AddDays(-1));
 
@@ -290,7 +290,7 @@ public sealed class ContactLogTests(CrmApiFactory factory) : IClassFixture<CrmAp
     public async Task Latest_contacts_for_a_page_of_companies_take_the_same_number_of_SQL_round_trips_whatever_the_page_size()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var marker = Guid.NewGuid().ToString("N")[..12];
+        var marker = TestData.UniqueLetters(12);
         for (var i = 0; i < 4; i++)
         {
             var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, $"Runde {marker} {i}");

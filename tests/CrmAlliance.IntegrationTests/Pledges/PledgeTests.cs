@@ -237,7 +237,7 @@ public sealed class PledgeTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     public async Task A_company_s_pledges_for_a_page_of_companies_take_the_same_number_of_SQL_round_trips_whatever_the_page_size()
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var marker = Guid.NewGuid().ToString("N")[..12];
+        var marker = TestData.UniqueLetters(12);
         for (var i = 0; i < 4; i++)
         {
             var companyId = await TestCompanies.RegisterCompanyAsync(consultant.Client, $"Tilsagnsrunde {marker} {i}");

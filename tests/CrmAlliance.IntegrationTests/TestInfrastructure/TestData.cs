@@ -32,5 +32,11 @@ public static class TestData
     public static string NewPNumber() => "10" + Interlocked.Increment(ref _sequence).ToString("D8");
 
     /// <summary>A unique case reference of letters only: random digits can form a CPR-shaped run, which the core refuses.</summary>
-    public static string NewCaseReference() => "SAG-" + string.Concat(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('A' + Convert.ToInt32(c.ToString(), 16))));
+    public static string NewCaseReference() => "SAG-" + UniqueLetters(10);
+
+    /// <summary>
+    /// A random token of capital letters for names, markers and texts that must be unique: a random hex token can hold
+    /// ten digits in a row shaped like a CPR number, which every stored text refuses (a test failed on that once).
+    /// </summary>
+    public static string UniqueLetters(int length) => string.Concat(Guid.NewGuid().ToString("N")[..length].Select(c => (char)('A' + Convert.ToInt32(c.ToString(), 16))));
 }

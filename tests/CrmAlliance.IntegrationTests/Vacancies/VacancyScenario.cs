@@ -24,7 +24,7 @@ public static class VacancyScenario
 
     public static async Task<CompanyAtWork> RegisterCompanyAtWorkAsync(this GraphQLClient consultant, string membershipStatus = "ACTIVE")
     {
-        var name = $"Vacancy Test {Guid.NewGuid():N}"[..26];
+        var name = "Vacancy Test " + TestData.UniqueLetters(13);
         var companyId = await consultant.RegisterCompanyAsync(
             name, industryCode: "301100", address: "Havnegade 1", membershipStatus: membershipStatus, joinedOn: membershipStatus == "PROSPECT" ? null : "2024-01-01");
         var workplace = await consultant.QueryAsync(

@@ -24,7 +24,7 @@ public sealed class ErrorCodeTests(CrmApiFactory factory) : IClassFixture<CrmApi
     public async Task A_value_of_the_wrong_shape_in_a_variable_is_VALIDATION_naming_its_path(string field, string value)
     {
         var consultant = await factory.CreateUserAsync("CONSULTANT");
-        var companyId = await consultant.Client.RegisterCompanyAsync($"Form {Guid.NewGuid():N}"[..20], address: "Vej 5");
+        var companyId = await consultant.Client.RegisterCompanyAsync("Form " + TestData.UniqueLetters(15), address: "Vej 5");
         var input = new JsonObject { ["companyId"] = companyId, ["occurredAt"] = "2026-12-01T10:00:00Z", ["channel"] = "PHONE", ["summary"] = "Opkald" };
         input[field] = value;
 
