@@ -717,3 +717,11 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207003336_YieldRebuildAside', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "OutboxMessages" ADD "TraceParent" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207030030_OutboxTraceContext', '10.0.12');
+
+COMMIT;

@@ -1429,3 +1429,24 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030035_OutboxTraceContext'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [TraceParent] nvarchar(55) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030035_OutboxTraceContext'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207030035_OutboxTraceContext', N'10.0.12');
+END;
+
+COMMIT;
+GO

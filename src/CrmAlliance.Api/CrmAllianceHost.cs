@@ -18,8 +18,10 @@ using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using CrmAlliance.Api.Web;
+using CrmAlliance.Bus.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using OpenTelemetry.Trace;
 
 namespace CrmAlliance.Api;
 
@@ -57,6 +59,7 @@ public static class CrmAllianceHost
 
         // Last: the bus takes the consumers the features registered.
         services.AddCrmBus(builder.Configuration);
+        builder.AddCrmTelemetry("crmalliance-api", traces => traces.AddEntityFrameworkCoreInstrumentation());
         return builder;
     }
 

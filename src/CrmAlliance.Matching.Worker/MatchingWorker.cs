@@ -1,4 +1,5 @@
 using CrmAlliance.Bus;
+using CrmAlliance.Bus.Telemetry;
 using CrmAlliance.Matching.Loading;
 using MassTransit;
 
@@ -31,6 +32,7 @@ public static class MatchingWorker
         builder.Services.AddMatchingService(builder.Configuration);
         builder.Services.AddHttpClient<ICandidateSnapshotSource, HttpCandidateSnapshotSource>();
         builder.Services.AddHealthChecks().AddCheck<IndexLoadedCheck>("candidate-index", tags: ["ready"]);
+        builder.AddCrmTelemetry("crmalliance-matching");
         builder.Services.AddMassTransit(x =>
         {
             x.AddMatchingConsumers(service.InstanceName);

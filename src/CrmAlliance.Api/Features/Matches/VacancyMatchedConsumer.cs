@@ -57,6 +57,8 @@ public sealed class VacancyMatchedConsumer(Inbox inbox, ILogger<VacancyMatchedCo
                 MatchedAt = message.MatchedAt,
             });
         }
+
+        logger.LogInformation("Storing {Count} suggestion(s) for vacancy {VacancyId}.", rank, message.VacancyId);
     }
 }
 

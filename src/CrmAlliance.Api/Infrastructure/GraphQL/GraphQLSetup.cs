@@ -19,6 +19,10 @@ public static class GraphQLSetup
             .UseMiddleware<CrmErrorMiddleware>()
             .AddValidationRule<RoleMetadataValidationRule>()
             .AddErrorInfoProvider<CrmErrorInfoProvider>()
+            // A span per operation (with its name and type) when a tracer listens; never the document, whose
+            // literals can hold personal data. And a duration histogram per operation (GraphQLOperationMetrics).
+            .UseTelemetry(telemetry => telemetry.RecordDocument = false)
+            .ConfigureExecution<GraphQLOperationMetrics>()
             // One DbContext serves the whole request, so queries resolve one field at a time;
             // DataLoaders still batch each level into one SQL query.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.Bus.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -92,6 +94,7 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
             var row = rows[i];
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(publisher.AwaitsConsumers ? settings.DeliveryTimeout : settings.PublishTimeout);
+            using var span = StartPublishSpan(row);
             try
             {
                 await publisher.PublishAsync(MessageTypes.Deserialize(row), MessageTypes.TypeOf(row.MessageType), row.MessageId, timeout.Token);
@@ -99,6 +102,7 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
             }
             catch (Exception ex)
             {
+                span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
                 var notTried = rows.Skip(i + 1).Select(r => r.Sequence).ToList();
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -114,6 +118,18 @@ public sealed class OutboxDispatcher(CrmDbContext db, IEventPublisher publisher,
 
         return new(sent, null, []);
     }
+
+    /// <summary>
+    /// A span for one publish, as a child of the request that queued the event (<see cref="OutboxMessage.TraceParent"/>):
+    /// MassTransit carries it on to the consumers, so a vacancy's post, its matching and its stored suggestions share a
+    /// trace although the outbox publishes later, from another thread or replica. Null when no tracer listens.
+    /// </summary>
+    private static Activity? StartPublishSpan(OutboxMessage row)
+        => CrmTelemetry.Source.StartActivity(
+            $"outbox publish {row.MessageType}",
+            ActivityKind.Internal,
+            ActivityContext.TryParse(row.TraceParent, null, out var queuedBy) ? queuedBy : default,
+            [new("messaging.message.id", row.MessageId.ToString()), new("crmalliance.outbox.sequence", row.Sequence)]);
 
     /// <summary>
     /// Records finished runs (also when the host stops, after <see cref="OutboxPipeline.DrainAsync"/>): what was

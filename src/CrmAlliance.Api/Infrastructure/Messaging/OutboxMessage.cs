@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -39,6 +40,12 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? ClaimedUntil { get; set; }
 
+    /// <summary>
+    /// The W3C trace context of the request that queued the event (when telemetry is on), so that the publish and
+    /// the consumers continue its trace; see <c>OutboxDispatcher.StartPublishSpan</c>.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
     public static OutboxMessage Create<T>(Guid aggregateId, T message, DateTimeOffset now)
         where T : class
         => new()
@@ -48,6 +55,7 @@ public sealed class OutboxMessage
             MessageType = MessageTypes.NameOf(typeof(T)),
             Body = JsonSerializer.Serialize(message, MessageTypes.Json),
             CreatedAt = now,
+            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null,
         };
 }
 
@@ -60,6 +68,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.Property(m => m.MessageType).HasMaxLength(64);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.TraceParent).HasMaxLength(55);
 
         // The dispatcher reads unsent rows in order; the backlog query counts them.
         builder.HasIndex(m => new { m.SentAt, m.Sequence });

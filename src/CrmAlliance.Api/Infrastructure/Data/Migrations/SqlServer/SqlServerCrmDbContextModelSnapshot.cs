@@ -1363,6 +1363,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("nvarchar(55)");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("MessageId")

@@ -1353,6 +1353,10 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("MessageId")
