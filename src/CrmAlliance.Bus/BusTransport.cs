@@ -32,13 +32,32 @@ public static class BusTransport
         if (options.Transport == BusTransportKind.RabbitMq)
         {
             var rabbit = options.RabbitMq;
+            if (rabbit.QuorumQueues)
+            {
+                // Every consumer queue (the error and skipped queues MassTransit adds stay classic: they are parking lots).
+                bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator queue)
+                    {
+                        queue.SetQuorumQueue();
+                    }
+                });
+            }
+
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
                 {
                     host.Username(rabbit.Username);
                     host.Password(rabbit.Password);
+                    host.PublisherConfirmation = rabbit.PublisherConfirmation;
                 });
+                cfg.PrefetchCount = rabbit.PrefetchCount;
+                if (rabbit.ConcurrentMessageLimit is { } limit)
+                {
+                    cfg.ConcurrentMessageLimit = limit;
+                }
+
                 cfg.ConfigureEndpoints(context);
             });
         }

@@ -71,7 +71,11 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         ["Bus:Transport"] = "RabbitMq",
         ["Bus:RabbitMq:Host"] = RabbitMqBroker.Host!,
         ["Bus:RabbitMq:VirtualHost"] = VirtualHost,
+        ["Bus:RabbitMq:PrefetchCount"] = PrefetchCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Not the default (16), so that a test can see the setting reach the broker.</summary>
+    public const int PrefetchCount = 7;
 
     private async Task StartWorkerAsync()
     {

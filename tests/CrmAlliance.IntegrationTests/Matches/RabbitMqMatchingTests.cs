@@ -49,6 +49,20 @@ public sealed class RabbitMqMatchingTests(RabbitMqFixture fixture, ITestOutputHe
         Assert.True(await RabbitMqBroker.QueueDepthAsync(fixture.VirtualHost, "vacancy-matched_error") is null or 0);
     }
 
+    [RabbitMqFact]
+    public async Task The_consumers_queues_are_quorum_queues_read_with_the_configured_prefetch()
+    {
+        var queues = (await RabbitMqBroker.ListAsync(fixture.VirtualHost, "list_queues", "name", "type")).ToDictionary(row => row[0], row => row[1]);
+        var consumers = await RabbitMqBroker.ListAsync(fixture.VirtualHost, "list_consumers", "queue_name", "prefetch_count");
+
+        // The shared queues of both hosts: the worker's vacancy-matching, the Api's vacancy-matched.
+        Assert.Equal("quorum", queues["vacancy-matching"]);
+        Assert.Equal("quorum", queues["vacancy-matched"]);
+        Assert.All(queues.Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal) && !q.Key.EndsWith("_skipped", StringComparison.Ordinal) && !q.Key.Contains("_bus_", StringComparison.Ordinal)), q => Assert.True(q.Value == "quorum", $"{q.Key} is {q.Value}"));
+        var matching = Assert.Single(consumers, c => c[0] == "vacancy-matching");
+        Assert.Equal(RabbitMqFixture.PrefetchCount.ToString(System.Globalization.CultureInfo.InvariantCulture), matching[1]);
+    }
+
     [RabbitMqFact(restartsBroker: true)]
     public async Task With_the_broker_stopped_100_vacancies_are_accepted_promptly_and_each_is_matched_exactly_once_after_it_returns()
     {

@@ -89,9 +89,16 @@ public static class RabbitMqBroker
         return bodies;
     }
 
-    private static Task CtlAsync(params string[] arguments) => RunAsync(Ctl!, arguments);
+    /// <summary>The rows of a <c>rabbitmqctl list_*</c> command in a virtual host, e.g. <c>list_queues name type</c>, as tab-separated columns.</summary>
+    public static async Task<IReadOnlyList<string[]>> ListAsync(string virtualHost, string what, params string[] columns)
+    {
+        var output = await CtlAsync([what, "-p", virtualHost, "--quiet", "--no-table-headers", .. columns]);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => line.Split('\t')).ToList();
+    }
 
-    private static async Task RunAsync(string program, params string[] arguments)
+    private static Task<string> CtlAsync(params string[] arguments) => RunAsync(Ctl!, arguments);
+
+    private static async Task<string> RunAsync(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -108,6 +115,8 @@ public static class RabbitMqBroker
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
         }
+
+        return await output;
     }
 }
 
