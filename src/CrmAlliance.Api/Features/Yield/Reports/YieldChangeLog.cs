@@ -26,6 +26,8 @@ public readonly record struct YieldStamp(DateTimeOffset RebuiltAt, int Version)
 public static class YieldChangeLog
 {
     /// <summary>The companies changed after <paramref name="version"/>, at most <paramref name="limit"/> + 1 of them (more means "too many").</summary>
+    /// <remarks>Which ones are cut off does not matter (more than the limit means a full read), but a limit without an
+    /// order is nondeterministic to EF Core, which warns at every start (CoreEventId.RowLimitingOperationWithoutOrderByWarning).</remarks>
     public static Task<List<Guid>> ChangedAfterAsync(CrmDbContext db, int version, int limit, CancellationToken cancellationToken)
-        => db.YieldChanges.AsNoTracking().Where(c => c.Version > version).Select(c => c.CompanyId).Distinct().Take(limit + 1).ToListAsync(cancellationToken);
+        => db.YieldChanges.AsNoTracking().Where(c => c.Version > version).Select(c => c.CompanyId).Distinct().OrderBy(id => id).Take(limit + 1).ToListAsync(cancellationToken);
 }
