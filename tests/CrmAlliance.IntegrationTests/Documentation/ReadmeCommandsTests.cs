@@ -28,6 +28,7 @@ public sealed partial class ReadmeCommandsTests : IDisposable
             "src/CrmAlliance.Api --seed-demo",
             "src/CrmAlliance.Api rebuild-yield",
             "src/CrmAlliance.Api import-outcomes",
+            "src/CrmAlliance.Api backup-database",
             "src/CrmAlliance.Api help",
             "src/CrmAlliance.DataGeneration --companies",
             "src/CrmAlliance.Matching.Worker ",
@@ -56,6 +57,11 @@ public sealed partial class ReadmeCommandsTests : IDisposable
         var importLine = commands.Single(c => c.FirstArgument == "import-outcomes");
         var import = await RunAsync(importLine with { Arguments = [.. importLine.Arguments.Select(a => a == "followups.csv" ? followUps : a)] }, database);
         Assert.Contains("0 lines", import, StringComparison.Ordinal);
+
+        // The README's backup file name stands for the user's: here a new file in the test's folder.
+        var backupLine = commands.Single(c => c.FirstArgument == "backup-database");
+        var backup = await RunAsync(backupLine with { Arguments = [.. backupLine.Arguments.Select(a => a == "crmalliance-backup.db" ? Path.Combine(folder, "backup.db") : a)] }, database);
+        Assert.Contains("integrity ok", backup, StringComparison.Ordinal);
 
         var help = await RunAsync(commands.Single(c => c.FirstArgument == "help"), database);
         Assert.Contains("rebuild-yield", help, StringComparison.Ordinal);

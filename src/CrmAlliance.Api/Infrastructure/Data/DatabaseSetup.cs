@@ -34,6 +34,7 @@ public static class DatabaseSetup
         }
 
         services.AddSingleton<SqliteWriterQueue>();
+        services.AddScoped<Commands.ICliCommand, BackupDatabaseCommand>();
 
         // Wakes the outbox dispatcher when a commit wrote events.
         services.AddSingleton<OutboxSignal>();
