@@ -28,6 +28,8 @@ public sealed partial class ReadmeCommandsTests : IDisposable
             "src/CrmAlliance.Api --seed-demo",
             "src/CrmAlliance.Api rebuild-yield",
             "src/CrmAlliance.Api import-outcomes",
+            "src/CrmAlliance.Api erase-expired",
+            "src/CrmAlliance.Api candidate-access",
             "src/CrmAlliance.Api help",
             "src/CrmAlliance.DataGeneration --companies",
             "src/CrmAlliance.Matching.Worker ",
@@ -57,9 +59,13 @@ public sealed partial class ReadmeCommandsTests : IDisposable
         var import = await RunAsync(importLine with { Arguments = [.. importLine.Arguments.Select(a => a == "followups.csv" ? followUps : a)] }, database);
         Assert.Contains("0 lines", import, StringComparison.Ordinal);
 
+        var dryRun = await RunAsync(commands.Single(c => c.FirstArgument == "erase-expired" && c.Arguments.Contains("--dry-run")), database);
+        Assert.Contains("nothing changed", dryRun, StringComparison.Ordinal);
+
         var help = await RunAsync(commands.Single(c => c.FirstArgument == "help"), database);
         Assert.Contains("rebuild-yield", help, StringComparison.Ordinal);
         Assert.Contains("import-outcomes", help, StringComparison.Ordinal);
+        Assert.Contains("erase-expired", help, StringComparison.Ordinal);
     }
 
     [Fact]
