@@ -725,3 +725,23 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207030030_OutboxTraceContext', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+ALTER TABLE "Candidates" ADD "ErasedAt" INTEGER NULL;
+
+CREATE TABLE "RetentionRuns" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_RetentionRuns" PRIMARY KEY,
+    "StartedAt" INTEGER NOT NULL,
+    "FinishedAt" INTEGER NOT NULL,
+    "TriggeredBy" TEXT NOT NULL,
+    "DueThrough" TEXT NOT NULL,
+    "CandidatesErased" INTEGER NOT NULL,
+    "CandidatesSkipped" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_RetentionRuns_StartedAt" ON "RetentionRuns" ("StartedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207030430_Retention', '10.0.12');
+
+COMMIT;

@@ -1450,3 +1450,49 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030437_Retention'
+)
+BEGIN
+    ALTER TABLE [Candidates] ADD [ErasedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030437_Retention'
+)
+BEGIN
+    CREATE TABLE [RetentionRuns] (
+        [Id] uniqueidentifier NOT NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        [FinishedAt] datetimeoffset NOT NULL,
+        [TriggeredBy] nvarchar(200) NOT NULL,
+        [DueThrough] date NOT NULL,
+        [CandidatesErased] int NOT NULL,
+        [CandidatesSkipped] int NOT NULL,
+        CONSTRAINT [PK_RetentionRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030437_Retention'
+)
+BEGIN
+    CREATE INDEX [IX_RetentionRuns_StartedAt] ON [RetentionRuns] ([StartedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030437_Retention'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207030437_Retention', N'10.0.12');
+END;
+
+COMMIT;
+GO

@@ -10,6 +10,7 @@ using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
 using CrmAlliance.Api.Features.ReferenceData;
+using CrmAlliance.Api.Features.Retention;
 using CrmAlliance.Api.Features.Timeline;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Yield;
@@ -51,6 +52,7 @@ public static class CrmAllianceHost
         services.AddMatches(builder.Configuration);
         services.AddYield();
         services.AddTimeline();
+        services.AddRetention(builder.Configuration);
         services.AddCrmWebUi();
         services.AddUiLanguageChoice();
         // The web UI's framework files (_framework/blazor.web.js) are found through the build's static-web-assets

@@ -29,6 +29,8 @@ public sealed partial class ReadmeCommandsTests : IDisposable
             "src/CrmAlliance.Api rebuild-yield",
             "src/CrmAlliance.Api import-outcomes",
             "src/CrmAlliance.Api backup-database",
+            "src/CrmAlliance.Api erase-expired",
+            "src/CrmAlliance.Api candidate-access",
             "src/CrmAlliance.Api help",
             "src/CrmAlliance.DataGeneration --companies",
             "src/CrmAlliance.Matching.Worker ",
@@ -63,9 +65,13 @@ public sealed partial class ReadmeCommandsTests : IDisposable
         var backup = await RunAsync(backupLine with { Arguments = [.. backupLine.Arguments.Select(a => a == "crmalliance-backup.db" ? Path.Combine(folder, "backup.db") : a)] }, database);
         Assert.Contains("integrity ok", backup, StringComparison.Ordinal);
 
+        var dryRun = await RunAsync(commands.Single(c => c.FirstArgument == "erase-expired" && c.Arguments.Contains("--dry-run")), database);
+        Assert.Contains("nothing changed", dryRun, StringComparison.Ordinal);
+
         var help = await RunAsync(commands.Single(c => c.FirstArgument == "help"), database);
         Assert.Contains("rebuild-yield", help, StringComparison.Ordinal);
         Assert.Contains("import-outcomes", help, StringComparison.Ordinal);
+        Assert.Contains("erase-expired", help, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,6 +55,9 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
         // Reports are read when a test asks for them, not by a background round racing its assertions; the warm-up
         // has its own test (YieldReportWarmerTests).
         builder.UseSetting("YieldWarmUp:KeepWarmSeconds", "0");
+
+        // The daily retention job would erase whatever a test arranged as old; retention tests run its work themselves.
+        builder.UseSetting("Retention:JobEnabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -46,6 +46,8 @@ public sealed class ArchitectureTests
         // A company's one timeline reads the features whose rows it lists.
         ["Timeline"] = ["Companies", "ContactLogs", "Vacancies", "Pledges", "Placements", "Outcomes"],
         ["Exports"] = ["ReferenceData", "Accounts", "Companies", "Candidates", "Vacancies", "Pledges", "ContactLogs", "Placements", "Outcomes", "Yield"],
+        // Retention erases candidates across their placements, outcomes and match suggestions, and contact persons' names on statements.
+        ["Retention"] = ["Accounts", "Companies", "Candidates", "Vacancies", "Placements", "Matches", "Outcomes"],
         // The demo data is written through the features' own rules (and reads the yield's default definitions to make its cohorts count as the yield counts them).
         ["Demo"] = ["ReferenceData", "Accounts", "Companies", "Candidates", "Vacancies", "Pledges", "ContactLogs", "Placements", "Outcomes", "Yield"],
     };

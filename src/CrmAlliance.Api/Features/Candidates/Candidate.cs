@@ -46,5 +46,11 @@ public sealed class Candidate
 
     public string? WithdrawalReason { get; set; }
 
+    /// <summary>
+    /// Set when the retention period erased the candidate's personal attributes (Features/Retention): the case reference is
+    /// then an anonymous key and the other attributes neutral values, kept only so that placements and yield still add up.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     public int Version { get; set; } = 1;
 }

@@ -41,11 +41,25 @@ public static class CandidateValidation
     public static Validator CheckCaseReference(this Validator v, string? caseReference, string field)
     {
         v.Required(caseReference, field, MaxCaseReferenceLength);
+        v.Check(!IsAnonymousKey(caseReference), field, RefusalText.Of("Candidates.ReservedReference", ("prefix", AnonymousKeyPrefix)));
         return v.Check(
             !CprNumbers.AppearIn(caseReference),
             field,
             RefusalText.Of("Candidates.CprLike"));
     }
+
+    /// <summary>What an erased candidate's case reference starts with; refused in real references so that the two never collide.</summary>
+    public const string AnonymousKeyPrefix = "SLETTET-";
+
+    public static bool IsAnonymousKey(string? caseReference)
+        => caseReference is not null && caseReference.TrimStart().StartsWith(AnonymousKeyPrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The anonymous key that replaces an erased candidate's case reference: the reserved prefix and the candidate's id
+    /// written in the letters a–p (no digits, so no run of them can look like a CPR number), nothing of the old reference.
+    /// </summary>
+    public static string AnonymousKey(Guid candidateId)
+        => AnonymousKeyPrefix + string.Concat(candidateId.ToString("N").Select(hex => (char)('A' + Convert.ToInt32(hex.ToString(), 16))));
 
     /// <summary>Checks every field, collecting all errors, and returns the values to store.</summary>
     public static CheckedCandidateDetails Check(ICandidateDetails details, ReferenceCatalog catalog)

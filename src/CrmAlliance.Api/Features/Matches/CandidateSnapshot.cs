@@ -11,7 +11,7 @@ namespace CrmAlliance.Api.Features.Matches;
 
 /// <summary>
 /// The candidate pool as matching needs it: only the attributes it scores on, no case reference,
-/// withdrawn candidates left out, paged by id. Each row carries its <c>UpdatedAt</c>, the same time the
+/// withdrawn and erased candidates left out, paged by id. Each row carries its <c>UpdatedAt</c>, the same time the
 /// candidate events carry, so the matcher can merge snapshot and events in any order, and the periods the candidate's
 /// placements hold them, by the overlap rule's own definition (<see cref="CandidateOverlapCheck.BusyPeriodsAsync"/>).
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class CandidateSnapshotQueries(CrmDbContext db)
     public async Task<CandidateSnapshotPage> PageAsync(Guid? after, int limit, CancellationToken cancellationToken)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        var candidates = db.Candidates.AsNoTracking().Where(c => c.WithdrawnAt == null);
+        var candidates = db.Candidates.AsNoTracking().Where(c => c.WithdrawnAt == null && c.ErasedAt == null);
         if (after is { } last)
         {
             candidates = candidates.Where(c => c.Id.CompareTo(last) > 0);

@@ -41,7 +41,9 @@ public sealed class VacancyMatchedConsumer(Inbox inbox, ILogger<VacancyMatchedCo
         }
 
         var decided = stored.Where(m => m.Status is MatchStatus.Accepted or MatchStatus.Dismissed).Select(m => m.CandidateId).ToHashSet();
-        var known = (await db.Candidates.Where(c => message.Matches.Select(m => m.CandidateId).Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+
+        // An erased candidate is never suggested again, even by a matching round that started before its index forgot them.
+        var known = (await db.Candidates.Where(c => c.ErasedAt == null && message.Matches.Select(m => m.CandidateId).Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var rank = 0;
         foreach (var match in message.Matches.Where(m => !decided.Contains(m.CandidateId) && known.Contains(m.CandidateId)))
         {

@@ -7,6 +7,7 @@ using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Features.Outcomes;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Features.Pledges;
+using CrmAlliance.Api.Features.Retention;
 using CrmAlliance.Api.Features.Vacancies;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Features.Yield.Targets;
@@ -77,6 +78,8 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ConsumerFailure> ConsumerFailures => Set<ConsumerFailure>();
 
     public DbSet<RuleStamp> RuleStamps => Set<RuleStamp>();
+
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -48,7 +48,10 @@ public sealed class TracingTests : IDisposable
         var post = Assert.Single(_spans, s => s.Source.Name == "GraphQL" && Equals(s.GetTagItem("graphql.operation.name"), "PostVacancy"));
         var trace = post.TraceId;
         var key = Api.Infrastructure.GraphQL.GlobalId.Parse(vacancyId, "Vacancy", "id").ToString();
-        await WaitForAsync(() => _logs.Any(l => l.TraceId == trace && l.Message?.Contains(key, StringComparison.Ordinal) == true && l.Message.StartsWith("Storing", StringComparison.Ordinal)));
+        // A span is exported when it ends: the consume span of the stored suggestions ends after their log record.
+        await WaitForAsync(() => _logs.Any(l => l.TraceId == trace && l.Message?.Contains(key, StringComparison.Ordinal) == true && l.Message.StartsWith("Storing", StringComparison.Ordinal))
+            && _spans.Any(s => s.TraceId == trace && s.Source.Name == "MassTransit" && s.DisplayName == "vacancy-matched process")
+            && _spans.Any(s => s.TraceId == trace && s.Source.Name == CrmTelemetry.SourceName));
 
         Assert.Contains(_spans, s => s.TraceId == trace && s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server);
         Assert.Contains(_spans, s => s.TraceId == trace && s.Source.Name == CrmTelemetry.SourceName && s.DisplayName == "outbox publish VacancyPosted");
@@ -112,7 +115,7 @@ public sealed class TracingTests : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.True(condition(), "Timed out waiting for the stored suggestions' log record.");
+        Assert.True(condition(), "Timed out waiting for the stored suggestions' log record and consume span.");
     }
 
     /// <summary>

@@ -65,6 +65,7 @@ public static partial class MatrixRows
         .. OutcomeImport,
         .. Yield,
         .. YieldTargets,
+        .. Retention,
         new("importCompanies", With(_ => ("mutation($input: ImportCompaniesInput!) { importCompanies(input: $input) { committed } }",
             new { input = new { csv = $"cvr,name,industryCode,address,postcode,sector\n{TestData.NewCvr()},Import ApS,620100,Vej 1,9000,private\n" } })), R, A, R, R, R),
     ];

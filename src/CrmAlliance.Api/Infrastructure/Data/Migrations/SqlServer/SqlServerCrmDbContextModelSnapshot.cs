@@ -131,6 +131,9 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<bool>("HasWorkExperience")
                         .HasColumnType("bit");
 
@@ -686,6 +689,39 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("PeriodEnd", "PeriodStart");
 
                     b.ToTable("Pledges");
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CandidatesErased")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CandidatesSkipped")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DueThrough")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns");
                 });
 
             modelBuilder.Entity("CrmAlliance.Api.Features.Vacancies.Vacancy", b =>

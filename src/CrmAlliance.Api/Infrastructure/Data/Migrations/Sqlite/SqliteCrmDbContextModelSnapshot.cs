@@ -125,6 +125,9 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HasWorkExperience")
                         .HasColumnType("INTEGER");
 
@@ -680,6 +683,39 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("PeriodEnd", "PeriodStart");
 
                     b.ToTable("Pledges");
+                });
+
+            modelBuilder.Entity("CrmAlliance.Api.Features.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidatesErased")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidatesSkipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns");
                 });
 
             modelBuilder.Entity("CrmAlliance.Api.Features.Vacancies.Vacancy", b =>
