@@ -1,5 +1,6 @@
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ContactLogs;
@@ -77,6 +78,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ConsumerFailure> ConsumerFailures => Set<ConsumerFailure>();
 
     public DbSet<RuleStamp> RuleStamps => Set<RuleStamp>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditSubjectKey> AuditSubjectKeys => Set<AuditSubjectKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
