@@ -745,3 +745,54 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261207030430_Retention', '10.0.12');
 
 COMMIT;
+
+BEGIN TRANSACTION;
+CREATE TABLE "AuditEntries" (
+    "Sequence" INTEGER NOT NULL CONSTRAINT "PK_AuditEntries" PRIMARY KEY AUTOINCREMENT,
+    "At" INTEGER NOT NULL,
+    "ActorUserId" TEXT NOT NULL,
+    "ActorEmail" TEXT NULL,
+    "ActorRole" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "EntityType" TEXT NOT NULL,
+    "EntityId" TEXT NULL,
+    "CandidateId" TEXT NULL,
+    "Fields" TEXT NULL,
+    "Changes" TEXT NULL,
+    "Details" TEXT NULL,
+    "RowCount" INTEGER NULL,
+    "ChainPosition" INTEGER NULL,
+    "PreviousHash" BLOB NULL,
+    "Hash" BLOB NULL
+);
+
+CREATE TABLE "AuditSubjectKeys" (
+    "CandidateId" TEXT NOT NULL CONSTRAINT "PK_AuditSubjectKeys" PRIMARY KEY,
+    "Key" BLOB NOT NULL,
+    "CreatedAt" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_AuditEntries_ActorEmail_At" ON "AuditEntries" ("ActorEmail", "At");
+
+CREATE INDEX "IX_AuditEntries_ActorUserId_At" ON "AuditEntries" ("ActorUserId", "At");
+
+CREATE INDEX "IX_AuditEntries_At" ON "AuditEntries" ("At");
+
+CREATE INDEX "IX_AuditEntries_CandidateId_At" ON "AuditEntries" ("CandidateId", "At");
+
+CREATE UNIQUE INDEX "IX_AuditEntries_ChainPosition" ON "AuditEntries" ("ChainPosition");
+
+CREATE INDEX "IX_AuditEntries_EntityType_EntityId" ON "AuditEntries" ("EntityType", "EntityId");
+
+CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries"
+BEGIN SELECT RAISE(ABORT, 'Audit entries are append-only: they cannot be deleted.'); END;
+
+CREATE TRIGGER "AuditEntries_AppendOnly" BEFORE UPDATE ON "AuditEntries"
+WHEN OLD."ChainPosition" IS NOT NULL OR OLD."Hash" IS NOT NULL OR OLD."PreviousHash" IS NOT NULL
+  OR NEW."Sequence" IS NOT OLD."Sequence" OR NEW."At" IS NOT OLD."At" OR NEW."ActorUserId" IS NOT OLD."ActorUserId" OR NEW."ActorEmail" IS NOT OLD."ActorEmail" OR NEW."ActorRole" IS NOT OLD."ActorRole" OR NEW."Action" IS NOT OLD."Action" OR NEW."EntityType" IS NOT OLD."EntityType" OR NEW."EntityId" IS NOT OLD."EntityId" OR NEW."CandidateId" IS NOT OLD."CandidateId" OR NEW."Fields" IS NOT OLD."Fields" OR NEW."Changes" IS NOT OLD."Changes" OR NEW."Details" IS NOT OLD."Details" OR NEW."RowCount" IS NOT OLD."RowCount"
+BEGIN SELECT RAISE(ABORT, 'Audit entries are append-only: only an unsealed entry may be sealed, once.'); END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207030502_AuditTrail', '10.0.12');
+
+COMMIT;

@@ -1496,3 +1496,131 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Sequence] bigint NOT NULL IDENTITY,
+        [At] datetimeoffset NOT NULL,
+        [ActorUserId] nvarchar(450) NOT NULL,
+        [ActorEmail] nvarchar(256) NULL,
+        [ActorRole] nvarchar(16) NOT NULL,
+        [Action] nvarchar(16) NOT NULL,
+        [EntityType] nvarchar(64) NOT NULL,
+        [EntityId] nvarchar(200) NULL,
+        [CandidateId] uniqueidentifier NULL,
+        [Fields] nvarchar(2000) NULL,
+        [Changes] nvarchar(max) NULL,
+        [Details] nvarchar(4000) NULL,
+        [RowCount] int NULL,
+        [ChainPosition] bigint NULL,
+        [PreviousHash] varbinary(32) NULL,
+        [Hash] varbinary(32) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    CREATE TABLE [AuditSubjectKeys] (
+        [CandidateId] uniqueidentifier NOT NULL,
+        [Key] varbinary(32) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AuditSubjectKeys] PRIMARY KEY ([CandidateId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ActorEmail_At] ON [AuditEntries] ([ActorEmail], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ActorUserId_At] ON [AuditEntries] ([ActorUserId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_CandidateId_At] ON [AuditEntries] ([CandidateId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_AuditEntries_ChainPosition] ON [AuditEntries] ([ChainPosition]) WHERE [ChainPosition] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_EntityType_EntityId] ON [AuditEntries] ([EntityType], [EntityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    CREATE TRIGGER [AuditEntries_NoDelete] ON [AuditEntries] AFTER DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        THROW 50001, 'Audit entries are append-only: they cannot be deleted.', 1;
+    END
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries] AFTER UPDATE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (
+            SELECT 1 FROM deleted d LEFT JOIN inserted i ON i.[Sequence] = d.[Sequence]
+            WHERE i.[Sequence] IS NULL OR d.[ChainPosition] IS NOT NULL OR d.[Hash] IS NOT NULL OR d.[PreviousHash] IS NOT NULL
+               OR EXISTS (SELECT d.[Sequence], d.[At], d.[ActorUserId], d.[ActorEmail], d.[ActorRole], d.[Action], d.[EntityType], d.[EntityId], d.[CandidateId], d.[Fields], d.[Changes], d.[Details], d.[RowCount] EXCEPT SELECT i.[Sequence], i.[At], i.[ActorUserId], i.[ActorEmail], i.[ActorRole], i.[Action], i.[EntityType], i.[EntityId], i.[CandidateId], i.[Fields], i.[Changes], i.[Details], i.[RowCount]))
+            THROW 50002, 'Audit entries are append-only: only an unsealed entry may be sealed, once.', 1;
+    END
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030508_AuditTrail'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207030508_AuditTrail', N'10.0.12');
+END;
+
+COMMIT;
+GO

@@ -1,5 +1,6 @@
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Accounts.Pages;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ContactLogs;
@@ -53,6 +54,8 @@ public static class CrmAllianceHost
         services.AddYield();
         services.AddTimeline();
         services.AddRetention(builder.Configuration);
+        // After every feature with a save interceptor: the audit records what they staged too.
+        services.AddAudit();
         services.AddCrmWebUi();
         services.AddUiLanguageChoice();
         // The web UI's framework files (_framework/blazor.web.js) are found through the build's static-web-assets

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using CrmAlliance.Benchmarks.Audit;
 using CrmAlliance.Benchmarks.CompanyPages;
 using CrmAlliance.Benchmarks.Dashboard;
 using CrmAlliance.Benchmarks.EndToEnd;
@@ -43,6 +44,11 @@ if (args.Contains(TransferBudgetBenchmark.Switch))
 if (args.Contains(DashboardBenchmark.Switch))
 {
     return await DashboardBenchmark.RunAsync(args);
+}
+
+if (args.Contains(AuditCostBenchmark.Switch))
+{
+    return await AuditCostBenchmark.RunAsync(args);
 }
 
 if (args.Contains(MixedLoadBenchmark.Switch))

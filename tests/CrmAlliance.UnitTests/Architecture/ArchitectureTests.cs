@@ -28,26 +28,27 @@ public sealed class ArchitectureTests
     {
         // Reference data (occupations, industries, postcodes) and the companies everything hangs on.
         ["ReferenceData"] = [],
-        ["Companies"] = ["ReferenceData"],
+        ["Audit"] = [],
+        ["Companies"] = ["ReferenceData", "Audit"],
         // Users belong to a company when they are company users; Accounts answers Companies' IConsultantDirectory.
         ["Accounts"] = ["Companies"],
         // The candidate and outcome imports report their lines with the company import's report types.
-        ["Candidates"] = ["ReferenceData", "Companies"],
+        ["Candidates"] = ["ReferenceData", "Companies", "Audit"],
         ["Vacancies"] = ["ReferenceData", "Companies"],
         ["Pledges"] = ["Companies"],
         ["ContactLogs"] = ["Companies"],
         ["Placements"] = ["Companies", "Candidates", "Vacancies"],
         // The vacancies awaiting a consultant's decision are those of the companies the consultant is responsible for.
-        ["Matches"] = ["Companies", "Candidates", "Vacancies", "Placements"],
+        ["Matches"] = ["Companies", "Candidates", "Vacancies", "Placements", "Audit"],
         // The outcome import runs as a command line with an Admin's account.
-        ["Outcomes"] = ["ReferenceData", "Accounts", "Companies", "Candidates", "Placements"],
+        ["Outcomes"] = ["ReferenceData", "Accounts", "Companies", "Candidates", "Placements", "Audit"],
         // Readers of everything below them.
         ["Yield"] = ["ReferenceData", "Accounts", "Companies", "Candidates", "Vacancies", "Pledges", "ContactLogs", "Placements", "Outcomes"],
         // A company's one timeline reads the features whose rows it lists.
         ["Timeline"] = ["Companies", "ContactLogs", "Vacancies", "Pledges", "Placements", "Outcomes"],
-        ["Exports"] = ["ReferenceData", "Accounts", "Companies", "Candidates", "Vacancies", "Pledges", "ContactLogs", "Placements", "Outcomes", "Yield"],
+        ["Exports"] = ["ReferenceData", "Accounts", "Companies", "Candidates", "Vacancies", "Pledges", "ContactLogs", "Placements", "Outcomes", "Yield", "Audit"],
         // Retention erases candidates across their placements, outcomes and match suggestions, and contact persons' names on statements.
-        ["Retention"] = ["Accounts", "Companies", "Candidates", "Vacancies", "Placements", "Matches", "Outcomes"],
+        ["Retention"] = ["Accounts", "Companies", "Candidates", "Vacancies", "Placements", "Matches", "Outcomes", "Audit"],
         // The demo data is written through the features' own rules (and reads the yield's default definitions to make its cohorts count as the yield counts them).
         ["Demo"] = ["ReferenceData", "Accounts", "Companies", "Candidates", "Vacancies", "Pledges", "ContactLogs", "Placements", "Outcomes", "Yield"],
     };

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +35,7 @@ public sealed record CandidateFilter(
 /// Reads of candidates: jobcenter staff only. Company users never see candidates here; they meet them
 /// only by display alias on their own placements.
 /// </summary>
-public sealed class CandidateQueries(CrmDbContext db)
+public sealed class CandidateQueries(CrmDbContext db, AuditTrail audit)
 {
     /// <summary>Refuses anyone but Consultants, Managers and Admins.</summary>
     public static void RequireReader(Actor actor) => actor.Require(Role.Consultant, Role.Manager, Role.Admin);
@@ -69,13 +71,32 @@ public sealed class CandidateQueries(CrmDbContext db)
             query = query.Where(c => c.AvailableFrom <= availableBy);
         }
 
-        return await query.OrderBy(c => c.AvailableFrom).ThenBy(c => c.Id).Select(ToView).ToPageAsync(page, cancellationToken);
+        var found = await query.OrderBy(c => c.AvailableFrom).ThenBy(c => c.Id).Select(ToView).ToPageAsync(page, cancellationToken);
+        await audit.RecordReadAsync(actor, nameof(Candidate), [], Describe(filter, page, found.TotalCount), found.Items.Count, cancellationToken);
+        return found;
     }
+
+    /// <summary>The list's filter as the audit trail records it (no personal values: groups, codes, postcode, days).</summary>
+    private static string Describe(CandidateFilter filter, PageRequest page, int total) => string.Join(' ', new[]
+    {
+        filter.TargetGroups is { Count: > 0 } groups ? "targetGroups=" + string.Join(',', groups) : null,
+        string.IsNullOrWhiteSpace(filter.OccupationCodePrefix) ? null : "occupation=" + filter.OccupationCodePrefix.Trim(),
+        string.IsNullOrWhiteSpace(filter.Postcode) ? null : "postcode=" + filter.Postcode.Trim(),
+        filter.AvailableBy is { } by ? "availableBy=" + by.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        filter.IncludeWithdrawn == true ? "includeWithdrawn" : null,
+        string.Create(CultureInfo.InvariantCulture, $"offset={page.Offset} total={total}"),
+    }.Where(p => p is not null));
 
     public async Task<IReadOnlyDictionary<Guid, CandidateView>> GetByIdsAsync(IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken)
     {
         RequireReader(actor);
-        return await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToView).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var found = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToView).ToDictionaryAsync(c => c.Id, cancellationToken);
+        if (found.Count > 0)
+        {
+            await audit.RecordReadAsync(actor, nameof(Candidate), [.. found.Keys], null, found.Count, cancellationToken);
+        }
+
+        return found;
     }
 
     private static readonly Expression<Func<Candidate, CandidateView>> ToView = c => new CandidateView(

@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Features.Candidates.Graph;
 using CrmAlliance.Api.Features.Candidates.Import;
 using CrmAlliance.Api.Features.Candidates.Import.Graph;
@@ -11,6 +12,7 @@ public static class CandidatesModule
     public static IServiceCollection AddCandidates(this IServiceCollection services)
     {
         services.AddScoped<CandidateQueries>();
+        services.AddScoped<IAuditCandidateLookup, CandidateAuditLookup>();
         services.AddScoped<RegisterCandidateHandler>();
         services.AddScoped<UpdateCandidateHandler>();
         services.AddScoped<WithdrawCandidateHandler>();

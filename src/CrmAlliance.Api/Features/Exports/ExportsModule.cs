@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Infrastructure.Http;
 
 namespace CrmAlliance.Api.Features.Exports;
@@ -24,7 +25,7 @@ public static class ExportsModule
     /// </summary>
     public static IEndpointRouteBuilder MapRawRowExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/exports/{table}.csv", async (HttpContext http, string table, string? period, string? separator, RawRowExports exports) =>
+        endpoints.MapGet("/exports/{table}.csv", async (HttpContext http, string table, string? period, string? separator, RawRowExports exports, AuditTrail audit) =>
         {
             RawRowExport export;
             try
@@ -45,7 +46,12 @@ public static class ExportsModule
             http.Response.ContentType = RawRowExport.ContentType;
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{export.FileName}\"";
             http.Response.Headers.CacheControl = "no-store";
-            await export.WriteAsync(http.Response.Body, http.RequestAborted);
+            var rows = await export.WriteAsync(http.Response.Body, http.RequestAborted);
+            if (export.HoldsCandidateData)
+            {
+                // One entry per download, with the filter and row count; written after the stream, whatever the client did.
+                await audit.RecordReadAsync(Actor.FromPrincipal(http.User), "Export", [], export.Description, rows, CancellationToken.None);
+            }
         });
         return endpoints;
     }

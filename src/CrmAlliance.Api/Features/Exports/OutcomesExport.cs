@@ -14,6 +14,8 @@ public sealed class OutcomesExport(CrmDbContext db) : IRawRowTable
 {
     public string Name => "outcomes";
 
+    public bool HoldsCandidateData => true;
+
     public IReadOnlyList<string> Columns { get; } =
     [
         "outcomeId", "placementId", "companyId", "offerKind", "placementEndedOn", "monthsAfterEnd", "dueOn",

@@ -15,6 +15,8 @@ public sealed class PlacementsExport(CrmDbContext db, TimeProvider clock) : IRaw
 {
     public string Name => "placements";
 
+    public bool HoldsCandidateData => true;
+
     public IReadOnlyList<string> Columns { get; } =
     [
         "placementId", "companyId", "workplaceId", "vacancyId", "offerKind", "purpose", "candidateTargetGroup", "status",

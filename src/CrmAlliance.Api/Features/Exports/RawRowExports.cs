@@ -12,6 +12,9 @@ public interface IRawRowTable
 
     IReadOnlyList<string> Columns { get; }
 
+    /// <summary>True when its rows describe candidates (placements, outcomes): each download is recorded in the audit trail.</summary>
+    bool HoldsCandidateData => false;
+
     /// <summary>The rows that belong to <paramref name="period"/>, one cell per column, read as a stream.</summary>
     IAsyncEnumerable<object?[]> RowsAsync(ReportPeriod period, CancellationToken cancellationToken);
 }
@@ -49,21 +52,31 @@ public sealed class RawRowExport(IRawRowTable table, ReportPeriod period, char s
     public const string ContentType = "text/csv; charset=utf-8";
 
     /// <summary>E.g. <c>placements-2025.csv</c>, <c>placements-2025-Q2.csv</c>, <c>placements-2025-01_2025-06.csv</c>.</summary>
+    public bool HoldsCandidateData => table.HoldsCandidateData;
+
+    /// <summary>What the audit trail records of the download: table, period and separator.</summary>
+    public string Description => string.Create(CultureInfo.InvariantCulture, $"export={table.Name} period={period.Label} separator={separator}");
+
+    public string TableName => table.Name;
+
     public string FileName => string.Create(CultureInfo.InvariantCulture, $"{table.Name}-{period.Label.Replace("..", "_", StringComparison.Ordinal)}.csv");
 
     /// <summary>
     /// Writes the header and the rows as they are read: memory stays flat whatever the period. UTF-8 with a
     /// BOM, so Excel reads æ, ø and å right (see ExportColumns.md).
     /// </summary>
-    public async Task WriteAsync(Stream body, CancellationToken cancellationToken)
+    public async Task<int> WriteAsync(Stream body, CancellationToken cancellationToken)
     {
+        var rows = 0;
         await using var csv = new CsvExportWriter(body, separator, byteOrderMark: true);
         await csv.WriteRowAsync(table.Columns, cancellationToken);
         await foreach (var row in table.RowsAsync(period, cancellationToken))
         {
             await csv.WriteRowAsync(row, cancellationToken);
+            rows++;
         }
 
         await csv.FlushAsync(cancellationToken);
+        return rows;
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Features.Placements;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.Contracts.Snapshots;
@@ -15,7 +17,7 @@ namespace CrmAlliance.Api.Features.Matches;
 /// candidate events carry, so the matcher can merge snapshot and events in any order, and the periods the candidate's
 /// placements hold them, by the overlap rule's own definition (<see cref="CandidateOverlapCheck.BusyPeriodsAsync"/>).
 /// </summary>
-public sealed class CandidateSnapshotQueries(CrmDbContext db)
+public sealed class CandidateSnapshotQueries(CrmDbContext db, AuditTrail audit)
 {
     public const int MaxPageSize = 10_000;
 
@@ -35,6 +37,10 @@ public sealed class CandidateSnapshotQueries(CrmDbContext db)
         var items = rows.Select(c => new CandidateProfile(
             c.Id, c.TargetGroup.ToString(), c.SoughtOccupations, c.Skills, c.EducationLevel.ToString(), c.Postcode, c.AvailableFrom, c.UpdatedAt, [.. busy[c.Id].Select(CandidatePlacements.ToContract)]))
             .ToList();
+
+        // One entry per page the matching worker (or the in-process matcher) reads: a system read of candidate data.
+        var details = string.Create(CultureInfo.InvariantCulture, $"matching snapshot after={after?.ToString() ?? "start"} limit={limit}");
+        await audit.RecordReadAsync(null, "CandidateSnapshot", [], details, items.Count, cancellationToken);
         return new(items, rows.Count == limit ? rows[^1].Id : null);
     }
 }

@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Matches;
 using CrmAlliance.Api.Infrastructure.Data;
@@ -11,9 +12,11 @@ namespace CrmAlliance.Api.Features.Retention;
 /// Erases one candidate's personal attributes, all in one <c>SaveChanges</c> (one transaction: nothing is half erased
 /// after a crash). Kept: the candidate's id, target group (a statistical category the yield figures are sliced by) and
 /// the placements' and outcomes' dates, kinds, statuses and results, so every yield figure stays the same.
-/// The one place that erases a candidate: the audit trail's "forget this candidate's audit key" belongs here.
+/// The one place that erases a candidate. The erasing save's own audit entries are written under the candidate's audit
+/// key, which the same save removes (<see cref="AuditTrail.ForgetAsync"/>): every value the trail held about them is
+/// shredded with it, while the entries themselves (who, when, which fields) and the hash chain stay.
 /// </summary>
-public sealed class CandidateEraser(CrmDbContext db)
+public sealed class CandidateEraser(CrmDbContext db, AuditTrail audit)
 {
     /// <summary>What an erased candidate is shown as instead of the display alias.</summary>
     public const string ErasedAlias = "Slettet kandidat";
@@ -41,6 +44,7 @@ public sealed class CandidateEraser(CrmDbContext db)
         await EraseNotesAsync(candidateId, cancellationToken);
         await RemoveSuggestionsAsync(candidateId, cancellationToken);
         await RemoveSentEventsAsync(candidateId, cancellationToken);
+        await audit.ForgetAsync(candidateId, cancellationToken);
 
         // Matching forgets the candidate (each instance's index); the snapshot leaves erased candidates out.
         db.Enqueue(candidate.Id, new Contracts.CandidateWithdrawn(candidate.Id, now), now);

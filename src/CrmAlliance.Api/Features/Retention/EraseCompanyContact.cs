@@ -8,9 +8,10 @@ namespace CrmAlliance.Api.Features.Retention;
 /// Erases a company's contact person on their request (Admins and consultants): the row goes (name, job title, e-mail,
 /// phone) and so does the copy of their name on the employee representatives' statements of the company's placements,
 /// which is replaced by <see cref="CandidateEraser.ErasedText"/> (the statement itself, its date and verdict, is kept: the
-/// rules require it). One transaction. <c>removeCompanyContact</c> deletes the row too, but leaves those statements.
+/// rules require it), and the audit trail's values about them are shredded (<see cref="Audit.AuditTrail.ForgetAsync"/>).
+/// One transaction. <c>removeCompanyContact</c> deletes the row too, but leaves those statements.
 /// </summary>
-public sealed class EraseCompanyContactHandler(CrmDbContext db)
+public sealed class EraseCompanyContactHandler(CrmDbContext db, Audit.AuditTrail audit)
 {
     public static void RequireEraser(Actor actor) => actor.Require(Role.Admin, Role.Consultant);
 
@@ -30,6 +31,9 @@ public sealed class EraseCompanyContactHandler(CrmDbContext db)
         }
 
         db.CompanyContacts.Remove(contact);
+
+        // The audit trail keeps who changed the person's row and when; the values (name, e-mail, phone) go with their key.
+        await audit.ForgetAsync(contact.Id, cancellationToken);
         await db.SaveOrConflictAsync(RefusalText.Of("Retention.ContactNotErased"), cancellationToken);
         return named.Count;
     }

@@ -24,8 +24,7 @@ public static class RetentionModule
         services.AddScoped<EraseCompanyContactHandler>();
         services.AddScoped<CandidateAccessQuery>();
 
-        // The audit trail (issue 14) replaces this with its own reader when it is merged.
-        services.TryAddScoped<ICandidateAuditEntries, NoCandidateAuditEntries>();
+        services.AddScoped<ICandidateAuditEntries, AuditTrailCandidateEntries>();
         services.TryAddScoped<CommandLineActors>();
         services.AddSingleton<ISchemaContributor, RetentionSchema>();
         services.AddSingleton<ICliCommand, EraseExpiredCommand>();

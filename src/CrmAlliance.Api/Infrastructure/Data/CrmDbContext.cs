@@ -1,5 +1,6 @@
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Accounts;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Features.Candidates;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.ContactLogs;
@@ -80,6 +81,10 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RuleStamp> RuleStamps => Set<RuleStamp>();
 
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditSubjectKey> AuditSubjectKeys => Set<AuditSubjectKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

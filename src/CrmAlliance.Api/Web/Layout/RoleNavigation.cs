@@ -18,7 +18,7 @@ public static class RoleNavigation
     public static IReadOnlyList<Item> For(Role role) => role switch
     {
         // The printable monitoring report already exists (Yield/Monitoring); managers and admins may read it.
-        Role.Admin => [Start, Companies, Candidates, new("/ledelse", "Dashboard.Nav"), Monitoring, new("/admin/brugere", "Admin.Nav.Users"), new("/admin/bus", "Admin.Nav.Bus"), new("/admin/indsigt", "Retention.Access.Nav")],
+        Role.Admin => [Start, Companies, Candidates, new("/ledelse", "Dashboard.Nav"), Monitoring, new("/admin/brugere", "Admin.Nav.Users"), new("/admin/bus", "Admin.Nav.Bus"), new("/admin/revisionsspor", "Admin.Nav.Audit"), new("/admin/indsigt", "Retention.Access.Nav")],
         Role.Manager => [Start, Companies, Candidates, new("/ledelse", "Dashboard.Nav"), Monitoring],
         Role.Consultant => [Start, Companies, Candidates],
         Role.Company => [Start, new("/virksomhed/opslag", "Portal.Nav.Vacancies"), new("/virksomhed/forloeb", "Portal.Nav.Placements"), new("/virksomhed/bidrag", "Portal.Nav.Yield"), new("/virksomhed/kontaktpersoner", "Portal.Nav.Contacts")],

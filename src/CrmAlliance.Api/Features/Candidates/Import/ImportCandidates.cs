@@ -1,8 +1,10 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Infrastructure.Csv;
 using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Candidates.Import;
 
@@ -31,7 +33,7 @@ public sealed record CandidateImportReport(bool DryRun, bool Committed, string S
 /// All or nothing: one rejected line and nothing is written. The candidates and their events are saved
 /// in one transaction.
 /// </summary>
-public sealed class ImportCandidatesHandler(CrmDbContext db, ReferenceCatalog catalog, ICandidatePlacements placements, TimeProvider clock)
+public sealed class ImportCandidatesHandler(CrmDbContext db, ReferenceCatalog catalog, ICandidatePlacements placements, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>Refuses anyone but Consultants (the import page asks before showing its form).</summary>
     public static void RequireImporter(Actor actor) => actor.Require(Role.Consultant);
@@ -58,6 +60,11 @@ public sealed class ImportCandidatesHandler(CrmDbContext db, ReferenceCatalog ca
             // One step: the rows are written by one SaveChanges, which cannot tell how far it has come.
             var saving = ImportPhaseProgress.Start(progress, ImportPhase.Saving, plan.Count);
             await CandidateImportMerge.ApplyAsync(db, placements, file, plan, now, cancellationToken);
+
+            // One audit entry for the import with its row count, in the same transaction, instead of one per candidate.
+            db.ChangeTracker.DetectChanges();
+            var written = db.ChangeTracker.Entries<Candidate>().Count(e => e.State is EntityState.Added or EntityState.Modified);
+            using var bulk = audit.RecordBulk(actor, "Candidate import", written, nameof(Candidate));
 
             // One SaveChanges is one transaction: every candidate with its event, or nothing.
             await db.SaveOrConflictAsync(RefusalText.Of("Candidates.Import.RegisteredMeanwhile"), cancellationToken);

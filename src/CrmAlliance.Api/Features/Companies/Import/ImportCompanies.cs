@@ -1,7 +1,9 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Features.ReferenceData;
 using CrmAlliance.Api.Infrastructure.Csv;
 using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Companies.Import;
 
@@ -28,7 +30,7 @@ public sealed record CompanyImportReport(
 /// A consultant loads companies, their workplaces and contact persons from a CSV file (the initial load
 /// of the alliance's partners). All or nothing: one rejected line and nothing is written.
 /// </summary>
-public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog catalog, IConsultantDirectory consultants, TimeProvider clock)
+public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog catalog, IConsultantDirectory consultants, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>Refuses anyone but Consultants (the import page asks before showing its form).</summary>
     public static void RequireImporter(Actor actor) => actor.Require(Role.Consultant);
@@ -69,6 +71,10 @@ public sealed class ImportCompaniesHandler(CrmDbContext db, ReferenceCatalog cat
             // One SaveChanges is one transaction: the whole file is written, or nothing; so saving is one step, without steps between.
             // This save also stages CompanyChanged (one per company in the file) in the outbox, in the same transaction: Yield's SourceChangeEvents
             // interceptor does it for every write path, so the yield read model cannot miss one.
+            // One audit entry for the import with its row count, instead of one per row.
+            db.ChangeTracker.DetectChanges();
+            var written = db.ChangeTracker.Entries().Count(e => e.Entity is Company or Workplace or CompanyContact && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+            using var bulk = audit.RecordBulk(actor, "Company import", written, nameof(Company), nameof(Workplace), nameof(CompanyContact));
             await db.SaveOrConflictAsync(RefusalText.Of("Companies.Import.RegisteredMeanwhile"), cancellationToken);
             saving?.Complete();
         }

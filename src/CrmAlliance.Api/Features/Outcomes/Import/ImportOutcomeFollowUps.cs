@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Features.Candidates.Import;
 using CrmAlliance.Api.Features.Companies.Import;
 using CrmAlliance.Api.Features.Placements;
@@ -45,7 +46,7 @@ public sealed record OutcomeImportReport(bool DryRun, bool Committed, string Sou
 /// file twice changes nothing); a different value for a recorded point is a correction. Every new or
 /// corrected outcome stages its <c>OutcomeRecorded</c> event in the same transaction.
 /// </summary>
-public sealed class ImportOutcomeFollowUpsHandler(CrmDbContext db, TimeProvider clock)
+public sealed class ImportOutcomeFollowUpsHandler(CrmDbContext db, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>Outcomes per SaveChanges: keeps the change tracker small and lets a long import report progress.</summary>
     public const int WriteBatchSize = 1_000;
@@ -102,6 +103,9 @@ public sealed class ImportOutcomeFollowUpsHandler(CrmDbContext db, TimeProvider 
         var done = 0;
         progress?.Report(new(OutcomeImportStage.Writing, 0, written.Count));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // One audit entry for the whole import (saved with the first batch, in the same transaction), none per outcome.
+        using var bulk = audit.RecordBulk(actor, "Outcome follow-up import (" + source + ")", written.Count, nameof(Outcome));
         foreach (var batch in written.Chunk(WriteBatchSize))
         {
             foreach (var (line, status, placement, stored, _) in batch)

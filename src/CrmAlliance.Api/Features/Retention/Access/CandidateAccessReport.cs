@@ -66,21 +66,11 @@ public sealed record CandidateAccessMatch(
     DateTimeOffset? DecidedAt,
     string? DismissReason);
 
-/// <summary>One audit entry about the candidate, as the access report shows it (filled by the audit trail, issue 14).</summary>
+/// <summary>One audit entry about the candidate, as the access report shows it.</summary>
 public sealed record CandidateAuditEntry(DateTimeOffset At, string User, string Action, string Entity, string? Details);
 
-/// <summary>
-/// SEAM for the audit trail (issue 14, built separately): the audit entries about one candidate for the access report.
-/// Until the audit trail is merged, <see cref="NoCandidateAuditEntries"/> answers an empty list.
-/// </summary>
+/// <summary>The audit entries about one candidate for the access report (read from the audit trail, <c>Features/Audit</c>).</summary>
 public interface ICandidateAuditEntries
 {
     Task<IReadOnlyList<CandidateAuditEntry>> ForCandidateAsync(Guid candidateId, CancellationToken cancellationToken);
-}
-
-/// <summary>The seam's stand-in until the audit trail exists: there are no audit entries yet, so the list is truly empty.</summary>
-public sealed class NoCandidateAuditEntries : ICandidateAuditEntries
-{
-    public Task<IReadOnlyList<CandidateAuditEntry>> ForCandidateAsync(Guid candidateId, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<CandidateAuditEntry>>([]);
 }
