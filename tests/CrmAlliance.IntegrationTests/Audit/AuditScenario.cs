@@ -28,6 +28,8 @@ public static class AuditScenario
     /// <summary>The stored entries matching <paramref name="where"/>, read past the Api.</summary>
     public static async Task<List<AuditEntry>> EntriesAsync(this CrmApiFactory factory, System.Linq.Expressions.Expression<Func<AuditEntry, bool>> where)
     {
+        // Read entries are written in batches shortly after the read: write what is queued first.
+        await factory.Services.GetRequiredService<AuditReadLog>().FlushAsync(CancellationToken.None);
         await using var db = factory.NewDbContext();
         return await db.AuditEntries.Where(where).OrderBy(e => e.Sequence).ToListAsync();
     }
@@ -35,6 +37,7 @@ public static class AuditScenario
     /// <summary>Seals everything waiting, as the background sealer does every second.</summary>
     public static async Task SealAsync(this CrmApiFactory factory)
     {
+        await factory.Services.GetRequiredService<AuditReadLog>().FlushAsync(CancellationToken.None);
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealAllAsync(CancellationToken.None);
     }

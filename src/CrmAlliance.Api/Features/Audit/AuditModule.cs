@@ -17,6 +17,8 @@ public static class AuditModule
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditSealer>();
         services.AddHostedService<AuditSealerService>();
+        services.AddSingleton<AuditReadLog>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditReadLog>());
         services.AddScoped<ICliCommand, VerifyAuditCommand>();
         services.AddScoped<AuditQueries>();
         services.AddSingleton<ISchemaContributor, AuditSchema>();

@@ -10,7 +10,7 @@ namespace CrmAlliance.Api.Features.Audit;
 /// operations (one entry with the row count), and forgetting a candidate's key. Changes through the change tracker
 /// are recorded by <see cref="AuditSaveInterceptor"/> without any call.
 /// </summary>
-public sealed class AuditTrail(CrmDbContext db, TimeProvider clock, IOptions<AuditOptions> options)
+public sealed class AuditTrail(CrmDbContext db, TimeProvider clock, IOptions<AuditOptions> options, AuditReadLog readLog)
 {
     public bool Enabled => options.Value.Enabled;
 
@@ -35,8 +35,9 @@ public sealed class AuditTrail(CrmDbContext db, TimeProvider clock, IOptions<Aud
     }
 
     /// <summary>
-    /// Records one read of candidate data and saves it at once: one entry per request, with the candidate read
-    /// (<paramref name="candidateIds"/> of one) or, for a list or export, the filter and the row count.
+    /// Records one read of candidate data: one entry per request, with the candidate read (<paramref name="candidateIds"/>
+    /// of one) or, for a list or export, the filter and the row count. Queued to <see cref="AuditReadLog"/>, which writes
+    /// read entries in batches (a read has no change to join); saved at once where that writer does not run.
     /// </summary>
     public async Task RecordReadAsync(Actor? actor, string entityType, IReadOnlyCollection<Guid> candidateIds, string? filter, int rowCount, CancellationToken cancellationToken)
     {
@@ -55,9 +56,13 @@ public sealed class AuditTrail(CrmDbContext db, TimeProvider clock, IOptions<Aud
         var ids = candidateIds.Count > 1 ? "ids=" + string.Join(',', candidateIds.Order()) : null;
         entry.Details = Truncate(string.Join("; ", new[] { filter, ids }.Where(s => !string.IsNullOrEmpty(s))), 4000);
         entry.RowCount = rowCount;
-        db.AuditEntries.Add(entry);
+        if (readLog.IsRunning)
+        {
+            await readLog.EnqueueAsync(entry, cancellationToken);
+            return;
+        }
 
-        // The read's own short transaction: a read has no change to join, and a failed audit write fails the read.
+        db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
     }
 
