@@ -94,8 +94,16 @@ public sealed partial class AuditReadLog(IServiceScopeFactory scopes, ILogger<Au
             {
                 db.AuditEntries.Add(new AuditEntry
                 {
-                    At = entry.At, ActorUserId = entry.ActorUserId, ActorEmail = entry.ActorEmail, ActorRole = entry.ActorRole, Action = entry.Action,
-                    EntityType = entry.EntityType, EntityId = entry.EntityId, CandidateId = entry.CandidateId, Details = entry.Details, RowCount = entry.RowCount,
+                    At = entry.At,
+                    ActorUserId = entry.ActorUserId,
+                    ActorEmail = entry.ActorEmail,
+                    ActorRole = entry.ActorRole,
+                    Action = entry.Action,
+                    EntityType = entry.EntityType,
+                    EntityId = entry.EntityId,
+                    CandidateId = entry.CandidateId,
+                    Details = entry.Details,
+                    RowCount = entry.RowCount,
                 });
             }
 
