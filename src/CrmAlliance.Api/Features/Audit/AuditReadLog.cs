@@ -20,6 +20,7 @@ public sealed partial class AuditReadLog(IServiceScopeFactory scopes, ILogger<Au
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly List<AuditEntry> _pending = new(BatchSize);
     private volatile bool _running;
+    private volatile bool _disposed;
 
     /// <summary>Whether the writer runs (the web host); when not, <see cref="AuditTrail"/> saves each read entry itself.</summary>
     public bool IsRunning => _running;
@@ -29,7 +30,7 @@ public sealed partial class AuditReadLog(IServiceScopeFactory scopes, ILogger<Au
     /// <summary>Writes everything queued so far (tests; the host's stop).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        while (await WriteBatchAsync(cancellationToken) > 0)
+        while (!_disposed && await WriteBatchAsync(cancellationToken) > 0)
         {
         }
     }
@@ -63,11 +64,23 @@ public sealed partial class AuditReadLog(IServiceScopeFactory scopes, ILogger<Au
     {
         await base.StopAsync(cancellationToken);
         _running = false;
-        await FlushAsync(cancellationToken);
+
+        // What was read before the stop is written even when the host's own stop time is up: bounded by our own limit.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await FlushAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            LogNotFlushed(logger, _queue.Reader.Count + _pending.Count);
+        }
     }
 
     public override void Dispose()
     {
+        // A host may stop its services again after disposing them (WebApplicationFactory does): nothing is left to write then.
+        _disposed = true;
         _writing.Dispose();
         base.Dispose();
     }
@@ -117,6 +130,9 @@ public sealed partial class AuditReadLog(IServiceScopeFactory scopes, ILogger<Au
             _writing.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopping: {Count} audit read entries could not be written within 10 s.")]
+    private static partial void LogNotFlushed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing audit read entries failed; retrying.")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception);
