@@ -84,23 +84,25 @@ namespace CrmAlliance.Api.Infrastructure.Data.Migrations.SqlServer
                 columns: new[] { "EntityType", "EntityId" });
 
             // Append-only (see AuditSealer): no delete; an update only seals an unsealed entry, changing nothing else.
+            // CREATE TRIGGER must be the only statement of its batch, and the idempotent script (schema/sqlserver.sql)
+            // puts every statement inside IF NOT EXISTS (…) BEGIN … END: so each trigger is created through EXEC.
             migrationBuilder.Sql("""
-                CREATE TRIGGER [AuditEntries_NoDelete] ON [AuditEntries] AFTER DELETE AS
+                EXEC(N'CREATE TRIGGER [AuditEntries_NoDelete] ON [AuditEntries] AFTER DELETE AS
                 BEGIN
                     SET NOCOUNT ON;
-                    THROW 50001, 'Audit entries are append-only: they cannot be deleted.', 1;
-                END
+                    THROW 50001, ''Audit entries are append-only: they cannot be deleted.'', 1;
+                END');
                 """);
             migrationBuilder.Sql("""
-                CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries] AFTER UPDATE AS
+                EXEC(N'CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries] AFTER UPDATE AS
                 BEGIN
                     SET NOCOUNT ON;
                     IF EXISTS (
                         SELECT 1 FROM deleted d LEFT JOIN inserted i ON i.[Sequence] = d.[Sequence]
                         WHERE i.[Sequence] IS NULL OR d.[ChainPosition] IS NOT NULL OR d.[Hash] IS NOT NULL OR d.[PreviousHash] IS NOT NULL
                            OR EXISTS (SELECT d.[Sequence], d.[At], d.[ActorUserId], d.[ActorEmail], d.[ActorRole], d.[Action], d.[EntityType], d.[EntityId], d.[CandidateId], d.[Fields], d.[Changes], d.[Details], d.[RowCount] EXCEPT SELECT i.[Sequence], i.[At], i.[ActorUserId], i.[ActorEmail], i.[ActorRole], i.[Action], i.[EntityType], i.[EntityId], i.[CandidateId], i.[Fields], i.[Changes], i.[Details], i.[RowCount]))
-                        THROW 50002, 'Audit entries are append-only: only an unsealed entry may be sealed, once.', 1;
-                END
+                        THROW 50002, ''Audit entries are append-only: only an unsealed entry may be sealed, once.'', 1;
+                END');
                 """);
         }
 
