@@ -1,4 +1,5 @@
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,10 @@ namespace CrmAlliance.Api.Features.Retention;
 /// Erases a company's contact person on their request (Admins and consultants): the row goes (name, job title, e-mail,
 /// phone) and so does the copy of their name on the employee representatives' statements of the company's placements,
 /// which is replaced by <see cref="CandidateEraser.ErasedText"/> (the statement itself, its date and verdict, is kept: the
-/// rules require it), and the audit trail's values about them are shredded (<see cref="Audit.AuditTrail.ForgetAsync"/>).
+/// rules require it), and the audit trail's values about them are shredded (<see cref="AuditTrail.ForgetAsync"/>).
 /// One transaction. <c>removeCompanyContact</c> deletes the row too, but leaves those statements.
 /// </summary>
-public sealed class EraseCompanyContactHandler(CrmDbContext db, Audit.AuditTrail audit)
+public sealed class EraseCompanyContactHandler(CrmDbContext db, AuditTrail audit)
 {
     public static void RequireEraser(Actor actor) => actor.Require(Role.Admin, Role.Consultant);
 
