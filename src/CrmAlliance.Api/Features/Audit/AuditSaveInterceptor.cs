@@ -86,7 +86,7 @@ public sealed class AuditSaveInterceptor(IHttpContextAccessor http, TimeProvider
         return changes;
     }
 
-    /// <summary>Each candidate's key: tracked (also one being removed in this save), stored, or new.</summary>
+    /// <summary>Each subject's key: tracked (also one being removed in this save), stored, or new — never stored for a forgotten subject.</summary>
     private Dictionary<Guid, byte[]> LoadKeys(CrmDbContext db, List<Guid> ids, List<AuditSubjectKey> stored)
     {
         var keys = db.ChangeTracker.Entries<AuditSubjectKey>().Where(k => ids.Contains(k.Entity.CandidateId)).ToDictionary(k => k.Entity.CandidateId, k => k.Entity.Key);
@@ -97,6 +97,12 @@ public sealed class AuditSaveInterceptor(IHttpContextAccessor http, TimeProvider
 
         foreach (var id in ids.Where(id => !keys.ContainsKey(id)))
         {
+            if (ForgottenSubjects.IsForgotten(db, id))
+            {
+                keys[id] = AuditCrypto.NewKey(); // thrown away after this save: the values read "(slettet)" from the start
+                continue;
+            }
+
             var key = new AuditSubjectKey { CandidateId = id, Key = AuditCrypto.NewKey(), CreatedAt = clock.GetUtcNow() };
             db.AuditSubjectKeys.Add(key);
             keys[id] = key.Key;

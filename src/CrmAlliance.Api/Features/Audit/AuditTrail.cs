@@ -69,10 +69,12 @@ public sealed class AuditTrail(CrmDbContext db, TimeProvider clock, IOptions<Aud
     /// <summary>
     /// Removes a subject's audit key — a candidate's, or a company contact person's — in the caller's context (saved
     /// with the caller's SaveChanges): the old and new values of every entry about them become "(slettet)". Call it in
-    /// the save that erases the subject, so that the erasing change's own entry is written under the key being removed.
+    /// the save that erases the subject, so that the erasing change's own entry is written under the key being removed —
+    /// or, for a subject that never had one, under a key that is never stored (<see cref="ForgottenSubjects"/>).
     /// </summary>
     public async Task ForgetAsync(Guid subjectId, CancellationToken cancellationToken)
     {
+        ForgottenSubjects.Mark(db, subjectId);
         var key = await db.AuditSubjectKeys.FirstOrDefaultAsync(k => k.CandidateId == subjectId, cancellationToken);
         if (key is not null)
         {

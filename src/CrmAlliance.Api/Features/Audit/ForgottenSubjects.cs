@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.Api.Features.Audit;
+
+/// <summary>
+/// The subjects a context has forgotten (<see cref="AuditTrail.ForgetAsync"/>), for as long as the context lives. A subject
+/// may have had no key to remove — a candidate written by a bulk import, a row older than the trail — and the erasing
+/// save's own entries must then not create one: they are sealed under a key that is never stored.
+/// </summary>
+public static class ForgottenSubjects
+{
+    private static readonly ConditionalWeakTable<DbContext, HashSet<Guid>> Forgotten = [];
+
+    public static void Mark(DbContext db, Guid subjectId)
+    {
+        var forgotten = Forgotten.GetOrCreateValue(db);
+        lock (forgotten)
+        {
+            forgotten.Add(subjectId);
+        }
+    }
+
+    public static bool IsForgotten(DbContext db, Guid subjectId)
+    {
+        if (!Forgotten.TryGetValue(db, out var forgotten))
+        {
+            return false;
+        }
+
+        lock (forgotten)
+        {
+            return forgotten.Contains(subjectId);
+        }
+    }
+}
