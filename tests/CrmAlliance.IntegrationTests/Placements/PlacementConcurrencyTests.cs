@@ -9,7 +9,7 @@ namespace CrmAlliance.IntegrationTests.Placements;
 /// The ratio rule and "one live placement per candidate and period" hold when 20 users act at once: each round has
 /// exactly one winner, and every loser is refused with CONFLICT or RULE_VIOLATION, never an internal error.
 /// </summary>
-public sealed class PlacementConcurrencyTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public class PlacementConcurrencyTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     private const int Parallel = 20;
     private const int Rounds = 5;
@@ -72,3 +72,7 @@ public sealed class PlacementConcurrencyTests(CrmApiFactory factory) : IClassFix
         Assert.All(responses, r => Assert.True((int)r.Status < 500, summary));
     }
 }
+
+/// <summary>The same races on PostgreSQL, where writers really run at once (SQLite lets one write at a time).</summary>
+[OnPostgres]
+public sealed class PlacementConcurrencyOnPostgresTests(PostgresApiFactory factory) : PlacementConcurrencyTests(factory), IClassFixture<PostgresApiFactory>;

@@ -11,10 +11,11 @@ using NSubstitute;
 namespace CrmAlliance.IntegrationTests.TestInfrastructure;
 
 /// <summary>
-/// The Api in-process over a real SQLite file of its own (deleted afterwards). E-mail, which leaves
-/// the system, is a substitute whose calls tests can read.
+/// The Api in-process over a real database of its own (deleted afterwards): a SQLite file, or with
+/// <see cref="PostgresApiFactory"/> a PostgreSQL database. E-mail, which leaves the system, is a substitute whose
+/// calls tests can read.
 /// </summary>
-public sealed class CrmApiFactory : WebApplicationFactory<Program>
+public class CrmApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
@@ -25,16 +26,17 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>With extra configuration and service changes (internal: xunit fixtures need one public constructor).</summary>
-    internal CrmApiFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
+    internal CrmApiFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null, TestDatabase? database = null)
     {
         _settings = settings;
         _services = services;
+        Database = database ?? new SqliteTestDatabase();
     }
 
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Fixture-Passw0rd-Test";
 
-    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"crm-test-{Guid.NewGuid():N}.db");
+    public TestDatabase Database { get; }
 
     public IAccountEmailSender Email { get; } = Substitute.For<IAccountEmailSender>();
 
@@ -43,7 +45,8 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databaseFile}");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Crm", Database.ConnectionString);
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
 
@@ -71,7 +74,7 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
             services.AddSingleton<IEmailSender<CrmAlliance.Api.Features.Accounts.ApplicationUser>>(Email);
             services.AddSingleton(Commands);
             services.AddHttpContextAccessor();
-            services.ConfigureDbContext<SqliteCrmDbContext>(o => o.AddInterceptors(Commands));
+            Database.ConfigureContext(services, o => o.AddInterceptors(Commands));
             _services?.Invoke(services);
         });
     }
@@ -81,16 +84,24 @@ public sealed class CrmApiFactory : WebApplicationFactory<Program>
     {
         // Starting the host applies the migrations, so the tables exist before a test arranges rows.
         _ = Services;
-        return new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite($"Data Source={_databaseFile}").AddInterceptors(Api.Infrastructure.Data.DanishCollation.SqliteCollationInterceptor.Instance).Options);
+        return Database.NewDbContext();
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        if (disposing)
         {
-            File.Delete(file);
+            Database.Dispose();
         }
+    }
+}
+
+/// <summary>The Api in-process over a PostgreSQL database of its own, for the tests that must also hold on a server database.</summary>
+public sealed class PostgresApiFactory : CrmApiFactory
+{
+    public PostgresApiFactory()
+        : base(new Dictionary<string, string>(), database: PostgresServer.MissingReason is null ? new PostgresTestDatabase() : new SqliteTestDatabase())
+    {
     }
 }

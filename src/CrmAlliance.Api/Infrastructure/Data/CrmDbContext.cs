@@ -122,3 +122,16 @@ public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> opti
 }
 
 public sealed class SqlServerCrmDbContext(DbContextOptions<SqlServerCrmDbContext> options) : CrmDbContext(options);
+
+/// <summary>
+/// PostgreSQL, the server database CI runs. Npgsql writes a DateTimeOffset only with offset zero into
+/// <c>timestamp with time zone</c>; the core hands out Danish-time instants too, so each is turned to UTC on the way in.
+/// </summary>
+public sealed class PostgreSqlCrmDbContext(DbContextOptions<PostgreSqlCrmDbContext> options) : CrmDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+    }
+}

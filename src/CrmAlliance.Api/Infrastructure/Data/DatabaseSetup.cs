@@ -8,20 +8,26 @@ public static class DatabaseSetup
 {
     /// <summary>
     /// SQLite file under the repository's git-ignored data/ folder by default; SQL Server with
-    /// <c>Database:Provider=SqlServer</c> and <c>ConnectionStrings:Crm</c>. Each has its own migrations.
+    /// <c>Database:Provider=SqlServer</c>, PostgreSQL with <c>Database:Provider=PostgreSql</c>, each with
+    /// <c>ConnectionStrings:Crm</c>. Each provider has its own migrations.
     /// </summary>
     public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Crm");
+        var isServer = provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase);
+        if (isServer && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:Crm is not set.");
+        }
+
         if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Crm is not set.");
-            }
-
             services.AddDbContext<CrmDbContext, SqlServerCrmDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(SaveInterceptors(sp)).ConfigureWarnings(QuietExpectedFailures));
+        }
+        else if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddDbContext<CrmDbContext, PostgreSqlCrmDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(SaveInterceptors(sp)).ConfigureWarnings(QuietExpectedFailures));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -30,7 +36,7 @@ public static class DatabaseSetup
         }
         else
         {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is unknown: use Sqlite or SqlServer.");
+            throw new InvalidOperationException($"Database:Provider '{provider}' is unknown: use Sqlite, SqlServer or PostgreSql.");
         }
 
         services.AddSingleton<SqliteWriterQueue>();

@@ -15,3 +15,9 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     public SqlServerCrmDbContext CreateDbContext(string[] args)
         => new(new DbContextOptionsBuilder<SqlServerCrmDbContext>().UseSqlServer("Server=design-time;Database=CrmAlliance;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }
+
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlCrmDbContext>
+{
+    public PostgreSqlCrmDbContext CreateDbContext(string[] args)
+        => new(new DbContextOptionsBuilder<PostgreSqlCrmDbContext>().UseNpgsql("Host=design-time;Database=crmalliance").Options);
+}

@@ -2,6 +2,7 @@ using CrmAlliance.Api.Core;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CrmAlliance.Api.Infrastructure.Data;
 
@@ -29,7 +30,7 @@ public static class SaveChangesExtensions
         }
         catch (DbUpdateException ex) when (IsLostRace(ex) || (IsUniqueViolation(ex) && db.ChangeTracker.Entries<RuleStamp>().Any(e => e.State == EntityState.Added)))
         {
-            // A first stamp inserted by two writers at once, or (SQL Server) a deadlock or snapshot update conflict.
+            // A first stamp inserted by two writers at once, or a deadlock, or a snapshot/serialization conflict.
             db.ChangeTracker.Clear();
             throw RaceLost();
         }
@@ -54,13 +55,22 @@ public static class SaveChangesExtensions
         => new(RefusalText.Of("Core.RaceLost")) { RaceLost = true };
 
 
-    /// <summary>SQL Server: chosen as deadlock victim (1205), or a snapshot-isolation update conflict (3960).</summary>
-    private static bool IsLostRace(DbUpdateException ex) => ex.InnerException is SqlException { Number: 1205 or 3960 };
+    /// <summary>
+    /// Chosen as deadlock victim (SQL Server 1205, PostgreSQL 40P01), or a snapshot-isolation update conflict (SQL Server
+    /// 3960) or serialization failure (PostgreSQL 40001).
+    /// </summary>
+    private static bool IsLostRace(DbUpdateException ex) => ex.InnerException switch
+    {
+        SqlException sql => sql.Number is 1205 or 3960,
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        _ => false,
+    };
 
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         SqlException sql => sql.Number is 2601 or 2627,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 }

@@ -26,6 +26,42 @@ public sealed class MigrationDriftTests
     }
 
     [Fact]
+    public void The_PostgreSQL_migrations_cover_the_model()
+    {
+        using var db = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no PostgreSQL migration covers: add a migration (see README).");
+    }
+
+    [Fact]
+    public void The_PostgreSQL_script_is_the_idempotent_script_of_the_migrations()
+    {
+        using var db = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Snapshots.AssertMatches("schema/postgresql.sql", script);
+    }
+
+    [PostgresFact]
+    public async Task The_PostgreSQL_script_builds_a_database_the_app_can_use_and_runs_again_as_a_no_op()
+    {
+        using var database = new PostgresTestDatabase();
+        await using (var db = database.NewDbContext())
+        {
+            var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+            await db.Database.ExecuteSqlRawAsync(script);
+            await db.Database.ExecuteSqlRawAsync(script);
+        }
+
+        await using (var db = database.NewDbContext())
+        {
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(0, await db.Companies.CountAsync());
+        }
+    }
+
+    [Fact]
     public void The_SQL_Server_script_is_the_idempotent_script_of_the_migrations()
     {
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
