@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Accounts;
 using CrmAlliance.Api.Features.Accounts.Pages;
 using CrmAlliance.Api.Features.Audit;
@@ -33,7 +34,7 @@ public static class CrmAllianceHost
     public static WebApplicationBuilder AddCrmAlliance(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(MicrosecondClock.Instance);
         services.AddCrmDatabase(builder.Configuration, builder.Environment);
         services.AddCrmIdentity(builder.Configuration);
         services.AddDataProtection().SetApplicationName("CrmAlliance").PersistKeysToDbContext<CrmDbContext>();

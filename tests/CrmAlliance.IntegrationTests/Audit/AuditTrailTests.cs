@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CrmAlliance.IntegrationTests.Audit;
 
 /// <summary>What the audit trail records (changes, reads, bulk imports), who may search it, and crypto-shredding.</summary>
-public sealed class AuditTrailTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public class AuditTrailTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     private async Task<(TestUser Consultant, Api.Features.Candidates.Candidate Stored, string Reference)> ChangedCandidateAsync()
     {
@@ -213,3 +213,7 @@ public sealed class AuditTrailTests(CrmApiFactory factory) : IClassFixture<CrmAp
         Assert.Null((await factory.VerifyAsync()).Break);
     }
 }
+
+/// <summary>The audit trail on PostgreSQL: same-transaction entries, its append-only trigger, shredding.</summary>
+[OnPostgres]
+public sealed class AuditTrailOnPostgresTests(PostgresApiFactory factory) : AuditTrailTests(factory), IClassFixture<PostgresApiFactory>;

@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 
 namespace CrmAlliance.IntegrationTests.Candidates;
 
-public sealed class ImportCandidatesTests(CrmApiFactory factory, ITestOutputHelper output) : IClassFixture<CrmApiFactory>
+public class ImportCandidatesTests(CrmApiFactory factory, ITestOutputHelper output) : IClassFixture<CrmApiFactory>
 {
     private const string Import = """
         mutation($input: ImportCandidatesInput!, $statuses: [ImportLineStatus!]) {
@@ -389,3 +389,7 @@ public sealed class ImportCandidatesTests(CrmApiFactory factory, ITestOutputHelp
         response.ShouldFailWith("UNAUTHENTICATED");
     }
 }
+
+/// <summary>The candidate import (bulk writer, many rows per statement) on PostgreSQL.</summary>
+[OnPostgres]
+public sealed class ImportCandidatesOnPostgresTests(PostgresApiFactory factory, ITestOutputHelper output) : ImportCandidatesTests(factory, output), IClassFixture<PostgresApiFactory>;

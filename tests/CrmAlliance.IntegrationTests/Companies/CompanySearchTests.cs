@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CrmAlliance.IntegrationTests.Companies;
 
 /// <summary>The company search text: part of a name, or the start of a CVR or P-number; company users find only their own.</summary>
-public sealed class CompanySearchTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public class CompanySearchTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     private static readonly Actor Consultant = new("consultant", "c@test.local", Role.Consultant, null);
 
@@ -68,3 +68,7 @@ public sealed class CompanySearchTests(CrmApiFactory factory) : IClassFixture<Cr
         return (company, workplace.PNumber);
     }
 }
+
+/// <summary>Company search on PostgreSQL: case ignored (ILIKE) and Danish order (ICU collation).</summary>
+[OnPostgres]
+public sealed class CompanySearchOnPostgresTests(PostgresApiFactory factory) : CompanySearchTests(factory), IClassFixture<PostgresApiFactory>;

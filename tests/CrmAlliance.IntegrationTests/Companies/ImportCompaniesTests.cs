@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmAlliance.IntegrationTests.Companies;
 
-public sealed class ImportCompaniesTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public class ImportCompaniesTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     private const string Import = """
         mutation($input: ImportCompaniesInput!) {
@@ -349,3 +349,7 @@ public sealed class ImportCompaniesTests(CrmApiFactory factory) : IClassFixture<
         response.ShouldFailWith("UNAUTHENTICATED");
     }
 }
+
+/// <summary>The company import (bulk writer, many rows per statement) on PostgreSQL.</summary>
+[OnPostgres]
+public sealed class ImportCompaniesOnPostgresTests(PostgresApiFactory factory) : ImportCompaniesTests(factory), IClassFixture<PostgresApiFactory>;

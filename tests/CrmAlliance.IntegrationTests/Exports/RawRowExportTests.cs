@@ -11,7 +11,7 @@ using static CrmAlliance.IntegrationTests.Exports.ExportScenario;
 
 namespace CrmAlliance.IntegrationTests.Exports;
 
-public sealed class RawRowExportTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public class RawRowExportTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     public static TheoryData<string> Tables => new() { "companies", "vacancies", "placements", "outcomes", "contacts", "pledges" };
 
@@ -373,3 +373,7 @@ public sealed class RawRowExportTests(CrmApiFactory factory) : IClassFixture<Crm
             .ToArray();
     }
 }
+
+/// <summary>The raw-row exports on PostgreSQL.</summary>
+[OnPostgres]
+public sealed class RawRowExportOnPostgresTests(PostgresApiFactory factory) : RawRowExportTests(factory), IClassFixture<PostgresApiFactory>;

@@ -17,7 +17,7 @@ namespace CrmAlliance.IntegrationTests.Retention;
 /// monitoring report, the raw-row exports — and the read model itself, before and after the candidates are erased, and
 /// after a rebuild from the raw rows: all equal.
 /// </summary>
-public sealed class ErasureKeepsYieldFiguresTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public class ErasureKeepsYieldFiguresTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     private static readonly string[] EndResults = ["ORDINARY_JOB", "FLEX_JOB", "EDUCATION", "BACK_ON_BENEFITS", "DROPPED_OUT"];
 
@@ -111,3 +111,7 @@ public sealed class ErasureKeepsYieldFiguresTests(CrmApiFactory factory) : IClas
         return text.ToString();
     }
 }
+
+/// <summary>Erasure keeps every figure on PostgreSQL too.</summary>
+[OnPostgres]
+public sealed class ErasureKeepsYieldFiguresOnPostgresTests(PostgresApiFactory factory) : ErasureKeepsYieldFiguresTests(factory), IClassFixture<PostgresApiFactory>;

@@ -62,7 +62,7 @@ public sealed class PostgresTestDatabase : TestDatabase
     public override string ConnectionString { get; }
 
     public override CrmDbContext NewDbContext()
-        => new PostgreSqlCrmDbContext(new DbContextOptionsBuilder<PostgreSqlCrmDbContext>().UseNpgsql(ConnectionString).Options);
+        => new PostgreSqlCrmDbContext(new DbContextOptionsBuilder<PostgreSqlCrmDbContext>().UseNpgsql(ConnectionString).AddInterceptors(CaseInsensitiveLikeInterceptor.Instance).Options);
 
     public override void ConfigureContext(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         => services.ConfigureDbContext<PostgreSqlCrmDbContext>(configure);

@@ -133,5 +133,6 @@ public sealed class PostgreSqlCrmDbContext(DbContextOptions<PostgreSqlCrmDbConte
     {
         base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+        configurationBuilder.Properties<decimal>().HaveConversion<DecimalWithoutTrailingZerosConverter>().HavePrecision(9, 2);
     }
 }

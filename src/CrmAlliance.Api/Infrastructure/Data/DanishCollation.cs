@@ -12,12 +12,13 @@ namespace CrmAlliance.Api.Infrastructure.Data;
 /// <summary>
 /// Names sort as a Danish reader expects: case ignored, Æ, Ø and Å after Z (and "Aa" with Å). SQLite compares text
 /// byte by byte (Å before Æ, every capital before every small letter), so each SQLite connection gets a collation of
-/// ours (<see cref="SqliteCollationInterceptor"/>); SQL Server has one built in.
+/// ours (<see cref="SqliteCollationInterceptor"/>); SQL Server and PostgreSQL (through ICU) have one built in.
 /// </summary>
 public static class DanishCollation
 {
     public const string SqliteName = "DANISH";
     public const string SqlServerName = "Danish_Norwegian_CI_AS";
+    public const string PostgreSqlName = "da-DK-x-icu";
 
     private static readonly CompareInfo Danish = CultureInfo.GetCultureInfo("da-DK").CompareInfo;
 
@@ -30,7 +31,7 @@ public static class DanishCollation
     /// <summary>Orders by a text column in Danish order, in the database (an index on the column is not used for it).</summary>
     public static IOrderedQueryable<T> OrderByDanish<T>(this IQueryable<T> query, DatabaseFacade database, Expression<Func<T, string>> key, bool descending = false)
     {
-        var collation = database.IsSqlServer() ? SqlServerName : SqliteName;
+        var collation = database.IsSqlServer() ? SqlServerName : database.IsNpgsql() ? PostgreSqlName : SqliteName;
         var collated = Expression.Lambda<Func<T, string>>(
             Expression.Call(Collate, Expression.Constant(EF.Functions), key.Body, Expression.Constant(collation)),
             key.Parameters);

@@ -27,7 +27,7 @@ public static class DatabaseSetup
         }
         else if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDbContext<CrmDbContext, PostgreSqlCrmDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(SaveInterceptors(sp)).ConfigureWarnings(QuietExpectedFailures));
+            services.AddDbContext<CrmDbContext, PostgreSqlCrmDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(SaveInterceptors(sp)).AddInterceptors(CaseInsensitiveLikeInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {

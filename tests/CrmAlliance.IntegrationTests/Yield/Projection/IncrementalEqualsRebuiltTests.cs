@@ -14,7 +14,7 @@ namespace CrmAlliance.IntegrationTests.Yield.Projection;
 /// through their life, outcomes and follow-ups, vacancies, contacts, pledges changed and removed); the
 /// events reach the projection through the outbox and the in-memory bus.
 /// </summary>
-public sealed class IncrementalEqualsRebuiltTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public class IncrementalEqualsRebuiltTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     private static readonly string[] EndResults = ["ORDINARY_JOB", "FLEX_JOB", "EDUCATION", "BACK_ON_BENEFITS", "DROPPED_OUT"];
 
@@ -99,3 +99,7 @@ public sealed class IncrementalEqualsRebuiltTests(CrmApiFactory factory) : IClas
         Assert.Equal(rebuilt, incremental);
     }
 }
+
+/// <summary>The projection and its rebuild agree on PostgreSQL too (the in-place rebuild runs there).</summary>
+[OnPostgres]
+public sealed class IncrementalEqualsRebuiltOnPostgresTests(PostgresApiFactory factory) : IncrementalEqualsRebuiltTests(factory), IClassFixture<PostgresApiFactory>;

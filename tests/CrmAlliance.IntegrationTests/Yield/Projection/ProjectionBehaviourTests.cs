@@ -11,7 +11,7 @@ using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;
 
 namespace CrmAlliance.IntegrationTests.Yield.Projection;
 
-public sealed class ProjectionBehaviourTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
+public class ProjectionBehaviourTests(CrmApiFactory factory) : IClassFixture<CrmApiFactory>
 {
     [Fact]
     public async Task A_redelivered_or_repeated_event_changes_nothing()
@@ -105,3 +105,7 @@ public sealed class ProjectionBehaviourTests(CrmApiFactory factory) : IClassFixt
         public override void WriteLine(string? value) => cancellation.Cancel();
     }
 }
+
+/// <summary>The projection behaves the same on PostgreSQL.</summary>
+[OnPostgres]
+public sealed class ProjectionBehaviourOnPostgresTests(PostgresApiFactory factory) : ProjectionBehaviourTests(factory), IClassFixture<PostgresApiFactory>;
