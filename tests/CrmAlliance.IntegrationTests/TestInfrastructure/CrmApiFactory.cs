@@ -101,7 +101,7 @@ public class CrmApiFactory : WebApplicationFactory<Program>
 public sealed class PostgresApiFactory : CrmApiFactory
 {
     public PostgresApiFactory()
-        : base(new Dictionary<string, string>(), database: PostgresServer.MissingReason is null ? new PostgresTestDatabase() : new SqliteTestDatabase())
+        : base(new Dictionary<string, string>(), database: PostgresTestDatabase.WhereConfigured())
     {
     }
 }

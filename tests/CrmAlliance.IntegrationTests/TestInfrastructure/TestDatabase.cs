@@ -57,6 +57,9 @@ public sealed class PostgresTestDatabase : TestDatabase
         ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = _name }.ConnectionString;
     }
 
+    /// <summary>A PostgreSQL database where a server is configured; else SQLite, for a class whose tests are skipped anyway.</summary>
+    public static TestDatabase WhereConfigured() => PostgresServer.MissingReason is null ? new PostgresTestDatabase() : new SqliteTestDatabase();
+
     public override string Provider => "PostgreSql";
 
     public override string ConnectionString { get; }

@@ -12,15 +12,19 @@ namespace CrmAlliance.IntegrationTests.Infrastructure.Messaging;
 /// The dispatcher against a broker that goes down on cue: nothing is lost, order per aggregate holds,
 /// every attempt carries the row's MessageId, and concurrent dispatchers never publish a row twice.
 /// </summary>
-public sealed class OutboxDispatchTests : IClassFixture<OutboxDispatchTests.Factory>
+public class OutboxDispatchTests : IClassFixture<OutboxDispatchTests.Factory>
 {
-    public sealed class Factory : IDisposable
+    public class Factory : IDisposable
     {
         public ScriptedBroker Broker { get; } = new();
 
         public CrmApiFactory Api { get; }
 
-        public void Dispose() => Api.Dispose();
+        public void Dispose()
+        {
+            Api.Dispose();
+            GC.SuppressFinalize(this);
+        }
 
         // Short intervals so the test runs in seconds; the defaults are in OutboxOptions.
         private static readonly Dictionary<string, string> Fast = new()
@@ -32,8 +36,15 @@ public sealed class OutboxDispatchTests : IClassFixture<OutboxDispatchTests.Fact
             ["Outbox:BatchSize"] = "50",
         };
 
-        public Factory() => Api = new CrmApiFactory(Fast, services => services.Replace(ServiceDescriptor.Singleton<IEventPublisher>(Broker)));
+        public Factory()
+            : this(null)
+        {
+        }
+
+        protected Factory(TestDatabase? database) => Api = new CrmApiFactory(Fast, services => services.Replace(ServiceDescriptor.Singleton<IEventPublisher>(Broker)), database);
     }
+
+    public sealed class PostgresFactory() : Factory(PostgresTestDatabase.WhereConfigured());
 
     private readonly Factory _factory;
 
@@ -138,3 +149,7 @@ public sealed class OutboxDispatchTests : IClassFixture<OutboxDispatchTests.Fact
     private static async Task<System.Text.Json.Nodes.JsonNode> StatusAsync(GraphQLClient admin)
         => (await admin.QueryAsync("{ outboxStatus { backlog retrying oldestUnsent { messageType attempts lastError } } }"))["outboxStatus"]!;
 }
+
+/// <summary>The dispatchers' claims (the lease) on PostgreSQL, where the racing replicas' updates really run at once.</summary>
+[OnPostgres]
+public sealed class OutboxDispatchOnPostgresTests(OutboxDispatchTests.PostgresFactory factory) : OutboxDispatchTests(factory), IClassFixture<OutboxDispatchTests.PostgresFactory>;

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using CrmAlliance.Api.Features.Audit;
+using CrmAlliance.Api.Infrastructure.Data;
+using CrmAlliance.IntegrationTests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CrmAlliance.IntegrationTests.Infrastructure.Data;
+
+/// <summary>
+/// The README's PostgreSQL backup and restore: <c>pg_dump -Fc</c> while consultants write, <c>pg_restore</c> into an
+/// empty database, and the Api's model, data, audit chain and append-only trigger are all there.
+/// </summary>
+public sealed class PostgresBackupTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>, IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("crm-pg-backup-").FullName;
+    private readonly string _restored = "crm_restore_" + TestData.UniqueLetters(10).ToLowerInvariant();
+
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        if (PostgresServer.MissingReason is null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            PostgresServer.Execute($"DROP DATABASE IF EXISTS \"{_restored}\" WITH (FORCE)");
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_dump_taken_while_consultants_write_restores_to_a_database_the_app_can_use()
+    {
+        var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
+        var before = await consultant.RegisterCompanyAsync("Før backup " + TestData.UniqueLetters(6));
+        using var writing = new CancellationTokenSource();
+        var firstWritten = new TaskCompletionSource();
+        var writer = Task.Run(async () =>
+        {
+            while (!writing.IsCancellationRequested)
+            {
+                await consultant.RegisterCompanyAsync("Under backup " + TestData.UniqueLetters(6));
+                firstWritten.TrySetResult();
+            }
+        });
+        await firstWritten.Task;
+        var dump = Path.Combine(_folder, "crmalliance.dump");
+        var source = new NpgsqlConnectionStringBuilder(factory.Database.ConnectionString);
+
+        await RunAsync("pg_dump", source, "-Fc", "-f", dump, source.Database!);
+        await writing.CancelAsync();
+        await writer; // the writes went on during the dump without an error
+
+        PostgresServer.Execute($"CREATE DATABASE \"{_restored}\"");
+        await RunAsync("pg_restore", source, "--no-owner", "--exit-on-error", "-d", _restored, dump);
+
+        var target = new NpgsqlConnectionStringBuilder(factory.Database.ConnectionString) { Database = _restored };
+        await using var restored = new PostgreSqlCrmDbContext(new DbContextOptionsBuilder<PostgreSqlCrmDbContext>().UseNpgsql(target.ConnectionString).Options);
+        Assert.Empty(await restored.Database.GetPendingMigrationsAsync());
+        var beforeId = Api.Infrastructure.GraphQL.GlobalId.Parse(before, "Company", "id");
+        Assert.True(await restored.Companies.AnyAsync(c => c.Id == beforeId));
+        Assert.Null((await AuditChain.VerifyAsync(restored, CancellationToken.None)).Break);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => restored.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
+        Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs a PostgreSQL client tool against the test server (password through the environment, never the command line).</summary>
+    private static async Task RunAsync(string tool, NpgsqlConnectionStringBuilder server, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["-h", server.Host!, "-p", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", server.Username!, .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PGPASSWORD"] = server.Password;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"{tool} exited with {process.ExitCode}: {await error}{await output}");
+    }
+}
