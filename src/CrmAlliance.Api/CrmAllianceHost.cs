@@ -69,19 +69,42 @@ public static class CrmAllianceHost
         return builder;
     }
 
-    /// <summary>Migrates the database, creates the roles and first Admin, and (with --seed-demo on a first start) the demo data, before requests are served.</summary>
-    public static async Task InitialiseAsync(this WebApplication app)
+    /// <summary>
+    /// <c>false</c> for Api replicas behind a load balancer: a one-shot <c>migrate</c> run applies the migrations before
+    /// they start (docker-compose.yml), and a replica refuses a database with pending migrations instead of racing the
+    /// other replica to apply them, or serving an old schema with new code. Default <c>true</c> (one process).
+    /// </summary>
+    public const string MigrateOnStartKey = "Database:MigrateOnStart";
+
+    /// <summary>Prepares the web host's database as <see cref="MigrateOnStartKey"/> says, before requests are served.</summary>
+    public static Task InitialiseAsync(this WebApplication app) => app.InitialiseAsync(app.Configuration.GetValue(MigrateOnStartKey, true));
+
+    /// <summary>
+    /// Migrates the database (or, without <paramref name="applyMigrations"/>, refuses to start when migrations are
+    /// pending), creates the roles and first Admin, and (with --seed-demo on a first start) the demo data.
+    /// </summary>
+    public static async Task InitialiseAsync(this WebApplication app, bool applyMigrations)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(app.Lifetime.ApplicationStopping)).Count();
+        if (pending > 0 && !applyMigrations)
+        {
+            throw new StartupRefusedException($"The database lacks {pending} migration(s) and {MigrateOnStartKey} is false: apply them first with the migrate command (dotnet CrmAlliance.Api.dll migrate; in docker-compose.yml the migrate service), then start this replica.");
+        }
+
         if (pending > 0)
         {
             // A first start is otherwise silent until the demo data and the yield read model are ready.
             app.Logger.LogInformation("Preparing the database ({Database}): applying {Count} migration(s) …", db.Database.GetDbConnection().DataSource, pending);
         }
 
-        await db.MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (applyMigrations)
+        {
+            // Also with nothing pending: SQLite's write-ahead logging is switched on here.
+            await db.MigrateAsync(app.Lifetime.ApplicationStopping);
+        }
+
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().RunAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<YieldStartup>().RunAsync(app.Lifetime.ApplicationStopping);

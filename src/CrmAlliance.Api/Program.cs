@@ -21,7 +21,7 @@ if (CliRunner.IsCommand(args))
     await using var commandHost = commandBuilder.Build();
     try
     {
-        return await CliRunner.RunAsync(commandHost.Services, commandArgs, Console.Error, beforeRun: _ => commandHost.InitialiseAsync());
+        return await CliRunner.RunAsync(commandHost.Services, commandArgs, Console.Error, beforeRun: _ => commandHost.InitialiseAsync(applyMigrations: true));
     }
     catch (StartupRefusedException refused)
     {

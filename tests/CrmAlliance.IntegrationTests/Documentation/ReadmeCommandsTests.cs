@@ -29,6 +29,7 @@ public sealed partial class ReadmeCommandsTests : IDisposable
             "src/CrmAlliance.Api rebuild-yield",
             "src/CrmAlliance.Api import-outcomes",
             "src/CrmAlliance.Api backup-database",
+            "src/CrmAlliance.Api migrate",
             "src/CrmAlliance.Api erase-expired",
             "src/CrmAlliance.Api candidate-access",
             "src/CrmAlliance.Api help",
@@ -52,6 +53,9 @@ public sealed partial class ReadmeCommandsTests : IDisposable
 
         var rebuild = await RunAsync(commands.Single(c => c.FirstArgument == "rebuild-yield"), database);
         Assert.Contains("Rebuilt the yield read model", rebuild, StringComparison.Ordinal);
+
+        var migrate = await RunAsync(commands.Single(c => c.FirstArgument == "migrate"), database);
+        Assert.Contains("The database is up to date", migrate, StringComparison.Ordinal);
 
         // The README's file name stands for the user's file: here one with the header and no lines, in the test's folder.
         var followUps = Path.Combine(folder, "followups.csv");

@@ -49,12 +49,12 @@ public sealed class ApiProcess : IAsyncDisposable
         return Path.Combine(Snapshots.RepositoryRoot(), "src", "CrmAlliance.Api", "bin", configuration, "net10.0", "CrmAlliance.Api.dll");
     }
 
-    /// <summary>Starts the Api on <paramref name="database"/> and waits until it answers /health/ready.</summary>
-    public static async Task<ApiProcess> StartAsync(string database)
+    /// <summary>Starts the Api on <paramref name="database"/> (with <paramref name="settings"/>, e.g. <c>--Section:Key=value</c>) and waits until it answers /health/ready.</summary>
+    public static async Task<ApiProcess> StartAsync(string database, params string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var start = Start(database, [$"--urls={address}"]);
+        var start = Start(database, [$"--urls={address}", .. settings]);
         var output = new StringBuilder();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         Pump(process, output);
@@ -86,14 +86,33 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Runs one of the Api's commands (e.g. <c>rebuild-yield</c>) on <paramref name="database"/> to its end.</summary>
     public static async Task<string> RunCommandAsync(string database, params string[] arguments)
     {
+        var (exitCode, output) = await RunToExitAsync(database, arguments);
+        Assert.True(exitCode == 0, $"'{string.Join(' ', arguments)}' exited with {exitCode}:\n{output}");
+        return output;
+    }
+
+    /// <summary>Runs the Api with <paramref name="arguments"/> on <paramref name="database"/> until it exits by itself (a command, or a refused start).</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string database, params string[] arguments)
+    {
         var output = new StringBuilder();
         using var process = Process.Start(Start(database, arguments)) ?? throw new InvalidOperationException("dotnet did not start.");
         Pump(process, output);
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', arguments)}' did not exit within {StartTimeout}:\n{output}");
+        }
+
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"'{string.Join(' ', arguments)}' exited with {process.ExitCode}:\n{output}");
-        return output.ToString();
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
     }
 
     /// <summary>A client signed in through /auth/login with the bearer token.</summary>

@@ -41,6 +41,7 @@ public static class DatabaseSetup
 
         services.AddSingleton<SqliteWriterQueue>();
         services.AddScoped<Commands.ICliCommand, BackupDatabaseCommand>();
+        services.AddScoped<Commands.ICliCommand, MigrateDatabaseCommand>();
 
         // Wakes the outbox dispatcher when a commit wrote events.
         services.AddSingleton<OutboxSignal>();
