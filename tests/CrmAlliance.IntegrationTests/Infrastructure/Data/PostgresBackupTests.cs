@@ -8,8 +8,10 @@ using Npgsql;
 namespace CrmAlliance.IntegrationTests.Infrastructure.Data;
 
 /// <summary>
-/// The README's PostgreSQL backup and restore: <c>pg_dump -Fc</c> while consultants write, <c>pg_restore</c> into an
-/// empty database, and the Api's model, data, audit chain and append-only trigger are all there.
+/// The README's PostgreSQL backup and restore ("Deployment"): <c>pg_dump -Fc</c> while consultants write; the rollback's
+/// <c>pg_restore --single-transaction</c> into an empty database, where the Api's model, data, audit chain and
+/// append-only trigger are all there; and the in-place <c>pg_restore --clean --if-exists --single-transaction</c> over
+/// a database that moved on since the dump, which puts it back to the dump.
 /// </summary>
 public sealed class PostgresBackupTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>, IDisposable
 {
@@ -50,7 +52,7 @@ public sealed class PostgresBackupTests(PostgresApiFactory factory) : IClassFixt
         await writer; // the writes went on during the dump without an error
 
         PostgresServer.Execute($"CREATE DATABASE \"{_restored}\"");
-        await RunAsync("pg_restore", source, "--no-owner", "--exit-on-error", "-d", _restored, dump);
+        await RunAsync("pg_restore", source, "-d", _restored, "--single-transaction", dump);
 
         var target = new NpgsqlConnectionStringBuilder(factory.Database.ConnectionString) { Database = _restored };
         await using var restored = new PostgreSqlCrmDbContext(new DbContextOptionsBuilder<PostgreSqlCrmDbContext>().UseNpgsql(target.ConnectionString).Options);
@@ -60,6 +62,15 @@ public sealed class PostgresBackupTests(PostgresApiFactory factory) : IClassFixt
         Assert.Null((await AuditChain.VerifyAsync(restored, CancellationToken.None)).Break);
         var refused = await Assert.ThrowsAsync<PostgresException>(() => restored.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
         Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
+
+        var companies = await restored.Companies.CountAsync();
+        var afterDump = await restored.Companies.FirstAsync();
+        afterDump.Name = "Efter backup " + TestData.UniqueLetters(6);
+        await restored.SaveChangesAsync();
+        await RunAsync("pg_restore", source, "-d", _restored, "--clean", "--if-exists", "--single-transaction", dump);
+        restored.ChangeTracker.Clear();
+        Assert.Equal(companies, await restored.Companies.CountAsync());
+        Assert.False(await restored.Companies.AnyAsync(c => c.Name == afterDump.Name));
     }
 
     /// <summary>Runs a PostgreSQL client tool against the test server (password through the environment, never the command line).</summary>
