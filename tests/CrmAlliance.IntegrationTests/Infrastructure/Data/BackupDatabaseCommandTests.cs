@@ -17,23 +17,11 @@ public sealed class BackupDatabaseCommandTests(CrmApiFactory factory) : IClassFi
     {
         var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
         var before = await consultant.RegisterCompanyAsync("Før backup " + TestData.UniqueLetters(6));
-        using var writing = new CancellationTokenSource();
-        var firstWritten = new TaskCompletionSource();
-        var writer = Task.Run(async () =>
-        {
-            while (!writing.IsCancellationRequested)
-            {
-                await consultant.RegisterCompanyAsync("Under backup " + TestData.UniqueLetters(6));
-                firstWritten.TrySetResult();
-            }
-        });
-        await firstWritten.Task;
         var target = Path.Combine(_folder, "crm-backup.db");
         var output = new StringWriter();
+        var exit = 0;
 
-        var exit = await CliRunner.RunAsync(factory.Services, ["backup-database", "--to", target], output);
-        await writing.CancelAsync();
-        await writer; // the writes went on during the backup without an error
+        await BackgroundWrites.WhileRegisteringCompaniesAsync(consultant, async () => exit = await CliRunner.RunAsync(factory.Services, ["backup-database", "--to", target], output));
 
         Assert.True(exit == 0, output.ToString());
         Assert.Contains("integrity ok", output.ToString(), StringComparison.Ordinal);

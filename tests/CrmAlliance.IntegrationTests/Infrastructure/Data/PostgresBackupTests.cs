@@ -33,23 +33,10 @@ public sealed class PostgresBackupTests(PostgresApiFactory factory) : IClassFixt
     {
         var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
         var before = await consultant.RegisterCompanyAsync("Før backup " + TestData.UniqueLetters(6));
-        using var writing = new CancellationTokenSource();
-        var firstWritten = new TaskCompletionSource();
-        var writer = Task.Run(async () =>
-        {
-            while (!writing.IsCancellationRequested)
-            {
-                await consultant.RegisterCompanyAsync("Under backup " + TestData.UniqueLetters(6));
-                firstWritten.TrySetResult();
-            }
-        });
-        await firstWritten.Task;
         var dump = Path.Combine(_folder, "crmalliance.dump");
         var source = new NpgsqlConnectionStringBuilder(factory.Database.ConnectionString);
 
-        await RunAsync("pg_dump", source, "-Fc", "-f", dump, source.Database!);
-        await writing.CancelAsync();
-        await writer; // the writes went on during the dump without an error
+        await BackgroundWrites.WhileRegisteringCompaniesAsync(consultant, () => RunAsync("pg_dump", source, "-Fc", "-f", dump, source.Database!));
 
         PostgresServer.Execute($"CREATE DATABASE \"{_restored}\"");
         await RunAsync("pg_restore", source, "-d", _restored, "--single-transaction", dump);
