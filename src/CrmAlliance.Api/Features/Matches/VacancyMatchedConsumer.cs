@@ -21,6 +21,9 @@ public sealed class VacancyMatchedConsumer(Inbox inbox, ILogger<VacancyMatchedCo
 
     private async Task StoreAsync(CrmDbContext db, VacancyMatched message, CancellationToken cancellationToken)
     {
+        // Two replicas may store answers for one vacancy at once, each reading no round or the same one: the vacancy's stamp
+        // lets only one commit; the other's save fails, and its retry reads the winner's round.
+        await db.StampAsync(RuleStampScopes.VacancySuggestions, message.VacancyId, cancellationToken);
         var status = await db.Vacancies.Where(v => v.Id == message.VacancyId).Select(v => (VacancyStatus?)v.Status).SingleOrDefaultAsync(cancellationToken);
         if (status != VacancyStatus.Open)
         {
@@ -96,7 +99,8 @@ public sealed class VacancyMatchedConsumerDefinition : ConsumerDefinition<Vacanc
     {
         EndpointName = "vacancy-matched";
 
-        // One at a time per Api instance: two rounds for one vacancy must not interleave their replace.
+        // One at a time per Api instance: two rounds for one vacancy must not interleave their replace (across replicas the
+        // vacancy's RuleStamp makes the later of two such saves fail and retry).
         ConcurrentMessageLimit = 1;
     }
 
