@@ -1,0 +1,64 @@
+using CrmAlliance.Api.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmAlliance.IntegrationTests.TestInfrastructure;
+
+/// <summary>
+/// The one database several Api processes share: the pair every process is handed (<c>Database__Provider</c>,
+/// <c>ConnectionStrings__Crm</c>) and a context for the test to assert with. <see cref="CreateAsync"/> picks the engine.
+/// </summary>
+public abstract class ReplicaDatabase : IAsyncDisposable
+{
+    /// <summary><c>Database:Provider</c> as the Api reads it, e.g. <c>Sqlite</c>.</summary>
+    public abstract string Provider { get; }
+
+    public abstract string ConnectionString { get; }
+
+    /// <summary>The environment that points a child process at this database.</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Database__Provider"] = Provider,
+        ["ConnectionStrings__Crm"] = ConnectionString,
+    };
+
+    /// <summary>A fresh database for one test (empty: the first Api process migrates it).</summary>
+    public static Task<ReplicaDatabase> CreateAsync() => Task.FromResult<ReplicaDatabase>(new SqliteReplicaDatabase());
+
+    public abstract CrmDbContext NewDbContext();
+
+    public abstract ValueTask DisposeAsync();
+}
+
+/// <summary>
+/// One SQLite file shared by processes: write-ahead logging (the Api's migration turns it on) lets readers go on while
+/// one process writes, and each process's busy timeout makes a writer wait for another process's write lock.
+/// </summary>
+public sealed class SqliteReplicaDatabase : ReplicaDatabase
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"crm-replicas-{Guid.NewGuid():N}.db");
+
+    public override string Provider => "Sqlite";
+
+    public override string ConnectionString => $"Data Source={_file}";
+
+    public override CrmDbContext NewDbContext()
+        => new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>()
+            .UseSqlite(ConnectionString)
+            .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, DanishCollation.SqliteCollationInterceptor.Instance)
+            .Options);
+
+    public override ValueTask DisposeAsync()
+    {
+        if (Environment.GetEnvironmentVariable("CRM_TEST_KEEP_DATABASE") != "1")
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
