@@ -69,6 +69,7 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
+        await KillAsync();
         throw new InvalidOperationException($"{Name} did not become ready in {ReadyTimeout.TotalSeconds:0} s:\n{Output}");
     }
 

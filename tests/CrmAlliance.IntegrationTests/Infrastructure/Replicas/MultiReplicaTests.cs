@@ -150,7 +150,7 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
         Assert.True(driver.Unexpected.IsEmpty, $"{driver.Unexpected.Count} unexpected errors, e.g.:\n{string.Join('\n', driver.Unexpected.Take(5))}");
         Assert.True(driver.Vacancies.Count > 30, $"Only {driver.Vacancies.Count} vacancies acknowledged: no load.");
         await AcknowledgedWritesArePresentAsync(database, driver);
-        var lags = await EveryEventAppliedOnceAsync(database, virtualHost);
+        var (lags, matchingLags) = await EveryEventAppliedOnceAsync(database, virtualHost);
         var (delayedRows, longestDelay) = await OutboxDelaysAsync(database);
         await RatioRuleHeldAsync(database, driver, contested);
         await SignInsHoldOnEitherReplicaAsync(a, b, tokens);
@@ -170,6 +170,8 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
             Percentile(lags, 0.50),
             Percentile(lags, 0.95),
             Percentile(lags, 1.00),
+            Percentile(matchingLags, 0.50),
+            Percentile(matchingLags, 0.95),
             lags.Count,
             Millis(restarts[0]),
             Millis(apiReadyAfterKill),
@@ -186,7 +188,8 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
             (int)whole.Elapsed.TotalSeconds);
         output.WriteLine(
             $"Throughput: {figures.OneReplicaWritesPerSecond} acknowledged writes/s through one replica, {figures.TwoReplicasWritesPerSecond} through two.\n" +
-            $"Lag from vacancy committed to suggestions stored ({figures.Vacancies} vacancies): p50 {figures.LagP50Ms} ms, p95 {figures.LagP95Ms} ms, max {figures.LagMaxMs} ms.\n" +
+            $"Lag from vacancy committed to suggestions stored ({figures.Vacancies} vacancies): p50 {figures.LagP50Ms} ms, p95 {figures.LagP95Ms} ms, max {figures.LagMaxMs} ms; " +
+            $"matched by a worker after p50 {figures.MatchedP50Ms} ms, p95 {figures.MatchedP95Ms} ms.\n" +
             $"Kill of replica A: ready {figures.ApiRestartReadyMs} ms after its restart ({figures.ApiReadyAfterKillMs} ms after the kill); " +
             $"{figures.FailedRequests} requests failed in flight, {figures.RetriedWrites} writes sent again, {figures.RetriedAcknowledged} of them acknowledged, {figures.Unanswered} unanswered.\n" +
             $"Outbox: {figures.OutboxRowsDelayed} events published more than 5 s after their commit (the killed replica's claims lapse after {figures.OutboxClaimLeaseMs} ms), the longest after {figures.OutboxLongestDelayMs} ms.\n" +
@@ -304,9 +307,9 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
     /// <summary>
     /// Every event published; every vacancy's matching answer stored exactly once (one inbox entry per posted vacancy,
     /// one round of suggestions, no candidate twice in it); nothing failed or parked in an error queue. Returns the lag of
-    /// each vacancy from its commit to its stored suggestions.
+    /// each vacancy from its commit to its stored suggestions, and to its match in a worker.
     /// </summary>
-    private static async Task<List<TimeSpan>> EveryEventAppliedOnceAsync(ReplicaDatabase database, string virtualHost)
+    private static async Task<(List<TimeSpan> Stored, List<TimeSpan> Matched)> EveryEventAppliedOnceAsync(ReplicaDatabase database, string virtualHost)
     {
         await using var db = database.NewDbContext();
         Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.SentAt == null));
@@ -345,7 +348,8 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
             .Select(q => $"{q[0]}: {q[1]}")
             .ToList();
         Assert.True(parked.Count == 0, "Messages parked at the broker: " + string.Join(", ", parked));
-        return lags;
+        var matchedAt = rounds.ToDictionary(r => r.Key, r => r.Min(m => m.MatchedAt));
+        return (lags, posted.Select(p => matchedAt[p.AggregateId] - p.CreatedAt).ToList());
     }
 
     /// <summary>Outbox rows published more than 5 s after their commit (those the killed replica had claimed), and the longest wait.</summary>
@@ -456,6 +460,8 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
         long LagP50Ms,
         long LagP95Ms,
         long LagMaxMs,
+        long MatchedP50Ms,
+        long MatchedP95Ms,
         int Vacancies,
         long ApiRestartReadyMs,
         long ApiReadyAfterKillMs,
