@@ -22,7 +22,10 @@ public abstract class ReplicaDatabase : IAsyncDisposable
         ["ConnectionStrings__Crm"] = ConnectionString,
     };
 
-    /// <summary>A fresh database for one test (empty: the first Api process migrates it).</summary>
+    /// <summary>
+    /// A fresh database for one test (empty: the Api processes migrate it). A server engine goes here as one more
+    /// implementation, chosen by its test setting (e.g. PostgreSQL when CRM_TEST_POSTGRES is set).
+    /// </summary>
     public static Task<ReplicaDatabase> CreateAsync() => Task.FromResult<ReplicaDatabase>(new SqliteReplicaDatabase());
 
     public abstract CrmDbContext NewDbContext();
