@@ -17,7 +17,7 @@ namespace CrmAlliance.IntegrationTests.Infrastructure.Replicas;
 /// started again. Nothing acknowledged may be lost, no event applied twice, the ratio rule must hold across replicas,
 /// and sign-ins must be good on either replica. Prints the figures (throughput, matching lag, what the kills cost).
 /// </summary>
-[Collection(RabbitMqCollection.Name)]
+[Collection(MultiReplicaCollection.Name)]
 public sealed class MultiReplicaTests(ITestOutputHelper output)
 {
     private const string SnapshotKey = "replica-test-snapshot-key";
@@ -305,4 +305,14 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
     }
 
     private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
+}
+
+/// <summary>
+/// Runs alone, after the parallel tests: its figures measure the replicas, not other tests, and no broker test stops
+/// RabbitMQ under it.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MultiReplicaCollection
+{
+    public const string Name = "Multi-replica";
 }
