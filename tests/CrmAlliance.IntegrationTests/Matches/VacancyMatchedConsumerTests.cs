@@ -98,6 +98,28 @@ public sealed class VacancyMatchedConsumerTests(VacancyMatchedConsumerTests.Fact
     }
 
     [Fact]
+    public async Task An_answer_equal_to_the_stored_suggestions_of_the_same_version_stores_no_second_round_and_counts_as_the_later_one()
+    {
+        var (vacancyId, candidates) = await ArrangeAsync(3);
+        var asOf = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var matches = candidates.Select((c, i) => new CandidateMatch(c, 0.9 - (i * 0.1), $"same occupation 7233; rank {i + 1}")).ToList();
+
+        // A worker answers the vacancy's event and, at the same moment, again for a candidate event that found the
+        // vacancy's match under way: two messages, one answer.
+        await PublishAsync(new VacancyMatched(vacancyId, matches, asOf, asOf.AddSeconds(1)), NewId.NextGuid());
+        await PublishAsync(new VacancyMatched(vacancyId, matches, asOf, asOf.AddSeconds(3)), NewId.NextGuid());
+
+        // An answer matched between the two, delivered last, is older than what stands.
+        await PublishAsync(new VacancyMatched(vacancyId, [matches[2]], asOf, asOf.AddSeconds(2)), NewId.NextGuid());
+
+        await using var db = factory.Api.NewDbContext();
+        var stored = await db.VacancyMatches.Where(m => m.VacancyId == vacancyId).OrderBy(m => m.Rank).ToListAsync();
+        Assert.Equal(candidates, stored.Select(m => m.CandidateId));
+        Assert.All(stored, m => Assert.Equal(MatchStatus.Suggested, m.Status));
+        Assert.All(stored, m => Assert.Equal(asOf.AddSeconds(3), m.MatchedAt));
+    }
+
+    [Fact]
     public async Task The_facts_of_an_explanation_are_stored_with_it_and_an_answer_without_them_still_stores()
     {
         var (vacancyId, candidates) = await ArrangeAsync(2);

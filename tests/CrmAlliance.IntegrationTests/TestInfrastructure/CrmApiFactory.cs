@@ -42,6 +42,9 @@ public class CrmApiFactory : WebApplicationFactory<Program>
 
     public SqlCommandCounter Commands { get; } = new();
 
+    /// <summary>The connection string of this factory's database, for a second host over the same file (a second replica).</summary>
+    public string ConnectionString => Database.ConnectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

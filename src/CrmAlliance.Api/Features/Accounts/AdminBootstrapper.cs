@@ -1,11 +1,17 @@
 using System.Security.Cryptography;
 using CrmAlliance.Api.Core;
+using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Accounts;
 
-/// <summary>Creates the four roles and, when there is no Admin yet, the first one from configuration.</summary>
+/// <summary>
+/// Creates the four roles and, when there is no Admin yet, the first one from configuration. Replicas started together
+/// on a new database all do this at once: the one that loses the race on a role or the Admin looks again.
+/// </summary>
 public sealed class AdminBootstrapper(
+    CrmDbContext db,
     RoleManager<IdentityRole> roles,
     UserManager<ApplicationUser> users,
     IConfiguration configuration,
@@ -13,7 +19,32 @@ public sealed class AdminBootstrapper(
     TimeProvider clock,
     ILogger<AdminBootstrapper> logger)
 {
+    private const int Attempts = 5;
+
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await BootstrapAsync();
+                return;
+            }
+            catch (Exception ex) when (attempt < Attempts && ex is DbUpdateException or DuplicateAdminException)
+            {
+                // Another replica inserted the same role or Admin first; once it has finished, this one finds them.
+                logger.LogInformation("Another replica is creating the roles or the first Admin; looking again.");
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+            catch (DuplicateAdminException duplicate)
+            {
+                throw new StartupRefusedException(duplicate.Message);
+            }
+        }
+    }
+
+    private async Task BootstrapAsync()
     {
         await EnsureRolesAsync();
         if ((await users.GetUsersInRoleAsync(nameof(Role.Admin))).Count > 0)
@@ -38,7 +69,10 @@ public sealed class AdminBootstrapper(
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
         {
-            throw new StartupRefusedException("The first Admin could not be created from Bootstrap__AdminEmail and Bootstrap__AdminPassword: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            var message = "The first Admin could not be created from Bootstrap__AdminEmail and Bootstrap__AdminPassword: " + string.Join(" ", result.Errors.Select(e => e.Description));
+            throw result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))
+                ? new DuplicateAdminException(message)
+                : new StartupRefusedException(message);
         }
 
         await users.AddToRoleAsync(admin, nameof(Role.Admin));
@@ -57,3 +91,6 @@ public sealed class AdminBootstrapper(
         }
     }
 }
+
+/// <summary>The first Admin's e-mail is taken: by another replica creating the Admin (looked at again), or by an existing user.</summary>
+internal sealed class DuplicateAdminException(string message) : Exception(message);

@@ -11,4 +11,7 @@ public static class RuleStampScopes
 
     /// <summary>A company's pledge periods (no two overlap); owner: the company.</summary>
     public const string CompanyPledges = "CompanyPledges";
+
+    /// <summary>A vacancy's current round of match suggestions (one at a time); owner: the vacancy.</summary>
+    public const string VacancySuggestions = "VacancySuggestions";
 }

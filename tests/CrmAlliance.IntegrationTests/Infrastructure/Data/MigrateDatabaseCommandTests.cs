@@ -8,7 +8,7 @@ namespace CrmAlliance.IntegrationTests.Infrastructure.Data;
 /// </summary>
 public sealed class MigrateDatabaseCommandTests : IDisposable
 {
-    private const string NoMigrationOnStart = "--Database:MigrateOnStart=false";
+    private const string NoMigrationOnStart = "Database__MigrateOnStart=false";
     private readonly string _folder = Directory.CreateTempSubdirectory("crm-migrate-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -18,7 +18,7 @@ public sealed class MigrateDatabaseCommandTests : IDisposable
     {
         var database = Path.Combine(_folder, "crm.db");
 
-        var (refusedExit, refused) = await ApiProcess.RunToExitAsync(database, "--urls=http://127.0.0.1:0", NoMigrationOnStart);
+        var (refusedExit, refused) = await ApiProcess.RunToExitAsync(database, [NoMigrationOnStart], "--urls=http://127.0.0.1:0");
         Assert.True(refusedExit == 1, $"exit {refusedExit}:\n{refused}");
         Assert.Contains("Database:MigrateOnStart is false", refused, StringComparison.Ordinal);
         Assert.Contains("migrate", refused, StringComparison.Ordinal);
