@@ -91,7 +91,8 @@ public sealed class VacancyMatchedConsumer(Inbox inbox, ILogger<VacancyMatchedCo
 
 /// <summary>
 /// Retries a failing store three times at growing intervals before the message goes to
-/// <c>vacancy-matched_error</c>. Storing takes milliseconds, so one at a time keeps up with matching.
+/// <c>vacancy-matched_error</c>. Several answers are stored at once per Api instance: one at a time, the multi-replica
+/// test measured suggestions stored 9 s (p50) after a vacancy, though matching had answered within 0.1 s.
 /// </summary>
 public sealed class VacancyMatchedConsumerDefinition : ConsumerDefinition<VacancyMatchedConsumer>
 {
@@ -99,9 +100,9 @@ public sealed class VacancyMatchedConsumerDefinition : ConsumerDefinition<Vacanc
     {
         EndpointName = "vacancy-matched";
 
-        // One at a time per Api instance: two rounds for one vacancy must not interleave their replace (across replicas the
-        // vacancy's RuleStamp makes the later of two such saves fail and retry).
-        ConcurrentMessageLimit = 1;
+        // Two rounds for one vacancy must not interleave their replace; the vacancy's RuleStamp makes the later of two such
+        // saves fail and retry, whether they run in one Api instance or in two.
+        ConcurrentMessageLimit = 8;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<VacancyMatchedConsumer> consumerConfigurator, IRegistrationContext context)
