@@ -75,6 +75,12 @@ public sealed partial class AuditReadLog(IServiceScopeFactory scopes, ILogger<Au
         {
             LogNotFlushed(logger, _queue.Reader.Count + _pending.Count);
         }
+        catch (ObjectDisposedException)
+        {
+            // The host went on disposing its services while we wrote (its stop time ran out first): nothing can be
+            // written any more; say how much is lost instead of failing the host's stop.
+            LogNotFlushed(logger, _queue.Reader.Count + _pending.Count);
+        }
     }
 
     public override void Dispose()
@@ -131,7 +137,7 @@ public sealed partial class AuditReadLog(IServiceScopeFactory scopes, ILogger<Au
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stopping: {Count} audit read entries could not be written within 10 s.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopping: {Count} audit read entries could not be written (10 s passed, or the host's services were gone).")]
     private static partial void LogNotFlushed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing audit read entries failed; retrying.")]
