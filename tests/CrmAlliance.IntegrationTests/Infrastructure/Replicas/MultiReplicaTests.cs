@@ -183,7 +183,9 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
             (int)whole.Elapsed.TotalSeconds);
         output.WriteLine(figures.Describe());
         output.WriteLine(figures.Line());
-        Assert.True(whole.Elapsed < TimeSpan.FromMinutes(2), $"The test took {whole.Elapsed.TotalSeconds:0} s.");
+        // A guard against a wait that never ends, not a speed target (about 1 minute here; CI runs other test projects
+        // beside it on the same two cores).
+        Assert.True(whole.Elapsed < TimeSpan.FromMinutes(4), $"The test took {whole.Elapsed.TotalSeconds:0} s.");
     }
 
     private HostProcess Host(HostProcess host)
