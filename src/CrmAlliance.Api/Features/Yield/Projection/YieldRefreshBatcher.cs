@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmAlliance.Api.Features.Yield.Projection;
 
@@ -19,8 +20,10 @@ public readonly record struct YieldRefresh(YieldRefreshKind Kind, Guid Id);
 /// Group commit for the projection: one writer loop takes every refresh that waits (up to <see cref="MaxBatch"/>)
 /// and writes them in one transaction with set-based queries (<see cref="YieldProjector.RefreshAsync"/>), each row
 /// re-derived once however many events named it; refreshes asked for meanwhile form the next batch. A caller returns
-/// when its refresh is committed, so a consumer still acknowledges a message only after its effect. If a batch
-/// fails, its refreshes are written one by one, so only a failing one fails.
+/// when its refresh is committed, so a consumer still acknowledges a message only after its effect. A batch that
+/// lost a race with another replica's (the read model's version moved, or both inserted one cell) is derived again
+/// from what the winner wrote, a few times, before the bus's retry sees it; a batch that fails otherwise is written
+/// one by one, so only a failing refresh fails.
 /// </summary>
 /// <remarks>
 /// The loop is its own task rather than the first caller's: SQLite's provider works synchronously, and a consumer's
@@ -29,6 +32,9 @@ public readonly record struct YieldRefresh(YieldRefreshKind Kind, Guid Id);
 public sealed class YieldRefreshBatcher : IAsyncDisposable
 {
     public const int MaxBatch = 256;
+
+    /// <summary>Tries of one batch that loses races with other replicas' batches (seen: two replicas under load).</summary>
+    private const int RaceAttempts = 5;
 
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger<YieldRefreshBatcher> logger;
@@ -78,22 +84,38 @@ public sealed class YieldRefreshBatcher : IAsyncDisposable
 
     private async Task WriteAsync(List<(YieldRefresh Refresh, TaskCompletionSource Done)> batch)
     {
-        try
+        var refreshes = batch.Select(b => b.Refresh).ToList();
+        for (var attempt = 1; ; attempt++)
         {
-            await WriteInOneTransactionAsync(batch.Select(b => b.Refresh).ToList());
-            batch.ForEach(b => b.Done.TrySetResult());
-        }
-        catch (Exception ex) when (batch.Count > 1)
-        {
-            logger.LogInformation(ex, "A batch of {Count} yield refreshes failed; writing them one by one.", batch.Count);
-            foreach (var (refresh, done) in batch)
+            try
             {
-                await WriteAlone(refresh, done);
+                await WriteInOneTransactionAsync(refreshes);
+                batch.ForEach(b => b.Done.TrySetResult());
+                return;
             }
-        }
-        catch (Exception ex)
-        {
-            batch[0].Done.TrySetException(ex);
+            catch (DbUpdateException ex) when (attempt < RaceAttempts)
+            {
+                // Every batch touches the alliance's cells and the version, so two replicas' batches meet often; the
+                // loser derives its rows again from the winner's. Without this, each lost race was a bus retry (a
+                // warning with a stack trace) per message of the batch.
+                logger.LogDebug(ex, "A batch of {Count} yield refreshes lost a race with another writer; deriving it again (try {Attempt}).", batch.Count, attempt + 1);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt));
+            }
+            catch (Exception ex) when (batch.Count > 1)
+            {
+                logger.LogInformation(ex, "A batch of {Count} yield refreshes failed; writing them one by one.", batch.Count);
+                foreach (var (refresh, done) in batch)
+                {
+                    await WriteAlone(refresh, done);
+                }
+
+                return;
+            }
+            catch (Exception ex)
+            {
+                batch[0].Done.TrySetException(ex);
+                return;
+            }
         }
     }
 
