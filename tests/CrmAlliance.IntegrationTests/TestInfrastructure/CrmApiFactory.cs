@@ -104,7 +104,7 @@ public class CrmApiFactory : WebApplicationFactory<Program>
 public sealed class PostgresApiFactory : CrmApiFactory
 {
     public PostgresApiFactory()
-        : base(new Dictionary<string, string>(), database: PostgresTestDatabase.WhereConfigured())
+        : base(new Dictionary<string, string>(), database: TestDatabase.PostgresWhereConfigured())
     {
     }
 }

@@ -5,13 +5,23 @@ using Npgsql;
 
 namespace CrmAlliance.IntegrationTests.TestInfrastructure;
 
-/// <summary>The database one test host runs on, created for it and removed afterwards.</summary>
+/// <summary>The database one test host — or several processes, as replicas — runs on, created for it and removed afterwards.</summary>
 public abstract class TestDatabase : IDisposable
 {
     /// <summary>The value of <c>Database:Provider</c>.</summary>
     public abstract string Provider { get; }
 
     public abstract string ConnectionString { get; }
+
+    /// <summary>The environment that points a child process (an Api replica, a command) at this database.</summary>
+    public IReadOnlyDictionary<string, string> ProcessSettings => new Dictionary<string, string>
+    {
+        ["Database__Provider"] = Provider,
+        ["ConnectionStrings__Crm"] = ConnectionString,
+    };
+
+    /// <summary>A PostgreSQL database where a server is configured (always in CI); else a SQLite file.</summary>
+    public static TestDatabase PostgresWhereConfigured() => PostgresServer.MissingReason is null ? new PostgresTestDatabase() : new SqliteTestDatabase();
 
     public abstract CrmDbContext NewDbContext();
 
@@ -21,7 +31,11 @@ public abstract class TestDatabase : IDisposable
     public abstract void Dispose();
 }
 
-/// <summary>A SQLite file of its own under the temporary folder.</summary>
+/// <summary>
+/// A SQLite file of its own under the temporary folder. Processes may share it: write-ahead logging (the Api's
+/// migration turns it on) lets readers go on while one writes, and the busy timeout makes a writer wait for another
+/// process's write lock.
+/// </summary>
 public sealed class SqliteTestDatabase : TestDatabase
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"crm-test-{Guid.NewGuid():N}.db");
@@ -31,7 +45,7 @@ public sealed class SqliteTestDatabase : TestDatabase
     public override string ConnectionString => $"Data Source={_file}";
 
     public override CrmDbContext NewDbContext()
-        => new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(ConnectionString).AddInterceptors(DanishCollation.SqliteCollationInterceptor.Instance).Options);
+        => new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteBusyTimeoutInterceptor.Instance, DanishCollation.SqliteCollationInterceptor.Instance).Options);
 
     public override void ConfigureContext(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         => services.ConfigureDbContext<SqliteCrmDbContext>(configure);
@@ -56,9 +70,6 @@ public sealed class PostgresTestDatabase : TestDatabase
         PostgresServer.Execute($"CREATE DATABASE \"{_name}\"");
         ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Database = _name }.ConnectionString;
     }
-
-    /// <summary>A PostgreSQL database where a server is configured; else SQLite, for a class whose tests are skipped anyway.</summary>
-    public static TestDatabase WhereConfigured() => PostgresServer.MissingReason is null ? new PostgresTestDatabase() : new SqliteTestDatabase();
 
     public override string Provider => "PostgreSql";
 

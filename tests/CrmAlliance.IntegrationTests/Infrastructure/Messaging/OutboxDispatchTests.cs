@@ -44,7 +44,7 @@ public class OutboxDispatchTests : IClassFixture<OutboxDispatchTests.Factory>
         protected Factory(TestDatabase? database) => Api = new CrmApiFactory(Fast, services => services.Replace(ServiceDescriptor.Singleton<IEventPublisher>(Broker)), database);
     }
 
-    public sealed class PostgresFactory() : Factory(PostgresTestDatabase.WhereConfigured());
+    public sealed class PostgresFactory() : Factory(TestDatabase.PostgresWhereConfigured());
 
     private readonly Factory _factory;
 

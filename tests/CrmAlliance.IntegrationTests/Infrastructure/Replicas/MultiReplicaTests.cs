@@ -43,7 +43,7 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
     public async Task Two_Api_replicas_and_two_workers_lose_nothing_when_one_of_each_is_killed_under_load()
     {
         var whole = Stopwatch.StartNew();
-        await using var database = await ReplicaDatabase.CreateAsync();
+        using var database = TestDatabase.PostgresWhereConfigured();
         var virtualHost = await RabbitMqBroker.CreateVirtualHostAsync();
         try
         {
@@ -74,7 +74,7 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
         }
     }
 
-    private async Task RunAsync(ReplicaDatabase database, string virtualHost, Stopwatch whole)
+    private async Task RunAsync(TestDatabase database, string virtualHost, Stopwatch whole)
     {
         var bus = new Dictionary<string, string>
         {
@@ -82,7 +82,7 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
             ["Bus__RabbitMq__Host"] = RabbitMqBroker.Host!,
             ["Bus__RabbitMq__VirtualHost"] = virtualHost,
         };
-        var apiSettings = new Dictionary<string, string>(database.Settings.Concat(bus))
+        var apiSettings = new Dictionary<string, string>(database.ProcessSettings.Concat(bus))
         {
             ["Matching__InProcess"] = "false",
             ["Matching__SnapshotKey"] = SnapshotKey,
@@ -206,7 +206,7 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
     /// Two consultants, each signed in on a different replica (the driver uses both tokens on both); candidates every
     /// vacancy of the load matches; and the contested workplace with its own candidates, who seek another occupation.
     /// </summary>
-    private static async Task<(IReadOnlyList<string> Tokens, ContestedWorkplace Contested)> ArrangeAsync(HostProcess a, HostProcess b, ReplicaDatabase database)
+    private static async Task<(IReadOnlyList<string> Tokens, ContestedWorkplace Contested)> ArrangeAsync(HostProcess a, HostProcess b, TestDatabase database)
     {
         var admin = await SignInAsync(a, ApiProcess.AdminEmail, ApiProcess.AdminPassword);
         var emails = new[] { "consultant-a@replicas.local", "consultant-b@replicas.local" };
@@ -282,7 +282,7 @@ public sealed class MultiReplicaTests(ITestOutputHelper output)
         Assert.True(onB.StatusCode == HttpStatusCode.OK && !body.Contains("\"errors\"", StringComparison.Ordinal), $"A cookie issued by replica A was refused by replica B: {body}");
     }
 
-    private static async Task<int> UnsentAsync(ReplicaDatabase database)
+    private static async Task<int> UnsentAsync(TestDatabase database)
     {
         await using var db = database.NewDbContext();
         return await db.OutboxMessages.CountAsync(m => m.SentAt == null);

@@ -13,7 +13,7 @@ namespace CrmAlliance.IntegrationTests.Infrastructure.Replicas;
 public static class ReplicaChecks
 {
     /// <summary>Every outbox row sent, every vacancy's matching answer stored, and the yield read model no longer changing.</summary>
-    public static async Task SettledAsync(ReplicaDatabase database)
+    public static async Task SettledAsync(TestDatabase database)
     {
         string? previous = null;
         await Polling.WaitForAsync(
@@ -32,7 +32,7 @@ public static class ReplicaChecks
             TimeSpan.FromMilliseconds(500));
     }
 
-    public static async Task AcknowledgedWritesArePresentAsync(ReplicaDatabase database, ReplicaLoadDriver driver)
+    public static async Task AcknowledgedWritesArePresentAsync(TestDatabase database, ReplicaLoadDriver driver)
     {
         await using var db = database.NewDbContext();
         Missing("companies", driver.Companies, await db.Companies.Select(c => c.Id).ToListAsync());
@@ -54,7 +54,7 @@ public static class ReplicaChecks
     /// one round of suggestions, no candidate twice in it); nothing failed or parked in an error queue. Returns the lag of
     /// each vacancy from its commit to its stored suggestions, and to its match in a worker.
     /// </summary>
-    public static async Task<(List<TimeSpan> Stored, List<TimeSpan> Matched)> EveryEventAppliedOnceAsync(ReplicaDatabase database, string virtualHost)
+    public static async Task<(List<TimeSpan> Stored, List<TimeSpan> Matched)> EveryEventAppliedOnceAsync(TestDatabase database, string virtualHost)
     {
         await using var db = database.NewDbContext();
         Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.SentAt == null));
@@ -98,7 +98,7 @@ public static class ReplicaChecks
     }
 
     /// <summary>Outbox rows published more than 5 s after their commit (those the killed replica had claimed), and the longest wait.</summary>
-    public static async Task<(int Delayed, TimeSpan Longest)> OutboxDelaysAsync(ReplicaDatabase database)
+    public static async Task<(int Delayed, TimeSpan Longest)> OutboxDelaysAsync(TestDatabase database)
     {
         await using var db = database.NewDbContext();
         var delays = (await db.OutboxMessages.Select(m => new { m.CreatedAt, m.SentAt }).ToListAsync()).Select(m => m.SentAt!.Value - m.CreatedAt).ToList();
@@ -106,7 +106,7 @@ public static class ReplicaChecks
     }
 
     /// <summary>At the contested workplace no round's period holds more approved placements than the rule allows, and the rule was contested.</summary>
-    public static async Task RatioRuleHeldAsync(ReplicaDatabase database, ReplicaLoadDriver driver, ContestedWorkplace contested, int places)
+    public static async Task RatioRuleHeldAsync(TestDatabase database, ReplicaLoadDriver driver, ContestedWorkplace contested, int places)
     {
         var workplaceId = GlobalId.Parse(contested.WorkplaceId, "Workplace", "id");
         await using var db = database.NewDbContext();
@@ -122,7 +122,7 @@ public static class ReplicaChecks
     }
 
     /// <summary>The read model the replicas kept up under load and kills equals one rebuilt from the rows.</summary>
-    public static async Task YieldReadModelEqualsRebuildAsync(ReplicaDatabase database)
+    public static async Task YieldReadModelEqualsRebuildAsync(TestDatabase database)
     {
         string kept;
         await using (var db = database.NewDbContext())
@@ -130,7 +130,7 @@ public static class ReplicaChecks
             kept = await ReadModelSnapshot.TakeAsync(db);
         }
 
-        await HostProcess.RunToEndAsync(HostProcess.BuildOutput("CrmAlliance.Api"), database.Settings, "rebuild-yield");
+        await HostProcess.RunToEndAsync(HostProcess.BuildOutput("CrmAlliance.Api"), database.ProcessSettings, "rebuild-yield");
         await using (var db = database.NewDbContext())
         {
             var rebuilt = await ReadModelSnapshot.TakeAsync(db);
