@@ -26,6 +26,18 @@ public class CompanySearchTests(CrmApiFactory factory) : IClassFixture<CrmApiFac
     }
 
     [Fact]
+    public async Task A_percent_sign_or_an_underscore_is_searched_as_typed_not_as_a_wildcard()
+    {
+        var marker = "Tegn" + TestData.UniqueLetters(6);
+        var (percent, _) = await ArrangeAsync($"{marker} 100% Dansk ApS");
+        var (underscore, _) = await ArrangeAsync($"{marker} Bygge_Service ApS");
+        await ArrangeAsync($"{marker} 1000 Bygge Service ApS");
+
+        Assert.Equal([percent.Id], await SearchAsync($"{marker} 100%", Consultant));
+        Assert.Equal([underscore.Id], await SearchAsync("e_S", Consultant));
+    }
+
+    [Fact]
     public async Task A_company_user_finds_only_its_own_company()
     {
         var marker = "Egen" + Guid.NewGuid().ToString("N")[..6];

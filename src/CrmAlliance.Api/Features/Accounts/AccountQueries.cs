@@ -63,8 +63,8 @@ public sealed class AccountQueries(CrmDbContext db, TimeProvider clock)
         {
             // E-mails are compared by Identity's upper-cased form, so the letter case of the search does not matter.
             var text = filter.Search.Trim();
-            var (name, email) = ($"%{text}%", $"%{text.ToUpperInvariant()}%");
-            users = users.Where(u => EF.Functions.Like(u.DisplayName, name) || EF.Functions.Like(u.NormalizedEmail!, email));
+            var (name, email) = (TextSearch.ContainsPattern(text), TextSearch.ContainsPattern(text.ToUpperInvariant()));
+            users = users.Where(u => EF.Functions.Like(u.DisplayName, name, TextSearch.Escape) || EF.Functions.Like(u.NormalizedEmail!, email, TextSearch.Escape));
         }
 
         users = (sort, descending) switch

@@ -59,8 +59,8 @@ public sealed class CompanyQueries(CrmDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.NameContains))
         {
-            var pattern = $"%{filter.NameContains.Trim()}%";
-            query = query.Where(c => EF.Functions.Like(c.Name, pattern));
+            var pattern = TextSearch.ContainsPattern(filter.NameContains.Trim());
+            query = query.Where(c => EF.Functions.Like(c.Name, pattern, TextSearch.Escape));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -158,10 +158,10 @@ public sealed class CompanyQueries(CrmDbContext db)
     /// </summary>
     private System.Linq.Expressions.Expression<Func<Company, bool>> Matching(string text)
     {
-        var pattern = $"%{text}%";
+        var pattern = TextSearch.ContainsPattern(text);
         if (!text.All(char.IsAsciiDigit))
         {
-            return c => EF.Functions.Like(c.Name, pattern);
+            return c => EF.Functions.Like(c.Name, pattern, TextSearch.Escape);
         }
 
         // Digits sort before ':', so [digits, digits + ':') holds exactly the numbers starting with them: a range
@@ -170,7 +170,7 @@ public sealed class CompanyQueries(CrmDbContext db)
         var byPNumber = db.Workplaces.Where(w => w.PNumber.CompareTo(from) >= 0 && w.PNumber.CompareTo(to) < 0).Select(w => w.CompanyId);
         return c => (c.Cvr.CompareTo(from) >= 0 && c.Cvr.CompareTo(to) < 0)
             || byPNumber.Contains(c.Id)
-            || EF.Functions.Like(c.Name, pattern);
+            || EF.Functions.Like(c.Name, pattern, TextSearch.Escape);
     }
 
     private static List<Guid> VisibleIds(IReadOnlyCollection<Guid> ids, Actor actor)

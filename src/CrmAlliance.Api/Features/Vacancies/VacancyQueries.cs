@@ -91,8 +91,8 @@ public sealed class VacancyQueries(CrmDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.TitleContains))
         {
-            var pattern = $"%{filter.TitleContains.Trim()}%";
-            query = query.Where(v => EF.Functions.Like(v.Title, pattern));
+            var pattern = TextSearch.ContainsPattern(filter.TitleContains.Trim());
+            query = query.Where(v => EF.Functions.Like(v.Title, pattern, TextSearch.Escape));
         }
 
         query = (sort, descending) switch

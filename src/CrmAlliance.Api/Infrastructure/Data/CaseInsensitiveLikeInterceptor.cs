@@ -14,9 +14,14 @@ public sealed class CaseInsensitiveLikeInterceptor : IQueryExpressionInterceptor
 {
     public static readonly CaseInsensitiveLikeInterceptor Instance = new();
 
-    private static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
+    private static readonly Type[] Plain = [typeof(DbFunctions), typeof(string), typeof(string)];
+    private static readonly Type[] WithEscape = [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)];
 
-    private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string)])!;
+    private static readonly Dictionary<MethodInfo, MethodInfo> ToILike = new()
+    {
+        [typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), Plain)!] = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), Plain)!,
+        [typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), WithEscape)!] = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), WithEscape)!,
+    };
 
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
         => new Rewriter().Visit(queryExpression);
@@ -24,8 +29,8 @@ public sealed class CaseInsensitiveLikeInterceptor : IQueryExpressionInterceptor
     private sealed class Rewriter : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
-            => node.Method == Like
-                ? Expression.Call(ILike, Visit(node.Arguments[0]), Visit(node.Arguments[1]), Visit(node.Arguments[2]))
+            => ToILike.TryGetValue(node.Method, out var ilike)
+                ? Expression.Call(ilike, node.Arguments.Select(Visit)!)
                 : base.VisitMethodCall(node);
     }
 }
