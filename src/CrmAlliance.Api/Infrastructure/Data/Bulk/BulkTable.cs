@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 
 namespace CrmAlliance.Api.Infrastructure.Data.Bulk;
 
@@ -11,7 +12,8 @@ namespace CrmAlliance.Api.Infrastructure.Data.Bulk;
 /// statement as the provider does best with (a power of two, so a partial flush needs at most a handful of
 /// commands, each prepared once). The tables this one references (<see cref="Parents"/>) are flushed first, so
 /// foreign keys hold at every statement on any provider. On SQL Server a batch is sent with SqlBulkCopy instead
-/// (<see cref="BulkCopy"/>), in the same transaction.
+/// (<see cref="BulkCopy"/>), in the same transaction; on SQLite with SQLite's own statement API where every
+/// column's type allows (<see cref="SqliteDirectInsert"/>).
 /// </summary>
 public sealed class BulkTable : IDisposable
 {
@@ -25,6 +27,8 @@ public sealed class BulkTable : IDisposable
     private readonly Dictionary<int, DbCommand> commands = [];
     private readonly object[] pending;
     private readonly bool unboundedSize;
+    private readonly bool direct;
+    private SqliteDirectInsert? directInsert;
     private int pendingRows;
 
     /// <param name="maxParameters">The most parameters one statement may have.</param>
@@ -46,6 +50,7 @@ public sealed class BulkTable : IDisposable
         }
 
         batchRows = Math.Max(BatchRows, statementRows);
+        direct = connection is SqliteConnection && SqliteDirectInsert.Supports(columns);
         pending = new object[batchRows * columns.Count];
     }
 
@@ -99,6 +104,14 @@ public sealed class BulkTable : IDisposable
             return;
         }
 
+        if (direct)
+        {
+            directInsert ??= new SqliteDirectInsert((SqliteConnection)connection, $"INSERT INTO {tableSql} ({columnsSql}) VALUES ({string.Join(", ", columns.Select(_ => "?"))});", columns.Count);
+            directInsert.Write(pending, pendingRows);
+            Done();
+            return;
+        }
+
         // Full statements first, then the rest in powers of two (e.g. 100 rows = 64 + 32 + 4).
         var row = 0;
         for (var size = statementRows; size >= 1; size /= 2)
@@ -136,6 +149,8 @@ public sealed class BulkTable : IDisposable
         }
 
         commands.Clear();
+        directInsert?.Dispose();
+        directInsert = null;
     }
 
     [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Table and column names come from EF's model; every value is a parameter.")]
