@@ -63,7 +63,7 @@ public sealed class YieldRebuild(
             }
             finally
             {
-                await shadow.ResetCacheAsync(CancellationToken.None);
+                await shadow.ResetConnectionAsync(CancellationToken.None);
             }
         }
         catch
@@ -136,7 +136,9 @@ public sealed class YieldRebuild(
 
         using (phases.Measure("swap"))
         {
+            await shadow.DurableCommitsAsync(true, cancellationToken);
             await SwapAsync(asOf, cancellationToken);
+            await shadow.DurableCommitsAsync(false, cancellationToken);
         }
 
         using (phases.Measure("empty and drop the old tables"))
@@ -148,7 +150,7 @@ public sealed class YieldRebuild(
         progress?.Complete();
         if (progressOutput is not null)
         {
-            await progressOutput.WriteLineAsync(phases.Describe() + string.Create(CultureInfo.InvariantCulture, $"; longest write transaction {writer.LongestHold.TotalMilliseconds:0} ms"));
+            await progressOutput.WriteLineAsync(phases.Describe() + string.Create(CultureInfo.InvariantCulture, $"; longest write transaction {writer.LongestHold.TotalMilliseconds:0} ms, longest clean-up statement {shadow.LongestCleanupHold.TotalMilliseconds:0} ms"));
         }
 
         return result with { Cells = result.Cells + alliance.Count };

@@ -10,7 +10,8 @@ namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 
 /// <summary>
 /// Writes rows into the aside tables in short transactions: each holds SQLite's write lock for about
-/// <see cref="YieldRebuildOptions.LockHold"/> and is followed by a pause, so other writers wait well under a second.
+/// <see cref="YieldRebuildOptions.LockHold"/>, and after <see cref="YieldRebuildOptions.HoldBeforePause"/> of them
+/// the writer pauses, so other writers wait well under a second (see <see cref="YieldRebuildOptions"/>).
 /// Each transaction also reports progress (and so renews the lease).
 /// </summary>
 public sealed class AsideWriter(CrmDbContext db, YieldRebuildLease lease, YieldRebuildOptions options, RebuildPhases phases)
@@ -18,6 +19,7 @@ public sealed class AsideWriter(CrmDbContext db, YieldRebuildLease lease, YieldR
     private readonly Dictionary<Type, List<object>> pending = [];
     private int pendingRows;
     private int rowsPerTransaction = Math.Max(1, options.FirstTransactionRows);
+    private TimeSpan heldSincePause;
 
     public YieldRebuildPhase Phase { get; set; } = YieldRebuildPhase.Companies;
 
@@ -86,11 +88,16 @@ public sealed class AsideWriter(CrmDbContext db, YieldRebuildLease lease, YieldR
             }
 
             pendingRows = 0;
+            heldSincePause += held;
         }
 
-        using (phases.Measure("pause for other writers"))
+        if (heldSincePause >= options.HoldBeforePause)
         {
-            await Task.Delay(options.PauseBetweenTransactions, cancellationToken);
+            heldSincePause = TimeSpan.Zero;
+            using (phases.Measure("pause for other processes' writers"))
+            {
+                await Task.Delay(options.PauseBetweenTransactions, cancellationToken);
+            }
         }
     }
 

@@ -2,8 +2,11 @@ namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 
 /// <summary>
 /// How the aside rebuild shares SQLite's one write lock (section <c>Yield:Rebuild</c>): it writes in transactions
-/// of about <see cref="LockHold"/> and then lets go for <see cref="PauseBetweenTransactions"/>. SQLite's busy
-/// handler retries a waiting writer at most 100 ms apart, so a pause of 100 ms lets every waiting writer in.
+/// of about <see cref="LockHold"/>. Writers in the same process line up with it first come first served
+/// (<c>SqliteWriterQueue</c>), so each gets the lock after at most one such transaction. Writers in other processes
+/// (a command run beside the Api) only have SQLite's busy handler, which retries at most 100 ms apart: after
+/// holding the lock for <see cref="HoldBeforePause"/> in all, the rebuild lets go for
+/// <see cref="PauseBetweenTransactions"/>, so that they get in within about a second too.
 /// </summary>
 public sealed class YieldRebuildOptions
 {
@@ -12,6 +15,9 @@ public sealed class YieldRebuildOptions
     public TimeSpan LockHold { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan PauseBetweenTransactions { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The write lock held over consecutive transactions before the rebuild pauses for other processes.</summary>
+    public TimeSpan HoldBeforePause { get; set; } = TimeSpan.FromMilliseconds(750);
 
     /// <summary>Rows in the first transaction; later ones are sized to take about <see cref="LockHold"/>.</summary>
     public int FirstTransactionRows { get; set; } = 2_000;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,11 @@ public sealed class YieldShadowTables(CrmDbContext db)
     /// </summary>
     public const int RebuildCacheKiB = 65_536;
 
+    private string? synchronousBefore;
+
+    /// <summary>The longest one statement of the clean-up held the write lock.</summary>
+    public TimeSpan LongestCleanupHold { get; private set; }
+
     /// <summary>Drops what an earlier, interrupted rebuild left and creates empty aside tables like the live ones.</summary>
     public async Task CreateAsync(YieldRebuildOptions options, CancellationToken cancellationToken)
     {
@@ -42,6 +48,9 @@ public sealed class YieldShadowTables(CrmDbContext db)
         await DropAsync(options, cancellationToken);
         var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, $"PRAGMA cache_size = -{RebuildCacheKiB}", cancellationToken);
+
+        synchronousBefore ??= await ScalarAsync(connection, "PRAGMA synchronous", null, cancellationToken);
+        await DurableCommitsAsync(false, cancellationToken);
         foreach (var table in Tables)
         {
             var tableSql = await ScalarAsync(connection, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $name", table, cancellationToken)
@@ -74,9 +83,21 @@ public sealed class YieldShadowTables(CrmDbContext db)
         }
     }
 
-    /// <summary>Gives the pooled connection SQLite's default page cache back.</summary>
-    public async Task ResetCacheAsync(CancellationToken cancellationToken)
-        => await ExecuteAsync(await OpenAsync(cancellationToken), "PRAGMA cache_size = -2000", cancellationToken);
+    /// <summary>
+    /// Whether each commit waits until it is on disk. Commits to the aside tables need not (the rebuild runs with
+    /// <c>false</c>): nothing reads those tables before the swap, and a rebuild cut short starts afresh; each flush
+    /// cost more than writing the transaction's rows. The swap is made with <c>true</c>.
+    /// </summary>
+    public async Task DurableCommitsAsync(bool durable, CancellationToken cancellationToken)
+        => await ExecuteAsync(await OpenAsync(cancellationToken), durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", cancellationToken);
+
+    /// <summary>Gives the pooled connection SQLite's default page cache and the durability it had back.</summary>
+    public async Task ResetConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA cache_size = -2000", cancellationToken);
+        await ExecuteAsync(connection, $"PRAGMA synchronous = {(synchronousBefore is { } level ? long.Parse(level, CultureInfo.InvariantCulture) : 2)}", cancellationToken);
+    }
 
     /// <summary>
     /// Replaces the live tables with the aside ones; call inside the swap's transaction. The old tables are renamed
@@ -105,6 +126,9 @@ public sealed class YieldShadowTables(CrmDbContext db)
     /// <summary>
     /// Empties a table a few thousand rows per short statement, pausing between them like the rebuild's writes,
     /// and drops it once empty: dropping a full table frees every page of it in one go, seconds for millions of rows.
+    /// Its own indexes are dropped first, each in one statement (the cells' is the largest, well under a second on
+    /// 4 million cells): deleting rows from them cost more than all the rest, as each chunk of rows in the table's
+    /// order is scattered over the whole index.
     /// </summary>
     private async Task EmptyAndDropAsync(string table, YieldRebuildOptions options, CancellationToken cancellationToken)
     {
@@ -112,6 +136,14 @@ public sealed class YieldShadowTables(CrmDbContext db)
         if (await ScalarAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = $name", table, cancellationToken) is null)
         {
             return;
+        }
+
+        foreach (var index in await IndexNamesAsync(connection, table, cancellationToken))
+        {
+            var dropping = Stopwatch.GetTimestamp();
+            await ExecuteAsync(connection, $"DROP INDEX {Quote(index)}", cancellationToken);
+            Held(Stopwatch.GetElapsedTime(dropping));
+            await Task.Delay(options.PauseBetweenTransactions, cancellationToken);
         }
 
         var rows = Math.Max(100, options.FirstTransactionRows);
@@ -129,6 +161,7 @@ public sealed class YieldShadowTables(CrmDbContext db)
                 break;
             }
 
+            Held(Stopwatch.GetElapsedTime(started));
             var ratio = Math.Clamp(options.LockHold.TotalMilliseconds / Math.Max(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), 0.5, 2.0);
             rows = (int)Math.Clamp(rows * ratio, 100, 200_000);
             await Task.Delay(options.PauseBetweenTransactions, cancellationToken);
@@ -138,6 +171,22 @@ public sealed class YieldShadowTables(CrmDbContext db)
     }
 
     public static string Retired(string table) => table + "__old";
+
+    private void Held(TimeSpan held) => LongestCleanupHold = held > LongestCleanupHold ? held : LongestCleanupHold;
+
+    /// <summary>The table's explicitly created indexes (not the one SQLite keeps for its primary key).</summary>
+    private static async Task<List<string>> IndexNamesAsync(DbConnection connection, string table, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await using var command = Command(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = $name AND sql IS NOT NULL", table);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
 
     /// <summary>The model's index name for an index created aside, or the aside name for a model-named one.</summary>
     public static string AlternateName(string indexName)
@@ -173,10 +222,10 @@ public sealed class YieldShadowTables(CrmDbContext db)
         return command;
     }
 
-    private static async Task<string?> ScalarAsync(DbConnection connection, string sql, string name, CancellationToken cancellationToken)
+    private static async Task<string?> ScalarAsync(DbConnection connection, string sql, string? name, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql, name);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
