@@ -184,7 +184,8 @@ public sealed class YieldRebuild(
         }
 
         // In primary-key order within the chunk, so the inserts stay near the end of the index.
-        monthCells.Sort(KeyOrder);
+        var rank = companyIds.Select((id, i) => (id, i)).ToDictionary(c => c.id, c => c.i);
+        monthCells.Sort((a, b) => KeyOrder(rank, a, b));
         computing.Dispose();
 
         await writer.AddRangeAsync(monthCells, cancellationToken);
@@ -243,9 +244,10 @@ public sealed class YieldRebuild(
         return cell;
     }
 
-    private static int KeyOrder(YieldCell a, YieldCell b)
+    /// <param name="rank">The chunk's companies' places in the order SQLite sorts their keys (upper-case text).</param>
+    private static int KeyOrder(Dictionary<Guid, int> rank, YieldCell a, YieldCell b)
     {
-        var order = string.CompareOrdinal(a.CompanyId.ToString().ToUpperInvariant(), b.CompanyId.ToString().ToUpperInvariant());
+        var order = rank[a.CompanyId].CompareTo(rank[b.CompanyId]);
         order = order != 0 ? order : a.Grain.CompareTo(b.Grain);
         order = order != 0 ? order : a.PeriodStart.CompareTo(b.PeriodStart);
         order = order != 0 ? order : string.CompareOrdinal(a.OfferKind, b.OfferKind);

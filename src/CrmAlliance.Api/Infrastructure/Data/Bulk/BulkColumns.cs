@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,13 +9,16 @@ namespace CrmAlliance.Api.Infrastructure.Data.Bulk;
 /// One column of a table as EF maps it: its name, the type mapping that turns a CLR value into the stored
 /// value (enum names, UTC ticks on SQLite, JSON for primitive collections …) and how to read it from an entity.
 /// </summary>
-public sealed class BulkColumn(string name, RelationalTypeMapping mapping, bool nullable, Func<object, object?> read)
+public sealed class BulkColumn(string name, RelationalTypeMapping mapping, bool nullable, Func<object, object?> read, PropertyInfo? plainProperty = null)
 {
     public string Name { get; } = name;
 
     public RelationalTypeMapping Mapping { get; } = mapping;
 
     public bool Nullable { get; } = nullable;
+
+    /// <summary>The entity's own property stored as it is (no converter), which a writer may read without boxing.</summary>
+    public PropertyInfo? PlainProperty { get; } = plainProperty;
 
     /// <summary>The type of the stored value (<see cref="ProviderValue"/>), without <see cref="System.Nullable{T}"/>.</summary>
     public Type ProviderClrType
@@ -50,11 +54,12 @@ public static class BulkColumns
         var table = entityType.GetTableName() ?? throw new InvalidOperationException($"{entityType.DisplayName()} is not mapped to a table.");
         var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
         var columns = new List<BulkColumn>();
-        AddColumns(entityType, store, entity => entity, columns);
+        AddColumns(entityType, store, null, columns);
         return (table, entityType.GetSchema(), columns);
     }
 
-    private static void AddColumns(IEntityType entityType, StoreObjectIdentifier store, Func<object, object?> container, List<BulkColumn> columns)
+    /// <param name="container">Reads the owned object from the root entity; null for the root entity's own columns.</param>
+    private static void AddColumns(IEntityType entityType, StoreObjectIdentifier store, Func<object, object?>? container, List<BulkColumn> columns)
     {
         foreach (var property in entityType.GetProperties())
         {
@@ -72,7 +77,8 @@ public static class BulkColumns
 
             var getter = property.GetGetter();
             var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
-            columns.Add(new BulkColumn(name, mapping, property.IsColumnNullable(store), entity => container(entity) is { } owner ? getter.GetClrValue(owner) : null));
+            var plain = container is null && mapping.Converter is null ? property.PropertyInfo : null;
+            columns.Add(new BulkColumn(name, mapping, property.IsColumnNullable(store), entity => (container is null ? entity : container(entity)) is { } owner ? getter.GetClrValue(owner) : null, plain));
         }
 
         // Owned types split into the owner's table (e.g. a placement's employee-representative statement).
@@ -85,7 +91,7 @@ public static class BulkColumns
             }
 
             var getter = navigation.GetGetter();
-            AddColumns(owned, store, entity => container(entity) is { } owner ? getter.GetClrValue(owner) : null, columns);
+            AddColumns(owned, store, entity => (container is null ? entity : container(entity)) is { } owner ? getter.GetClrValue(owner) : null, columns);
         }
     }
 }

@@ -71,10 +71,18 @@ public sealed class BulkTable : IDisposable
 
     public async ValueTask AddAsync(object entity, CancellationToken cancellationToken)
     {
-        var offset = pendingRows * columns.Count;
-        for (var i = 0; i < columns.Count; i++)
+        if (direct)
         {
-            pending[offset + i] = columns[i].ProviderValue(entity);
+            // The direct insert reads the entities themselves when the batch is written.
+            pending[pendingRows] = entity;
+        }
+        else
+        {
+            var offset = pendingRows * columns.Count;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                pending[offset + i] = columns[i].ProviderValue(entity);
+            }
         }
 
         if (++pendingRows == batchRows)
@@ -106,7 +114,7 @@ public sealed class BulkTable : IDisposable
 
         if (direct)
         {
-            directInsert ??= new SqliteDirectInsert((SqliteConnection)connection, $"INSERT INTO {tableSql} ({columnsSql}) VALUES ({string.Join(", ", columns.Select(_ => "?"))});", columns.Count);
+            directInsert ??= new SqliteDirectInsert((SqliteConnection)connection, $"INSERT INTO {tableSql} ({columnsSql}) VALUES ({string.Join(", ", columns.Select(_ => "?"))});", columns);
             directInsert.Write(pending, pendingRows);
             Done();
             return;
@@ -136,8 +144,8 @@ public sealed class BulkTable : IDisposable
     private void Done()
     {
         Written += pendingRows;
+        Array.Clear(pending, 0, direct ? pendingRows : pendingRows * columns.Count);
         pendingRows = 0;
-        Array.Clear(pending);
         Flushed?.Invoke(this);
     }
 
