@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Commands;
@@ -19,7 +20,7 @@ public sealed class YieldRebuildBusyException(string holder)
 /// current, also notes every refresh in the backlog;</item>
 /// <item>builds <c>Yield*__next</c> (<see cref="YieldShadowTables"/>) company chunk by chunk with the same
 /// <see cref="YieldFactSource"/> and <see cref="YieldContributions"/> as the projection, written in short
-/// transactions (<see cref="AsideWriter"/>);</item>
+/// transactions (<see cref="AsideWriter"/>) while the next chunks are read and computed on another connection;</item>
 /// <item>swaps in one short transaction: renames the tables, raises the version, and replays the backlog onto the
 /// new tables through the projector, so events that arrived meanwhile are neither lost nor failed.</item>
 /// </list>
@@ -28,7 +29,7 @@ public sealed class YieldRebuildBusyException(string holder)
 public sealed class YieldRebuild(
     CrmDbContext db,
     YieldFactSource source,
-    YieldContributions contributions,
+    IServiceScopeFactory scopes,
     YieldProjector projector,
     YieldInPlaceRebuild inPlace,
     YieldShadowTables shadow,
@@ -103,23 +104,34 @@ public sealed class YieldRebuild(
         var rolledUp = new List<YieldCell>();
         var result = new YieldRebuildResult(companies.Count, 0, 0, 0, 0, 0, asOf);
         var chunkNumber = 0;
-        foreach (var chunk in companies.Select(c => c.CompanyId).Chunk(rebuildOptions.CompaniesPerChunk))
+        var chunks = Channel.CreateBounded<PreparedChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stopPreparing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var preparing = Task.Run(() => PrepareChunksAsync(companies, asOf, chunks.Writer, alliance, rolledUp, phases, stopPreparing.Token), CancellationToken.None);
+        try
         {
-            var chunkResult = await RebuildChunkAsync(chunk, asOf, writer, alliance, rolledUp, phases, cancellationToken);
-            result = result with
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
-                Placements = result.Placements + chunkResult.Placements,
-                Vacancies = result.Vacancies + chunkResult.Vacancies,
-                Contacts = result.Contacts + chunkResult.Contacts,
-                Pledges = result.Pledges + chunkResult.Pledges,
-                Cells = result.Cells + chunkResult.Cells,
-            };
-            writer.Done += chunkResult.Placements;
-            progress?.Advance(chunkResult.Placements);
-            if (AfterChunk is { } hook)
-            {
-                await hook(++chunkNumber);
+                await WriteChunkAsync(writer, chunk, cancellationToken);
+                result = result with
+                {
+                    Placements = result.Placements + chunk.Facts.Placements.Count,
+                    Vacancies = result.Vacancies + chunk.Facts.Vacancies.Count,
+                    Contacts = result.Contacts + chunk.Facts.Contacts.Count,
+                    Pledges = result.Pledges + chunk.Facts.Pledges.Count,
+                    Cells = result.Cells + chunk.CompanyCells,
+                };
+                writer.Done += chunk.Facts.Placements.Count;
+                progress?.Advance(chunk.Facts.Placements.Count);
+                if (AfterChunk is { } hook)
+                {
+                    await hook(++chunkNumber);
+                }
             }
+        }
+        finally
+        {
+            await stopPreparing.CancelAsync();
+            await preparing;
         }
 
         // The companies' quarter and year cells last, in the order rankings and summaries read them, so that
@@ -130,7 +142,7 @@ public sealed class YieldRebuild(
         }
 
         await writer.AddRangeAsync(rolledUp, cancellationToken);
-        await writer.AddRangeAsync(alliance.Select(a => ToCell(a.Key, a.Value)), cancellationToken);
+        await writer.AddRangeAsync(alliance.Select(a => PreparedChunk.ToCell(a.Key, a.Value)), cancellationToken);
         writer.Phase = YieldRebuildPhase.Swapping;
         await writer.WriteAsync(cancellationToken);
 
@@ -156,44 +168,44 @@ public sealed class YieldRebuild(
         return result with { Cells = result.Cells + alliance.Count };
     }
 
-    private async Task<YieldRebuildResult> RebuildChunkAsync(Guid[] companyIds, DateOnly asOf, AsideWriter writer, Dictionary<YieldCellKey, YieldTotals> alliance, List<YieldCell> rolledUp, RebuildPhases phases, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and computes the chunks on a connection of its own, at most two chunks ahead of the writer: SQLite
+    /// writes on one core while the facts are read and their contributions computed on the other.
+    /// </summary>
+    private async Task PrepareChunksAsync(List<YieldCompany> companies, DateOnly asOf, ChannelWriter<PreparedChunk> chunks, Dictionary<YieldCellKey, YieldTotals> alliance, List<YieldCell> rolledUp, RebuildPhases phases, CancellationToken cancellationToken)
     {
-        var (placements, vacancies, contacts, pledges, deltas) = await YieldChunkFacts.ReadAsync(source, contributions, companyIds, asOf, phases, cancellationToken);
-        var computing = phases.Measure("compute contributions");
-        var monthCells = new List<YieldCell>();
-        var rolledUpBefore = rolledUp.Count;
-        foreach (var (key, totals) in deltas.Cells())
+        try
         {
-            if (key.CompanyId == YieldCell.AllianceId)
+            await using var scope = scopes.CreateAsyncScope();
+            var reader = scope.ServiceProvider.GetRequiredService<YieldFactSource>();
+            var computer = scope.ServiceProvider.GetRequiredService<YieldContributions>();
+            foreach (var chunk in companies.Select(c => c.CompanyId).Chunk(rebuildOptions.CompaniesPerChunk))
             {
-                if (!alliance.TryGetValue(key, out var sum))
+                var facts = await YieldChunkFacts.ReadAsync(reader, computer, chunk, asOf, phases, cancellationToken);
+                PreparedChunk prepared;
+                using (phases.Measure("order cells"))
                 {
-                    alliance[key] = sum = new YieldTotals();
+                    prepared = PreparedChunk.From(chunk, facts, alliance, rolledUp);
                 }
 
-                sum.Add(totals);
+                await chunks.WriteAsync(prepared, cancellationToken);
             }
-            else if (key.Grain != YieldGrain.Month)
-            {
-                rolledUp.Add(ToCell(key, totals));
-            }
-            else
-            {
-                monthCells.Add(ToCell(key, totals));
-            }
+
+            chunks.Complete();
         }
+        catch (Exception e)
+        {
+            chunks.Complete(e);
+        }
+    }
 
-        // In primary-key order within the chunk, so the inserts stay near the end of the index.
-        var rank = companyIds.Select((id, i) => (id, i)).ToDictionary(c => c.id, c => c.i);
-        monthCells.Sort((a, b) => KeyOrder(rank, a, b));
-        computing.Dispose();
-
-        await writer.AddRangeAsync(monthCells, cancellationToken);
-        await writer.AddRangeAsync(placements, cancellationToken);
-        await writer.AddRangeAsync(vacancies, cancellationToken);
-        await writer.AddRangeAsync(contacts, cancellationToken);
-        await writer.AddRangeAsync(pledges, cancellationToken);
-        return new YieldRebuildResult(0, placements.Count, vacancies.Count, contacts.Count, pledges.Count, monthCells.Count + rolledUp.Count - rolledUpBefore, asOf);
+    private static async Task WriteChunkAsync(AsideWriter writer, PreparedChunk chunk, CancellationToken cancellationToken)
+    {
+        await writer.AddRangeAsync(chunk.MonthCells, cancellationToken);
+        await writer.AddRangeAsync(chunk.Facts.Placements, cancellationToken);
+        await writer.AddRangeAsync(chunk.Facts.Vacancies, cancellationToken);
+        await writer.AddRangeAsync(chunk.Facts.Contacts, cancellationToken);
+        await writer.AddRangeAsync(chunk.Facts.Pledges, cancellationToken);
     }
 
     /// <summary>
@@ -235,23 +247,6 @@ public sealed class YieldRebuild(
         }
 
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static YieldCell ToCell(YieldCellKey key, YieldTotals totals)
-    {
-        var cell = YieldCellWriter.NewCell(key);
-        cell.Add(totals);
-        return cell;
-    }
-
-    /// <param name="rank">The chunk's companies' places in the order SQLite sorts their keys (upper-case text).</param>
-    private static int KeyOrder(Dictionary<Guid, int> rank, YieldCell a, YieldCell b)
-    {
-        var order = rank[a.CompanyId].CompareTo(rank[b.CompanyId]);
-        order = order != 0 ? order : a.Grain.CompareTo(b.Grain);
-        order = order != 0 ? order : a.PeriodStart.CompareTo(b.PeriodStart);
-        order = order != 0 ? order : string.CompareOrdinal(a.OfferKind, b.OfferKind);
-        return order != 0 ? order : string.CompareOrdinal(a.TargetGroup, b.TargetGroup);
     }
 
     private static int RolledUpOrder(YieldCell a, YieldCell b)

@@ -22,8 +22,8 @@ public sealed class YieldRebuildOptions
     /// <summary>Rows in the first transaction; later ones are sized to take about <see cref="LockHold"/>.</summary>
     public int FirstTransactionRows { get; set; } = 2_000;
 
-    /// <summary>Companies read and computed at a time (bounds memory, as before).</summary>
-    public int CompaniesPerChunk { get; set; } = 250;
+    /// <summary>Companies read and computed at a time; up to three chunks are in memory at once (being read, waiting, being written).</summary>
+    public int CompaniesPerChunk { get; set; } = 125;
 
     /// <summary>How often the background service looks whether the definitions changed (or a crashed rebuild's lease ran out).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
