@@ -21,6 +21,11 @@ if (args.Contains(YieldBenchmarkOptions.Switch))
     return await YieldBenchmark.RunAsync(args);
 }
 
+if (args.Contains(RebuildUnderLoadBenchmark.Switch))
+{
+    return await RebuildUnderLoadBenchmark.RunAsync(args);
+}
+
 if (args.Contains(HostileRequestBenchmark.Switch))
 {
     return await HostileRequestBenchmark.RunAsync(args);

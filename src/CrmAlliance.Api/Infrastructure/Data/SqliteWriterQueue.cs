@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using CrmAlliance.Bus.Telemetry;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CrmAlliance.Api.Infrastructure.Data;
@@ -18,6 +21,12 @@ public sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectionI
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(SqliteBusyTimeoutInterceptor.BusyTimeoutMilliseconds);
 
+    /// <summary>How long transactions waited for their turn: what a yield rebuild or a busy moment costs writers.</summary>
+    private static readonly Histogram<double> Wait = CrmTelemetry.Meter.CreateHistogram<double>(
+        WaitInstrument, unit: "s", description: "Time SQLite write transactions waited in line for the write lock.");
+
+    public const string WaitInstrument = "crmalliance.sqlite.writer.wait";
+
     private readonly SemaphoreSlim _turn = new(1, 1);
     // By EF's connection ID (one per context): whether that connection has the turn (false: its wait timed out).
     private readonly ConcurrentDictionary<Guid, bool> _places = new();
@@ -26,7 +35,9 @@ public sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectionI
     {
         if (!_places.ContainsKey(eventData.ConnectionId))
         {
+            var started = Stopwatch.GetTimestamp();
             _places[eventData.ConnectionId] = _turn.Wait(MaxWait);
+            Wait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
 
         return result;
@@ -36,7 +47,9 @@ public sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectionI
     {
         if (!_places.ContainsKey(eventData.ConnectionId))
         {
+            var started = Stopwatch.GetTimestamp();
             _places[eventData.ConnectionId] = await _turn.WaitAsync(MaxWait, cancellationToken);
+            Wait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
 
         return result;

@@ -88,7 +88,7 @@ public sealed class YieldRebuild(
             await shadow.CreateAsync(rebuildOptions, cancellationToken);
         }
 
-        var writer = new AsideWriter(db, lease, rebuildOptions, phases);
+        var writer = new AsideWriter(db, shadow, lease, rebuildOptions, phases);
         List<YieldCompany> companies;
         using (phases.Measure("read facts"))
         {

@@ -14,11 +14,14 @@ namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 /// the writer pauses, so other writers wait well under a second (see <see cref="YieldRebuildOptions"/>).
 /// Each transaction also reports progress (and so renews the lease).
 /// </summary>
-public sealed class AsideWriter(CrmDbContext db, YieldRebuildLease lease, YieldRebuildOptions options, RebuildPhases phases)
+public sealed class AsideWriter(CrmDbContext db, YieldShadowTables shadow, YieldRebuildLease lease, YieldRebuildOptions options, RebuildPhases phases)
 {
-    private readonly Dictionary<Type, List<object>> pending = [];
+    /// <summary>Rows gathered before they are written (in as many transactions as their lock budget needs).</summary>
+    public const int RowsPerRound = 20_000;
+
+    // Per table, in the order first added; the rows of one table are written in the order added.
+    private readonly Dictionary<Type, Queue<object>> pending = [];
     private int pendingRows;
-    private int rowsPerTransaction = Math.Max(1, options.FirstTransactionRows);
     private TimeSpan heldSincePause;
 
     public YieldRebuildPhase Phase { get; set; } = YieldRebuildPhase.Companies;
@@ -35,11 +38,11 @@ public sealed class AsideWriter(CrmDbContext db, YieldRebuildLease lease, YieldR
     {
         if (!pending.TryGetValue(typeof(T), out var rows))
         {
-            pending[typeof(T)] = rows = [];
+            pending[typeof(T)] = rows = new Queue<object>();
         }
 
-        rows.Add(row);
-        if (++pendingRows >= rowsPerTransaction)
+        rows.Enqueue(row);
+        if (++pendingRows >= RowsPerRound)
         {
             await WriteAsync(cancellationToken);
         }
@@ -54,51 +57,67 @@ public sealed class AsideWriter(CrmDbContext db, YieldRebuildLease lease, YieldR
         }
     }
 
-    /// <summary>Writes what waits in one transaction (also when nothing waits: progress is reported).</summary>
+    /// <summary>
+    /// Writes what waits, in transactions that each stop taking rows once they have held the lock for
+    /// <see cref="YieldRebuildOptions.LockHold"/> (checked every <see cref="BulkTable.BatchRows"/> rows, so a slow
+    /// moment of the machine does not stretch one). At least one transaction: progress is reported in each.
+    /// </summary>
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
-        using (phases.Measure("write aside"))
+        do
         {
-            var started = Stopwatch.GetTimestamp();
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            await WriteOneTransactionAsync(cancellationToken);
+            using (phases.Measure("copy the log into the database (no lock held)"))
             {
-                foreach (var (type, rows) in pending.Where(p => p.Value.Count > 0))
-                {
-                    using var table = AsideTable(type, transaction.GetDbTransaction());
-                    foreach (var row in rows)
-                    {
-                        await table.AddAsync(row, cancellationToken);
-                    }
+                await shadow.CheckpointAsync(cancellationToken);
+            }
 
-                    await table.FlushAsync(cancellationToken);
-                    rows.Clear();
+            if (heldSincePause >= options.HoldBeforePause)
+            {
+                heldSincePause = TimeSpan.Zero;
+                using (phases.Measure("pause for other processes' writers"))
+                {
+                    await Task.Delay(options.PauseBetweenTransactions, cancellationToken);
+                }
+            }
+        }
+        while (pendingRows > 0);
+    }
+
+    private async Task WriteOneTransactionAsync(CancellationToken cancellationToken)
+    {
+        using var writing = phases.Measure("write aside");
+        var started = Stopwatch.GetTimestamp();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var (type, rows) in pending.Where(p => p.Value.Count > 0))
+            {
+                using var table = AsideTable(type, transaction.GetDbTransaction());
+                var written = 0;
+                while (rows.TryDequeue(out var row))
+                {
+                    await table.AddAsync(row, cancellationToken);
+                    if (++written % BulkTable.BatchRows == 0 && Stopwatch.GetElapsedTime(started) >= options.LockHold)
+                    {
+                        break;
+                    }
                 }
 
-                await lease.ReportAsync(Phase, Done, Total, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await table.FlushAsync(cancellationToken);
+                pendingRows -= written;
+                if (Stopwatch.GetElapsedTime(started) >= options.LockHold)
+                {
+                    break;
+                }
             }
 
-            var held = Stopwatch.GetElapsedTime(started);
-            LongestHold = held > LongestHold ? held : LongestHold;
-            if (pendingRows > 0 && held > TimeSpan.Zero)
-            {
-                // Size the next transaction to hold the lock about as long as wanted (within a factor of 2 per step).
-                var ratio = Math.Clamp(options.LockHold / held, 0.5, 2.0);
-                rowsPerTransaction = (int)Math.Clamp(pendingRows * ratio, 100, 200_000);
-            }
-
-            pendingRows = 0;
-            heldSincePause += held;
+            await lease.ReportAsync(Phase, Done, Total, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        if (heldSincePause >= options.HoldBeforePause)
-        {
-            heldSincePause = TimeSpan.Zero;
-            using (phases.Measure("pause for other processes' writers"))
-            {
-                await Task.Delay(options.PauseBetweenTransactions, cancellationToken);
-            }
-        }
+        var held = Stopwatch.GetElapsedTime(started);
+        LongestHold = held > LongestHold ? held : LongestHold;
+        heldSincePause += held;
     }
 
     private BulkTable AsideTable(Type type, System.Data.Common.DbTransaction transaction)

@@ -19,7 +19,7 @@ public sealed class YieldRebuildOptions
     /// <summary>The write lock held over consecutive transactions before the rebuild pauses for other processes.</summary>
     public TimeSpan HoldBeforePause { get; set; } = TimeSpan.FromMilliseconds(750);
 
-    /// <summary>Rows in the first transaction; later ones are sized to take about <see cref="LockHold"/>.</summary>
+    /// <summary>Rows the clean-up of the old tables deletes in its first statement; later ones are sized to take about <see cref="LockHold"/>.</summary>
     public int FirstTransactionRows { get; set; } = 2_000;
 
     /// <summary>Companies read and computed at a time; up to three chunks are in memory at once (being read, waiting, being written).</summary>

@@ -51,6 +51,11 @@ public sealed class YieldShadowTables(CrmDbContext db)
 
         synchronousBefore ??= await ScalarAsync(connection, "PRAGMA synchronous", null, cancellationToken);
         await DurableCommitsAsync(false, cancellationToken);
+
+        // A commit that finds the write-ahead log long copies it into the database before it returns, and the
+        // rebuild's next writer waits for that (SqliteWriterQueue hands the turn on after the commit). The rebuild
+        // copies it itself, after each transaction, without the lock (AsideWriter).
+        await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 0", cancellationToken);
         foreach (var table in Tables)
         {
             var tableSql = await ScalarAsync(connection, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $name", table, cancellationToken)
@@ -91,11 +96,19 @@ public sealed class YieldShadowTables(CrmDbContext db)
     public async Task DurableCommitsAsync(bool durable, CancellationToken cancellationToken)
         => await ExecuteAsync(await OpenAsync(cancellationToken), durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", cancellationToken);
 
-    /// <summary>Gives the pooled connection SQLite's default page cache and the durability it had back.</summary>
+    /// <summary>
+    /// Copies what the write-ahead log holds into the database as far as no reader needs it, without taking the write
+    /// lock: other writers go on meanwhile (the rebuild's connection does not do it in its commits).
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+        => await ExecuteAsync(await OpenAsync(cancellationToken), "PRAGMA wal_checkpoint(PASSIVE)", cancellationToken);
+
+    /// <summary>Gives the pooled connection SQLite's default page cache, log copying and durability back.</summary>
     public async Task ResetConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA cache_size = -2000", cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 1000", cancellationToken);
         await ExecuteAsync(connection, $"PRAGMA synchronous = {(synchronousBefore is { } level ? long.Parse(level, CultureInfo.InvariantCulture) : 2)}", cancellationToken);
     }
 
