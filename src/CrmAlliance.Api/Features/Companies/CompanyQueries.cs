@@ -100,7 +100,7 @@ public sealed class CompanyQueries(CrmDbContext db)
             _ => query.OrderByDanish(db.Database, c => c.Name, descending).ThenBy(c => c.Id),
         };
 
-        return await query.Select(ToView).ToPageAsync(page, cancellationToken);
+        return await query.Select(ToView).ToPageAsync(db.Database, page, cancellationToken);
     }
 
     /// <summary>One company; a company user may read only its own (any other is refused, not hidden).</summary>
