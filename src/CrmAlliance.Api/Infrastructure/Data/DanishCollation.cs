@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CrmAlliance.Api.Infrastructure.Data;
 
@@ -31,12 +32,30 @@ public static class DanishCollation
     /// <summary>Orders by a text column in Danish order, in the database (an index on the column is not used for it).</summary>
     public static IOrderedQueryable<T> OrderByDanish<T>(this IQueryable<T> query, DatabaseFacade database, Expression<Func<T, string>> key, bool descending = false)
     {
-        var collation = database.IsSqlServer() ? SqlServerName : database.IsNpgsql() ? PostgreSqlName : SqliteName;
+        var collation = CollationFor(database);
         var collated = Expression.Lambda<Func<T, string>>(
             Expression.Call(Collate, Expression.Constant(EF.Functions), key.Body, Expression.Constant(collation)),
             key.Parameters);
         return descending ? query.OrderByDescending(collated) : query.OrderBy(collated);
     }
+
+    /// <summary>
+    /// The provider's Danish collation, found once per provider: IsSqlServer and IsNpgsql read the provider's assembly
+    /// name on every call (Assembly.GetName), which was a visible share of a <c>companies</c> page (issue 13).
+    /// </summary>
+    private static string CollationFor(DatabaseFacade database)
+    {
+        var provider = database.GetService<IDatabaseProvider>().GetType();
+        if (!Collations.TryGetValue(provider, out var collation))
+        {
+            collation = database.IsSqlServer() ? SqlServerName : database.IsNpgsql() ? PostgreSqlName : SqliteName;
+            Collations[provider] = collation;
+        }
+
+        return collation;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Collations = new();
 
     /// <summary>Registers the collation on every SQLite connection the context opens (it lives only as long as the connection).</summary>
     public sealed class SqliteCollationInterceptor : DbConnectionInterceptor
