@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmAlliance.Api.Features.Audit;
 
 /// <summary>
-/// The subjects a context has forgotten (<see cref="AuditTrail.ForgetAsync"/>), for as long as the context lives. A subject
+/// The subjects a context has forgotten (<see cref="AuditTrail.ForgetAsync"/>), until the context is disposed or goes
+/// back to the pool (<see cref="Clear"/>). A subject
 /// may have had no key to remove — a candidate written by a bulk import, a row older than the trail — and the erasing
 /// save's own entries must then not create one: they are sealed under a key that is never stored.
 /// </summary>
@@ -20,6 +21,9 @@ public static class ForgottenSubjects
             forgotten.Add(subjectId);
         }
     }
+
+    /// <summary>Forgets the marks: a pooled context serves the next request as if new.</summary>
+    public static void Clear(DbContext db) => Forgotten.Remove(db);
 
     public static bool IsForgotten(DbContext db, Guid subjectId)
     {

@@ -28,6 +28,21 @@ public abstract class CrmDbContext(DbContextOptions options) : IdentityDbContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    // Contexts are pooled: what a request marked on its context must not reach the next request's.
+    public override void Dispose()
+    {
+        ForgottenSubjects.Clear(this);
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        ForgottenSubjects.Clear(this);
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<Workplace> Workplaces => Set<Workplace>();

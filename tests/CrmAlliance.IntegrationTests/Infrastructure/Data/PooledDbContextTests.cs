@@ -1,3 +1,4 @@
+using CrmAlliance.Api.Features.Audit;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class PooledDbContextTests(CrmApiFactory factory) : IClassFixture<
         // After the host's start-up writes (they hold the write lock for a second or so).
         await WriteAsync();
         CrmDbContext first;
+        var erased = Guid.NewGuid();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             first = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
@@ -26,6 +28,7 @@ public sealed class PooledDbContextTests(CrmApiFactory factory) : IClassFixture<
             await first.Database.BeginTransactionAsync();
             first.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "left behind", Xml = "<key/>" });
             first.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            ForgottenSubjects.Mark(first, erased);
         }
 
         // The host's background services lease contexts too: the one given back may go to them first.
@@ -39,6 +42,7 @@ public sealed class PooledDbContextTests(CrmApiFactory factory) : IClassFixture<
             Assert.Null(next.Database.CurrentTransaction);
             Assert.Equal(System.Data.ConnectionState.Closed, next.Database.GetDbConnection().State);
             Assert.Equal(QueryTrackingBehavior.TrackAll, next.ChangeTracker.QueryTrackingBehavior);
+            Assert.False(ForgottenSubjects.IsForgotten(next, erased), "A subject forgotten by the request before is still marked.");
         }
 
         Assert.True(found, "The context was not given out again: the contexts are not pooled.");
