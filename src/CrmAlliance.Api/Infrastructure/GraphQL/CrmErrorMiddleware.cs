@@ -16,20 +16,37 @@ public sealed class CrmErrorMiddleware : IFieldMiddleware
     private static readonly System.Globalization.CultureInfo ApiLanguage = System.Globalization.CultureInfo.InvariantCulture;
 
 
-    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
+    public ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
+    {
+        ValueTask<object?> resolving;
+        try
+        {
+            resolving = next(context);
+        }
+        catch (CrmException ex)
+        {
+            throw ToExecutionErrors(ex, context);
+        }
+
+        // Most fields (every scalar read from its object) resolve at once: no state machine for them (issue 13's profile).
+        return resolving.IsCompletedSuccessfully ? new ValueTask<object?>(Reporting(resolving.Result, context)) : AwaitedAsync(resolving, context);
+    }
+
+    private static async ValueTask<object?> AwaitedAsync(ValueTask<object?> resolving, IResolveFieldContext context)
     {
         try
         {
-            var result = await next(context);
-
-            // A DataLoader runs the core later, outside this try: its refusals are reported the same way.
-            return result is IDataLoaderResult pending ? new ReportingDataLoaderResult(pending, context) : result;
+            return Reporting(await resolving, context);
         }
         catch (CrmException ex)
         {
             throw ToExecutionErrors(ex, context);
         }
     }
+
+    // A DataLoader runs the core later, outside the try: its refusals are reported the same way.
+    private static object? Reporting(object? result, IResolveFieldContext context)
+        => result is IDataLoaderResult pending ? new ReportingDataLoaderResult(pending, context) : result;
 
     /// <summary>
     /// Adds all but the last error to the result and returns the last one to throw: thrown, the executer
