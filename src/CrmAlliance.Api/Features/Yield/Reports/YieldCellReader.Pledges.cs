@@ -7,29 +7,49 @@ namespace CrmAlliance.Api.Features.Yield.Reports;
 /// <summary>
 /// Pledged positions for the totals: the pledge facts overlapping the period, each pro-rated by days exactly
 /// (<see cref="YieldPledgeFact.PledgedIn"/>) and summed as fractions. Pledges have no target group, so a target
-/// group slice reads none. Pledges are few (about one per company and year), so one query reads them.
+/// group slice reads none. Pledges are few (about one per company and year), so one query reads them; the whole
+/// alliance's for a range once per reader (a request): the alliance summary asked for the same year's pledges three
+/// times (totals, kinds, quarters), 90 % of its time after a change (issue 13's profile).
 /// </summary>
 public sealed partial class YieldCellReader
 {
+    private readonly Dictionary<(DateOnly First, DateOnly Last), List<YieldPledgeFact>> alliancePledges = [];
+
+    /// <summary>Reads the pledge facts of a query.</summary>
+    private delegate Task<List<YieldPledgeFact>> PledgeFacts(CancellationToken cancellationToken);
+
+    private static PledgeFacts Of(IQueryable<YieldPledgeFact> pledges) => cancellationToken => pledges.ToListAsync(cancellationToken);
+
+    /// <summary>The pledge facts of one company, or of the whole alliance (read once per range by this reader).</summary>
+    private PledgeFacts PledgesOf(Guid companyId, DateOnly first, DateOnly last)
+        => companyId != YieldCell.AllianceId
+            ? Of(Pledges(first, last).Where(f => f.CompanyId == companyId))
+            : async cancellationToken =>
+            {
+                if (!alliancePledges.TryGetValue((first, last), out var facts))
+                {
+                    alliancePledges[(first, last)] = facts = await Pledges(first, last).ToListAsync(cancellationToken);
+                }
+
+                return facts;
+            };
+
     private IQueryable<YieldPledgeFact> Pledges(ReportPeriod period) => Pledges(period.Start, period.End);
 
     private IQueryable<YieldPledgeFact> Pledges(DateOnly first, DateOnly last)
         => db.YieldPledgeFacts.AsNoTracking().Where(f => f.PeriodStart <= last && f.PeriodEnd >= first);
-
-    private static IQueryable<YieldPledgeFact> OfCompany(Guid companyId, IQueryable<YieldPledgeFact> pledges)
-        => companyId == YieldCell.AllianceId ? pledges : pledges.Where(f => f.CompanyId == companyId);
 
     private static DateOnly YearsStart(int firstYear) => new(firstYear, 1, 1);
 
     private static DateOnly YearsEnd(int lastYear) => new(lastYear, 12, 31);
 
     private static async Task<PledgedPositions> PledgedAsync(
-        IQueryable<YieldPledgeFact> pledges, string targetGroup, Func<YieldPledgeFact, PledgedPositions> share, CancellationToken cancellationToken)
-        => targetGroup != YieldCell.All ? PledgedPositions.Zero : Sum((await pledges.ToListAsync(cancellationToken)).Select(share));
+        PledgeFacts pledges, string targetGroup, Func<YieldPledgeFact, PledgedPositions> share, CancellationToken cancellationToken)
+        => targetGroup != YieldCell.All ? PledgedPositions.Zero : Sum((await pledges(cancellationToken)).Select(share));
 
     /// <summary>Each key's pledged positions into its totals (added when the key had no cells).</summary>
     private static async Task AddPledgedAsync<TKey>(
-        IQueryable<YieldPledgeFact> pledges, string targetGroup, Func<YieldPledgeFact, TKey> keyOf, Func<YieldPledgeFact, PledgedPositions> share,
+        PledgeFacts pledges, string targetGroup, Func<YieldPledgeFact, TKey> keyOf, Func<YieldPledgeFact, PledgedPositions> share,
         Dictionary<TKey, YieldTotals> totals, CancellationToken cancellationToken)
         where TKey : notnull
     {
@@ -38,7 +58,7 @@ public sealed partial class YieldCellReader
             return;
         }
 
-        foreach (var group in (await pledges.ToListAsync(cancellationToken)).GroupBy(keyOf))
+        foreach (var group in (await pledges(cancellationToken)).GroupBy(keyOf))
         {
             SetPledged(totals, group.Key, Sum(group.Select(share)));
         }
@@ -46,7 +66,7 @@ public sealed partial class YieldCellReader
 
     /// <summary>Each part's pledged positions into the totals keyed by the part's first month (yyyymm).</summary>
     private static async Task AddPledgedPerPartAsync(
-        IQueryable<YieldPledgeFact> pledges, string targetGroup, IReadOnlyList<ReportPeriod> parts, string offerKind,
+        PledgeFacts pledges, string targetGroup, IReadOnlyList<ReportPeriod> parts, string offerKind,
         Dictionary<int, YieldTotals> totals, CancellationToken cancellationToken)
     {
         if (targetGroup != YieldCell.All)
@@ -54,7 +74,7 @@ public sealed partial class YieldCellReader
             return;
         }
 
-        var facts = await pledges.ToListAsync(cancellationToken);
+        var facts = await pledges(cancellationToken);
         foreach (var part in parts)
         {
             SetPledged(totals, ReportPeriod.MonthKey(part.FirstMonth), Sum(facts.Select(f => f.PledgedIn(part.Start, part.End, offerKind))));

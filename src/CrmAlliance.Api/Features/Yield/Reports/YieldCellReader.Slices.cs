@@ -31,7 +31,7 @@ public sealed partial class YieldCellReader
         var pledgedKinds = wanted.Where(s => s.Group == YieldCell.All).Select(s => s.Kind).ToList();
         if (pledgedKinds.Count > 0)
         {
-            var facts = await OfCompany(companyId, Pledges(period)).ToListAsync(cancellationToken);
+            var facts = await PledgesOf(companyId, period.Start, period.End)(cancellationToken);
             foreach (var kind in pledgedKinds)
             {
                 SetPledged(totals, (kind, YieldCell.All), Sum(facts.Select(f => f.PledgedIn(period.Start, period.End, kind))));
@@ -61,7 +61,7 @@ public sealed partial class YieldCellReader
             result[partOfQuarter[row.Key.Quarter]][row.Key.CompanyId] = row.Totals;
         }
 
-        var facts = await Pledges(period).ToListAsync(cancellationToken);
+        var facts = await PledgesOf(YieldCell.AllianceId, period.Start, period.End)(cancellationToken);
         foreach (var part in parts)
         {
             var byCompany = result[ReportPeriod.MonthKey(part.FirstMonth)];

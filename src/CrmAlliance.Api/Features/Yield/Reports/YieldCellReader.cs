@@ -33,7 +33,7 @@ public sealed partial class YieldCellReader(CrmDbContext db)
             .ToListAsync(cancellationToken);
         var totals = rows.ToDictionary(r => r.Key, r => r.Totals);
         var pledges = companyIds is null ? Pledges(period) : Pledges(period).Where(f => companyIds.Contains(f.CompanyId));
-        await AddPledgedAsync(pledges, targetGroup, f => f.CompanyId, f => f.PledgedIn(period.Start, period.End, offerKind), totals, cancellationToken);
+        await AddPledgedAsync(Of(pledges), targetGroup, f => f.CompanyId, f => f.PledgedIn(period.Start, period.End, offerKind), totals, cancellationToken);
         return totals;
     }
 
@@ -46,7 +46,7 @@ public sealed partial class YieldCellReader(CrmDbContext db)
             .Select(SumBy<Guid>())
             .SingleOrDefaultAsync(cancellationToken);
         var result = totals?.Totals ?? new YieldTotals();
-        result.Pledged = await PledgedAsync(OfCompany(companyId, Pledges(period)), targetGroup, f => f.PledgedIn(period.Start, period.End, offerKind), cancellationToken);
+        result.Pledged = await PledgedAsync(PledgesOf(companyId, period.Start, period.End), targetGroup, f => f.PledgedIn(period.Start, period.End, offerKind), cancellationToken);
         return result;
     }
 
@@ -64,7 +64,7 @@ public sealed partial class YieldCellReader(CrmDbContext db)
             .ToListAsync(cancellationToken);
         var totals = rows.ToDictionary(r => r.Key, r => r.Totals);
         var months = period.SplitInto(ReportPeriodKind.Month).ToList();
-        await AddPledgedPerPartAsync(OfCompany(companyId, Pledges(period)), targetGroup, months, offerKind, totals, cancellationToken);
+        await AddPledgedPerPartAsync(PledgesOf(companyId, period.Start, period.End), targetGroup, months, offerKind, totals, cancellationToken);
         return totals;
     }
 
@@ -83,15 +83,15 @@ public sealed partial class YieldCellReader(CrmDbContext db)
 
     /// <summary>Totals per offer kind (every target group) for one company or the alliance: offer kind name → totals.</summary>
     public Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(Guid companyId, ReportPeriod period, CancellationToken cancellationToken)
-        => ByOfferKindAsync(c => c.CompanyId == companyId, OfCompany(companyId, Pledges(period)), companyId != YieldCell.AllianceId, period, cancellationToken);
+        => ByOfferKindAsync(c => c.CompanyId == companyId, PledgesOf(companyId, period.Start, period.End), companyId != YieldCell.AllianceId, period, cancellationToken);
 
     /// <summary>Totals per offer kind (every target group), summed over the companies a sub-query selects.</summary>
     public Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(IQueryable<Guid> companyIds, ReportPeriod period, CancellationToken cancellationToken)
-        => ByOfferKindAsync(c => companyIds.Contains(c.CompanyId), Pledges(period).Where(f => companyIds.Contains(f.CompanyId)), companyCells: true, period, cancellationToken);
+        => ByOfferKindAsync(c => companyIds.Contains(c.CompanyId), Of(Pledges(period).Where(f => companyIds.Contains(f.CompanyId))), companyCells: true, period, cancellationToken);
 
     /// <summary>Quarter totals (all/all) of the years <paramref name="firstYear"/>–<paramref name="lastYear"/> for one company or the alliance: quarter start (yyyymm) → totals.</summary>
     public Task<Dictionary<int, YieldTotals>> QuartersAsync(Guid companyId, int firstYear, int lastYear, CancellationToken cancellationToken)
-        => QuartersAsync(c => c.CompanyId == companyId, OfCompany(companyId, Pledges(YearsStart(firstYear), YearsEnd(lastYear))), firstYear, lastYear, cancellationToken);
+        => QuartersAsync(c => c.CompanyId == companyId, PledgesOf(companyId, YearsStart(firstYear), YearsEnd(lastYear)), firstYear, lastYear, cancellationToken);
 
     /// <summary>Totals (every kind and group) for a period, summed over the companies a sub-query selects.</summary>
     public async Task<YieldTotals> TotalsAsync(IQueryable<Guid> companyIds, ReportPeriod period, CancellationToken cancellationToken)
@@ -103,16 +103,16 @@ public sealed partial class YieldCellReader(CrmDbContext db)
             .Select(SumBy<int>())
             .SingleOrDefaultAsync(cancellationToken);
         var totals = sum?.Totals ?? new YieldTotals();
-        totals.Pledged = await PledgedAsync(Pledges(period).Where(f => companyIds.Contains(f.CompanyId)), YieldCell.All, f => f.PledgedIn(period.Start, period.End, YieldCell.All), cancellationToken);
+        totals.Pledged = await PledgedAsync(Of(Pledges(period).Where(f => companyIds.Contains(f.CompanyId))), YieldCell.All, f => f.PledgedIn(period.Start, period.End, YieldCell.All), cancellationToken);
         return totals;
     }
 
     /// <summary>Quarter totals (all/all) of the years, summed over the companies a sub-query selects.</summary>
     public Task<Dictionary<int, YieldTotals>> QuartersAsync(IQueryable<Guid> companyIds, int firstYear, int lastYear, CancellationToken cancellationToken)
-        => QuartersAsync(c => companyIds.Contains(c.CompanyId), Pledges(YearsStart(firstYear), YearsEnd(lastYear)).Where(f => companyIds.Contains(f.CompanyId)), firstYear, lastYear, cancellationToken);
+        => QuartersAsync(c => companyIds.Contains(c.CompanyId), Of(Pledges(YearsStart(firstYear), YearsEnd(lastYear)).Where(f => companyIds.Contains(f.CompanyId))), firstYear, lastYear, cancellationToken);
 
     private async Task<Dictionary<string, YieldTotals>> ByOfferKindAsync(
-        Expression<Func<YieldCell, bool>> companies, IQueryable<YieldPledgeFact> pledges, bool companyCells, ReportPeriod period, CancellationToken cancellationToken)
+        Expression<Func<YieldCell, bool>> companies, PledgeFacts pledges, bool companyCells, ReportPeriod period, CancellationToken cancellationToken)
     {
         // Every kind slice is stored at the same grains, so any kind name picks the covering cells.
         var (grain, starts) = YieldCellKey.Covering(period, companyCells, nameof(OfferKind.OrdinaryJob), YieldCell.All);
@@ -124,7 +124,7 @@ public sealed partial class YieldCellReader(CrmDbContext db)
             .Select(SumBy<string>())
             .ToListAsync(cancellationToken);
         var totals = rows.ToDictionary(r => r.Key, r => r.Totals);
-        var facts = await pledges.AsNoTracking().ToListAsync(cancellationToken);
+        var facts = await pledges(cancellationToken);
         foreach (var kind in Enum.GetNames<OfferKind>())
         {
             SetPledged(totals, kind, Sum(facts.Select(f => f.PledgedIn(period.Start, period.End, kind))));
@@ -134,7 +134,7 @@ public sealed partial class YieldCellReader(CrmDbContext db)
     }
 
     private async Task<Dictionary<int, YieldTotals>> QuartersAsync(
-        Expression<Func<YieldCell, bool>> companies, IQueryable<YieldPledgeFact> pledges, int firstYear, int lastYear, CancellationToken cancellationToken)
+        Expression<Func<YieldCell, bool>> companies, PledgeFacts pledges, int firstYear, int lastYear, CancellationToken cancellationToken)
     {
         var (first, last) = ((firstYear * 100) + 1, (lastYear * 100) + 12);
         var rows = await db.YieldCells.AsNoTracking()
