@@ -51,6 +51,7 @@ public static class YieldModule
         services.AddSingleton<YieldReportCache>();
         services.AddScoped<YieldRankings>();
         services.AddSingleton<YieldMemberTotals>();
+        services.AddSingleton<YieldKeptPledges>();
         services.AddSingleton<YieldLastActiveMonths>();
         services.AddOptions<YieldWarmUpOptions>().BindConfiguration(YieldWarmUpOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<YieldWarmUpOptions>>().Value);

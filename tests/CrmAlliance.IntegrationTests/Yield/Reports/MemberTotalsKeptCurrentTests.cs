@@ -1,8 +1,10 @@
+using System.Globalization;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features;
 using CrmAlliance.Api.Features.Companies;
 using CrmAlliance.Api.Features.Yield;
 using CrmAlliance.Api.Features.Yield.Projection;
+using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Features.Yield.Reports;
 using CrmAlliance.Api.Infrastructure.Data;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
@@ -88,6 +90,39 @@ public sealed class MemberTotalsKeptCurrentTests(CrmApiFactory factory) : IClass
         Assert.Equal(new DateOnly(2034, 9, 1), await LastActiveAsync(sleeper.CompanyId, "2035"));
     }
 
+    [Fact]
+    public async Task The_alliances_pledged_positions_kept_in_memory_follow_a_recorded_and_a_changed_pledge()
+    {
+        var consultant = (await factory.CreateUserAsync("CONSULTANT")).Client;
+        var arranger = new ReadModelArranger(factory);
+        var pledger = arranger.Company("Løftegiver A/S", "C", 40, raw: true);
+        await arranger.SaveAsync();
+        var period = ReportPeriod.Parse("2033");
+        var before = await AlliancePledgedAsync(period);
+        var (start, end) = (period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        var recorded = await consultant.QueryAsync(
+            "mutation($input: RecordPledgeInput!) { recordPledge(input: $input) { id version } }",
+            new { input = new { companyId = ReadModelArranger.IdOf(pledger), periodStart = start, periodEnd = end, internships = 3 } });
+        await ReadModelSnapshot.SettledAsync(factory);
+        Assert.Equal(before + Positions(3, period), await AlliancePledgedAsync(period));
+        Assert.Equal(await AlliancePledgedAsync(period, new YieldKeptPledges()), await AlliancePledgedAsync(period));
+
+        await consultant.QueryAsync(
+            "mutation($input: UpdatePledgeInput!) { updatePledge(input: $input) { id } }",
+            new
+            {
+                input = new
+                {
+                    id = recorded["recordPledge"]!["id"]!.GetValue<string>(), version = recorded["recordPledge"]!["version"]!.GetValue<int>(),
+                    periodStart = start, periodEnd = end, ordinaryJobs = 0, internships = 5, wageSubsidyJobs = 0, adultApprenticeships = 0, flexJobs = 0, mentors = 0,
+                },
+            });
+        await ReadModelSnapshot.SettledAsync(factory);
+        Assert.Equal(before + Positions(5, period), await AlliancePledgedAsync(period));
+        Assert.Equal(await AlliancePledgedAsync(period, new YieldKeptPledges()), await AlliancePledgedAsync(period));
+    }
+
     private async Task<DateOnly?> LastActiveAsync(Guid companyId, string period)
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -105,6 +140,17 @@ public sealed class MemberTotalsKeptCurrentTests(CrmApiFactory factory) : IClass
             : new YieldRankings(services.GetRequiredService<CrmDbContext>(), services.GetRequiredService<YieldCellReader>(), services.GetRequiredService<YieldOptions>(), own);
         return await rankings.RankAsync(period, YieldSlice.Whole, CancellationToken.None);
     }
+
+    /// <summary>The alliance's pledged positions in the period, through the process's kept pledges or through <paramref name="own"/> (read afresh).</summary>
+    private async Task<PledgedPositions> AlliancePledgedAsync(ReportPeriod period, YieldKeptPledges? own = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var reader = own is null ? services.GetRequiredService<YieldCellReader>() : new YieldCellReader(services.GetRequiredService<CrmDbContext>(), own);
+        return (await reader.AllianceAsync(period, YieldCell.All, YieldCell.All, CancellationToken.None)).Pledged;
+    }
+
+    private static PledgedPositions Positions(int count, ReportPeriod period) => PledgedPositions.Share(count, period.Start, period.End, period.Start, period.End);
 
     private static int Contacts(IReadOnlyList<RankedCompany> ranking, Guid companyId) => ranking.Single(r => r.Company.Id == companyId).Figures.Contacts;
 

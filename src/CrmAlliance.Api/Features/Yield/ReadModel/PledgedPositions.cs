@@ -18,6 +18,13 @@ public readonly record struct PledgedPositions
         (Numerator, this.denominator) = divisor.IsZero || divisor.IsOne ? (numerator, denominator) : (numerator / divisor, denominator / divisor);
     }
 
+    /// <summary>Reduced in 64-bit arithmetic: BigInteger's own GCD was most of a summary's pro-rating (issue 13's profile).</summary>
+    private PledgedPositions(long numerator, long denominator)
+    {
+        var divisor = GreatestCommonDivisor(Math.Abs(numerator), denominator);
+        (Numerator, this.denominator) = (numerator / divisor, denominator / divisor);
+    }
+
     public static PledgedPositions Zero => default;
 
     public BigInteger Numerator { get; }
@@ -35,7 +42,30 @@ public readonly record struct PledgedPositions
     {
         var pledgeDays = pledgeEnd.DayNumber - pledgeStart.DayNumber + 1;
         var inside = DayCount.Inside(pledgeStart, pledgeEnd, first, last);
-        return positions == 0 || pledgeDays <= 0 || inside == 0 ? Zero : new PledgedPositions((BigInteger)positions * inside, pledgeDays);
+        if (positions == 0 || pledgeDays <= 0 || inside == 0)
+        {
+            return Zero;
+        }
+
+        return new PledgedPositions((long)positions * inside, (long)pledgeDays);
+    }
+
+    /// <summary>
+    /// The exact sum of many shares: numerators are added per denominator first (shares of pledges of one length share
+    /// it, so there are few), and only those few sums are brought to a common denominator.
+    /// </summary>
+    public static PledgedPositions Sum(IEnumerable<PledgedPositions> shares)
+    {
+        var byDenominator = new Dictionary<BigInteger, BigInteger>();
+        foreach (var share in shares)
+        {
+            if (!share.IsZero)
+            {
+                byDenominator[share.Denominator] = byDenominator.GetValueOrDefault(share.Denominator) + share.Numerator;
+            }
+        }
+
+        return byDenominator.Aggregate(Zero, (sum, part) => sum + new PledgedPositions(part.Value, part.Key));
     }
 
     public static PledgedPositions operator +(PledgedPositions left, PledgedPositions right)
@@ -65,5 +95,15 @@ public readonly record struct PledgedPositions
         // count × D ÷ N, scaled so that the integer division keeps 18 significant digits for doubles.
         var scale = BigInteger.Pow(10, 18);
         return (double)(count * Denominator * scale / Numerator) / 1e18;
+    }
+
+    private static long GreatestCommonDivisor(long a, long b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
     }
 }

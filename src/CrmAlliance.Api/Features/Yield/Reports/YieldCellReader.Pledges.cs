@@ -7,32 +7,23 @@ namespace CrmAlliance.Api.Features.Yield.Reports;
 /// <summary>
 /// Pledged positions for the totals: the pledge facts overlapping the period, each pro-rated by days exactly
 /// (<see cref="YieldPledgeFact.PledgedIn"/>) and summed as fractions. Pledges have no target group, so a target
-/// group slice reads none. Pledges are few (about one per company and year), so one query reads them; the whole
-/// alliance's for a range once per reader (a request): the alliance summary asked for the same year's pledges three
-/// times (totals, kinds, quarters), 90 % of its time after a change (issue 13's profile).
+/// group slice reads none. Pledges are few (about one per company and year), so one query reads a company's or a
+/// set of companies'; the whole alliance's are kept in memory and patched after changes (<see cref="YieldKeptPledges"/>):
+/// the alliance summary asks for the same year's three times (totals, kinds, quarters), and reading them was most of
+/// its time after a change (issue 13's profiles).
 /// </summary>
 public sealed partial class YieldCellReader
 {
-    private readonly Dictionary<(DateOnly First, DateOnly Last), List<YieldPledgeFact>> alliancePledges = [];
-
     /// <summary>Reads the pledge facts of a query.</summary>
-    private delegate Task<List<YieldPledgeFact>> PledgeFacts(CancellationToken cancellationToken);
+    private delegate Task<IReadOnlyList<YieldPledgeFact>> PledgeFacts(CancellationToken cancellationToken);
 
-    private static PledgeFacts Of(IQueryable<YieldPledgeFact> pledges) => cancellationToken => pledges.ToListAsync(cancellationToken);
+    private static PledgeFacts Of(IQueryable<YieldPledgeFact> pledges) => async cancellationToken => await pledges.ToListAsync(cancellationToken);
 
-    /// <summary>The pledge facts of one company, or of the whole alliance (read once per range by this reader).</summary>
+    /// <summary>The pledge facts of one company, or of the whole alliance (kept current in memory).</summary>
     private PledgeFacts PledgesOf(Guid companyId, DateOnly first, DateOnly last)
         => companyId != YieldCell.AllianceId
             ? Of(Pledges(first, last).Where(f => f.CompanyId == companyId))
-            : async cancellationToken =>
-            {
-                if (!alliancePledges.TryGetValue((first, last), out var facts))
-                {
-                    alliancePledges[(first, last)] = facts = await Pledges(first, last).ToListAsync(cancellationToken);
-                }
-
-                return facts;
-            };
+            : cancellationToken => keptPledges.OverlappingAsync(db, first, last, cancellationToken);
 
     private IQueryable<YieldPledgeFact> Pledges(ReportPeriod period) => Pledges(period.Start, period.End);
 
@@ -101,5 +92,5 @@ public sealed partial class YieldCellReader
         return found;
     }
 
-    private static PledgedPositions Sum(IEnumerable<PledgedPositions> shares) => shares.Aggregate(PledgedPositions.Zero, (sum, share) => sum + share);
+    private static PledgedPositions Sum(IEnumerable<PledgedPositions> shares) => PledgedPositions.Sum(shares);
 }

@@ -12,7 +12,7 @@ namespace CrmAlliance.Api.Features.Yield.Reports;
 /// yearly ranking touches one row per company. Pledged positions come from the pledge facts, pro-rated exactly
 /// (<see cref="YieldTotals.Pledged"/>), one more query per call. No authorization here: callers check the actor.
 /// </summary>
-public sealed partial class YieldCellReader(CrmDbContext db)
+public sealed partial class YieldCellReader(CrmDbContext db, YieldKeptPledges keptPledges)
 {
     public Task<Dictionary<Guid, YieldTotals>> ByCompanyAsync(ReportPeriod period, string offerKind, string targetGroup, CancellationToken cancellationToken)
         => ByCompanyAsync(period, offerKind, targetGroup, null, cancellationToken);
