@@ -114,8 +114,16 @@ public sealed class MemberTotalsKeptCurrentTests(CrmApiFactory factory) : IClass
             {
                 input = new
                 {
-                    id = recorded["recordPledge"]!["id"]!.GetValue<string>(), version = recorded["recordPledge"]!["version"]!.GetValue<int>(),
-                    periodStart = start, periodEnd = end, ordinaryJobs = 0, internships = 5, wageSubsidyJobs = 0, adultApprenticeships = 0, flexJobs = 0, mentors = 0,
+                    id = recorded["recordPledge"]!["id"]!.GetValue<string>(),
+                    version = recorded["recordPledge"]!["version"]!.GetValue<int>(),
+                    periodStart = start,
+                    periodEnd = end,
+                    ordinaryJobs = 0,
+                    internships = 5,
+                    wageSubsidyJobs = 0,
+                    adultApprenticeships = 0,
+                    flexJobs = 0,
+                    mentors = 0,
                 },
             });
         await ReadModelSnapshot.SettledAsync(factory);
