@@ -50,6 +50,15 @@ public static class YieldBenchmark
         }
         """;
 
+    public const string DormantQuery = """
+        query($period: String!) {
+          dormantPartners(period: $period, first: 20) {
+            totalCount
+            edges { node { company { id name } responsibleConsultantName lastActiveMonth contacts pledgedPositions } }
+          }
+        }
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = YieldBenchmarkOptions.Parse(args);
@@ -86,13 +95,14 @@ public static class YieldBenchmark
         var period = options.Year.ToString(CultureInfo.InvariantCulture);
         Task Ranking() => GraphQLAsync(client, RankingQuery, period);
         Task Summary() => GraphQLAsync(client, SummaryQuery, period);
+        Task Dormant() => GraphQLAsync(client, DormantQuery, period);
 
         // Warm: the read model unchanged between requests. Cold: a change to one company's version of the read model
         // (as any event makes it) before every request. Then the same in process, without GraphQL and HTTP.
         // Warm means a process that has served a while: before timing, both reports are asked for during
         // --warm-up-seconds, so the JIT's optimised code is in and the start-up warmer's later rounds are done.
         Console.WriteLine($"Warming up for {options.WarmUpSeconds} s, then timing warm and right-after-a-change requests …");
-        await WarmUpAsync(TimeSpan.FromSeconds(options.WarmUpSeconds), Ranking, Summary);
+        await WarmUpAsync(TimeSpan.FromSeconds(options.WarmUpSeconds), Ranking, Summary, Dormant);
         var ranking = await TimeAsync(options.Iterations, Ranking);
         var summary = await TimeAsync(options.Iterations, Summary);
         var bump = ReadModelChange(host);
@@ -100,6 +110,15 @@ public static class YieldBenchmark
         var summaryCold = await TimeAsync(options.ColdIterations, Summary, bump);
         var rankingInProcess = await TimeAsync(options.ColdIterations, () => InProcess.RankingPageAsync(host, period), bump);
         var summaryInProcess = await TimeAsync(options.ColdIterations, () => InProcess.SummaryAsync(host, period), bump);
+        // The dormant list's first page as the Api pages it (a list kept in memory) and paged in SQL on the read model.
+        var dormant = await TimeAsync(options.Iterations, Dormant);
+        var dormantCold = await TimeAsync(options.ColdIterations, Dormant, bump);
+        var dormantSqlText = DormantPageSql.Sqlite(options.Year, 20);
+        List<Guid> dormantSqlPage = [];
+        var dormantSql = await TimeAsync(options.ColdIterations, async () => dormantSqlPage = await DormantPageSql.PageAsync(options.Database, dormantSqlText));
+        var dormantPage = (await GraphQLAsync(client, DormantQuery, period))["dormantPartners"]!["edges"]!.AsArray()
+            .Select(e => GlobalId.Parse(e!["node"]!["company"]!["id"]!.GetValue<string>(), "Company", "id")).ToList();
+        Console.WriteLine($"  p50/p95 dormant first page warm {Brief(dormant)}, after a change {Brief(dormantCold)}, paged in SQL {Brief(dormantSql)}; same page: {(dormantPage.SequenceEqual(dormantSqlPage) ? "yes" : "NO")}");
         Console.WriteLine($"  p50/p95 ranking warm {Brief(ranking)}, after a change {Brief(rankingCold)} (in process {Brief(rankingInProcess)}); summary warm {Brief(summary)}, after a change {Brief(summaryCold)} (in process {Brief(summaryInProcess)})");
 
         Console.WriteLine($"Streaming source changes at {options.EventsPerSecond:0.#}/s for {options.StreamSeconds} s while reading …");
@@ -160,6 +179,9 @@ public static class YieldBenchmark
         Row($"`allianceSummary` while source changes stream in", stream.Summary);
         Row("in process, no GraphQL/HTTP: ranking's first page right after a change", rankingInProcess);
         Row("in process, no GraphQL/HTTP: summary right after a change", summaryInProcess);
+        Row($"`dormantPartners`, year {options.Year}, first 20 — read model unchanged", dormant);
+        Row("`dormantPartners` right after such a change", dormantCold);
+        Row("the same dormant page paged in SQL on the read model (own connection per call)", dormantSql);
         Row("the same ranking as one SQL query on the same SQLite file", sqlTimes);
         Row($"the same ranking in DuckDB (in memory), query only", duckTimes);
         if (rawTimes is not null)
