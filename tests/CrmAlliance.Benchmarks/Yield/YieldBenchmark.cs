@@ -99,8 +99,9 @@ public static class YieldBenchmark
 
         // Warm: the read model unchanged between requests. Cold: a change to one company's version of the read model
         // (as any event makes it) before every request. Then the same in process, without GraphQL and HTTP.
-        // Warm means a process that has served a while: before timing, both reports are asked for during
-        // --warm-up-seconds, so the JIT's optimised code is in and the start-up warmer's later rounds are done.
+        // Warm means a process that has served a while: before timing, the reports are asked for during
+        // --warm-up-seconds (30), so the start-up warmer is done and the JIT has tiered up the request path — the
+        // ranking's p50 fell from ~3.3 to ~1 ms only after a few thousand requests (an Api and a client apart).
         Console.WriteLine($"Warming up for {options.WarmUpSeconds} s, then timing warm and right-after-a-change requests …");
         await WarmUpAsync(TimeSpan.FromSeconds(options.WarmUpSeconds), Ranking, Summary, Dormant);
         var ranking = await TimeAsync(options.Iterations, Ranking);

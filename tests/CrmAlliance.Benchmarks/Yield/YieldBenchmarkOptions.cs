@@ -35,7 +35,7 @@ public sealed record YieldBenchmarkOptions(
             Int("--seed", 42),
             Value("--until") ?? "2026-10-31",
             Int("--year", 2025),
-            Int("--warm-up-seconds", 10),
+            Int("--warm-up-seconds", 30),
             Int("--iterations", 300),
             Int("--cold-iterations", 100),
 
