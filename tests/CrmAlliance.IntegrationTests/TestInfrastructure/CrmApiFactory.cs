@@ -104,7 +104,12 @@ public class CrmApiFactory : WebApplicationFactory<Program>
 public sealed class PostgresApiFactory : CrmApiFactory
 {
     public PostgresApiFactory()
-        : base(new Dictionary<string, string>(), database: TestDatabase.PostgresWhereConfigured())
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    internal PostgresApiFactory(IReadOnlyDictionary<string, string> settings)
+        : base(settings, database: TestDatabase.PostgresWhereConfigured())
     {
     }
 }

@@ -12,6 +12,7 @@ using CrmAlliance.Api.Infrastructure.GraphQL;
 using CrmAlliance.Api.Infrastructure.Messaging;
 using GraphQL.DI;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CrmAlliance.Api.Features.Yield;
@@ -34,7 +35,11 @@ public static class YieldModule
         services.AddSingleton<YieldRefreshBatcher>();
         services.AddScoped<YieldInPlaceRebuild>();
         services.AddScoped<YieldRebuild>();
-        services.AddScoped<YieldShadowTables>();
+        services.AddScoped<IYieldAsideTables>(provider =>
+        {
+            var db = provider.GetRequiredService<CrmDbContext>();
+            return db.Database.IsNpgsql() ? new PostgresAsideTables(db) : new YieldShadowTables(db);
+        });
         services.AddScoped<YieldRebuildLease>();
         services.AddScoped<IBackgroundWorkStatus, YieldRebuildStatus>();
         services.AddOptions<YieldRebuildOptions>().BindConfiguration(YieldRebuildOptions.Section);

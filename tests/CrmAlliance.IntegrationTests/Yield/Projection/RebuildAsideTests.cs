@@ -5,6 +5,7 @@ using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.IntegrationTests.Placements;
 using CrmAlliance.IntegrationTests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using static CrmAlliance.IntegrationTests.Placements.PlacementDriver;
 
@@ -14,10 +15,19 @@ namespace CrmAlliance.IntegrationTests.Yield.Projection;
 /// The rebuild builds aside and swaps: events that arrive meanwhile reach the swapped model, and a cancelled or
 /// crashed rebuild leaves the old model serving and the next one starting cleanly.
 /// </summary>
-public sealed class RebuildAsideTests : IDisposable
+public class RebuildAsideTests : IDisposable
 {
     // One company per chunk, so that a test can change a company whose rows the rebuild has already read.
-    private readonly CrmApiFactory factory = new(new Dictionary<string, string> { ["Yield:Rebuild:CompaniesPerChunk"] = "1", ["Yield:Rebuild:CheckInterval"] = "01:00:00" });
+    protected static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string> { ["Yield:Rebuild:CompaniesPerChunk"] = "1", ["Yield:Rebuild:CheckInterval"] = "01:00:00" };
+
+    private readonly CrmApiFactory factory;
+
+    public RebuildAsideTests()
+        : this(new CrmApiFactory(Settings))
+    {
+    }
+
+    protected RebuildAsideTests(CrmApiFactory factory) => this.factory = factory;
 
     [Fact]
     public async Task Events_that_arrive_during_a_rebuild_are_in_the_swapped_model()
@@ -183,8 +193,59 @@ public sealed class RebuildAsideTests : IDisposable
         Assert.Empty(await AsideTablesAsync(after));
     }
 
-    public void Dispose() => factory.Dispose();
+    public void Dispose()
+    {
+        factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static async Task<List<string>> AsideTablesAsync(Api.Infrastructure.Data.CrmDbContext db)
-        => await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE name LIKE '%\\_\\_next' ESCAPE '\\' AND type = 'table'").ToListAsync();
+        => db.Database.IsNpgsql()
+            ? await db.Database.SqlQueryRaw<string>("SELECT tablename AS \"Value\" FROM pg_tables WHERE schemaname = current_schema() AND (tablename LIKE '%\\_\\_next' OR tablename LIKE '%\\_\\_old')").ToListAsync()
+            : await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE name LIKE '%\\_\\_next' ESCAPE '\\' AND type = 'table'").ToListAsync();
+}
+
+/// <summary>The same on PostgreSQL, which builds aside too (<see cref="PostgresAsideTables"/>).</summary>
+[OnPostgres]
+public sealed class RebuildAsideOnPostgresTests : RebuildAsideTests
+{
+    private readonly PostgresApiFactory postgres;
+
+    public RebuildAsideOnPostgresTests()
+        : this(new PostgresApiFactory(Settings))
+    {
+    }
+
+    private RebuildAsideOnPostgresTests(PostgresApiFactory postgres)
+        : base(postgres) => this.postgres = postgres;
+
+    [Fact]
+    public async Task The_swapped_tables_keep_the_index_and_key_names_of_the_model_that_migrations_refer_to()
+    {
+        var consultant = (await postgres.CreateUserAsync("CONSULTANT")).Client;
+        await consultant.CompletedInternshipAsync(await postgres.CreateCandidateAsync(), await consultant.RegisterWorkplaceAsync(70), Today.AddDays(-10));
+        await ReadModelSnapshot.SettledAsync(postgres);
+
+        // The start-up build swapped once already; two more.
+        for (var i = 0; i < 2; i++)
+        {
+            await using var scope = postgres.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<YieldRebuild>().RunAsync(null, null, CancellationToken.None);
+        }
+
+        await using var db = postgres.NewDbContext();
+        var model = db.Model.GetEntityTypes().Where(e => YieldShadowTables.Tables.Contains(e.GetTableName()))
+            .SelectMany(e => e.GetIndexes().Select(i => $"{e.GetTableName()} {i.GetDatabaseName()}").Append($"{e.GetTableName()} {e.FindPrimaryKey()!.GetName()}"))
+            .Order(StringComparer.Ordinal).ToList();
+        var stored = await db.Database.SqlQueryRaw<string>(
+            "SELECT t.relname || ' ' || i.relname AS \"Value\" FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+            + "WHERE t.relnamespace = current_schema()::regnamespace").ToListAsync();
+        var constraints = await db.Database.SqlQueryRaw<string>(
+            "SELECT t.relname || ' ' || c.conname AS \"Value\" FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE t.relnamespace = current_schema()::regnamespace").ToListAsync();
+
+        Assert.Contains("YieldCells PK_YieldCells", model);
+        Assert.Equal(model, stored.Where(n => YieldShadowTables.Tables.Contains(n.Split(' ')[0])).Order(StringComparer.Ordinal).ToList());
+        Assert.Contains("YieldCells PK_YieldCells", constraints);
+        Assert.Empty(await db.Database.SqlQueryRaw<string>("SELECT tablename AS \"Value\" FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '%\\_\\_next'").ToListAsync());
+    }
 }

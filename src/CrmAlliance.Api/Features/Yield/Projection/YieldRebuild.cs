@@ -14,11 +14,11 @@ public sealed class YieldRebuildBusyException(string holder)
 
 /// <summary>
 /// Recomputes the read model from the raw rows <b>aside</b> and swaps it in, so that reports and writers go on
-/// meanwhile (on SQLite; SQL Server still rebuilds in place, <see cref="YieldInPlaceRebuild"/>):
+/// meanwhile (on SQLite and PostgreSQL; SQL Server still rebuilds in place, <see cref="YieldInPlaceRebuild"/>):
 /// <list type="number">
 /// <item>takes the lease (<see cref="YieldRebuildLease"/>); from then on the projection, which keeps the live tables
 /// current, also notes every refresh in the backlog;</item>
-/// <item>builds <c>Yield*__next</c> (<see cref="YieldShadowTables"/>) company chunk by chunk with the same
+/// <item>builds <c>Yield*__next</c> (<see cref="IYieldAsideTables"/>) company chunk by chunk with the same
 /// <see cref="YieldFactSource"/> and <see cref="YieldContributions"/> as the projection, written in short
 /// transactions (<see cref="AsideWriter"/>) while the next chunks are read and computed on another connection;</item>
 /// <item>swaps in one short transaction: renames the tables, raises the version, and replays the backlog onto the
@@ -32,7 +32,7 @@ public sealed class YieldRebuild(
     IServiceScopeFactory scopes,
     YieldProjector projector,
     YieldInPlaceRebuild inPlace,
-    YieldShadowTables shadow,
+    IYieldAsideTables shadow,
     YieldRebuildLease lease,
     YieldRebuildOptions rebuildOptions,
     YieldOptions options,
@@ -51,7 +51,7 @@ public sealed class YieldRebuild(
 
         try
         {
-            if (!db.Database.IsSqlite())
+            if (db.Database.IsSqlServer())
             {
                 var result = await inPlace.RunAsync(asOf, progressOutput, cancellationToken);
                 await lease.ReleaseAsync(cancellationToken);
@@ -70,7 +70,7 @@ public sealed class YieldRebuild(
         catch
         {
             db.ChangeTracker.Clear();
-            if (db.Database.IsSqlite())
+            if (!db.Database.IsSqlServer())
             {
                 await shadow.DropAsync(rebuildOptions, CancellationToken.None);
             }

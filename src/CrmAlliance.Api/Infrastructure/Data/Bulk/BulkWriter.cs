@@ -45,6 +45,7 @@ public sealed class BulkWriter : IDisposable
         var entityType = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var (table, schema, columns) = BulkColumns.For(entityType);
         var sql = db.GetService<ISqlGenerationHelper>();
+        var limits = LimitsFor(db.Database);
         var bulk = new BulkTable(
             table,
             db.Database.GetDbConnection(),
@@ -52,13 +53,19 @@ public sealed class BulkWriter : IDisposable
             sql.DelimitIdentifier(table, schema),
             columns.Select(c => sql.DelimitIdentifier(c.Name)).ToList(),
             columns,
-            db.Database.IsSqlServer() ? SqlServerMaxParameters : db.Database.IsNpgsql() ? PostgreSqlMaxParameters : int.MaxValue,
-            db.Database.IsSqlite() ? SqliteMaxRows : SqlServerMaxRows,
-            unboundedSize: db.Database.IsSqlServer());
+            limits.MaxParameters,
+            limits.MaxStatementRows,
+            limits.UnboundedSize);
         bulk.Parents.AddRange(parents);
         tables.Add(bulk);
         return bulk;
     }
+
+    /// <summary>The provider's limits for a <see cref="BulkTable"/>: parameters and rows per statement, and whether sizes are left unbounded.</summary>
+    public static (int MaxParameters, int MaxStatementRows, bool UnboundedSize) LimitsFor(DatabaseFacade database)
+        => database.IsSqlServer() ? (SqlServerMaxParameters, SqlServerMaxRows, true)
+            : database.IsNpgsql() ? (PostgreSqlMaxParameters, SqlServerMaxRows, false)
+            : (int.MaxValue, SqliteMaxRows, false);
 
     /// <summary>Writes every waiting row, parents before children.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)

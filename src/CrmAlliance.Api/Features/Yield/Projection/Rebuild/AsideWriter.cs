@@ -14,7 +14,7 @@ namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 /// the writer pauses, so other writers wait well under a second (see <see cref="YieldRebuildOptions"/>).
 /// Each transaction also reports progress (and so renews the lease).
 /// </summary>
-public sealed class AsideWriter(CrmDbContext db, YieldShadowTables shadow, YieldRebuildLease lease, YieldRebuildOptions options, RebuildPhases phases)
+public sealed class AsideWriter(CrmDbContext db, IYieldAsideTables shadow, YieldRebuildLease lease, YieldRebuildOptions options, RebuildPhases phases)
 {
     /// <summary>Rows gathered before they are written (in as many transactions as their lock budget needs).</summary>
     public const int RowsPerRound = 20_000;
@@ -128,6 +128,7 @@ public sealed class AsideWriter(CrmDbContext db, YieldShadowTables shadow, Yield
         var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
         var (table, _, columns) = BulkColumns.For(entityType);
         var sql = db.GetService<ISqlGenerationHelper>();
+        var limits = BulkWriter.LimitsFor(db.Database);
         return new BulkTable(
             table,
             db.Database.GetDbConnection(),
@@ -135,7 +136,8 @@ public sealed class AsideWriter(CrmDbContext db, YieldShadowTables shadow, Yield
             sql.DelimitIdentifier(YieldShadowTables.Aside(table)),
             columns.Select(c => sql.DelimitIdentifier(c.Name)).ToList(),
             columns,
-            int.MaxValue,
-            1);
+            limits.MaxParameters,
+            limits.MaxStatementRows,
+            limits.UnboundedSize);
     }
 }

@@ -18,7 +18,7 @@ namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 /// <see cref="Suffix"/>: after an odd number of rebuilds the live indexes carry the suffix. Nothing reads index
 /// names at run time; a future migration that drops one of these indexes must drop it under both names.
 /// </remarks>
-public sealed class YieldShadowTables(CrmDbContext db)
+public sealed class YieldShadowTables(CrmDbContext db) : IYieldAsideTables
 {
     public const string Suffix = "__next";
 
@@ -36,10 +36,10 @@ public sealed class YieldShadowTables(CrmDbContext db)
 
     private string? synchronousBefore;
 
-    /// <summary>The longest one statement of the clean-up held the write lock.</summary>
+    /// <inheritdoc/>
     public TimeSpan LongestCleanupHold { get; private set; }
 
-    /// <summary>Drops what an earlier, interrupted rebuild left and creates empty aside tables like the live ones.</summary>
+    /// <inheritdoc/>
     public async Task CreateAsync(YieldRebuildOptions options, CancellationToken cancellationToken)
     {
         // The old tables of an earlier swap still hold the index names the aside tables take now; a crashed
@@ -79,7 +79,7 @@ public sealed class YieldShadowTables(CrmDbContext db)
         }
     }
 
-    /// <summary>Drops the aside tables (a failed or cancelled rebuild): the live ones were never touched.</summary>
+    /// <inheritdoc/>
     public async Task DropAsync(YieldRebuildOptions options, CancellationToken cancellationToken)
     {
         foreach (var table in Tables)
