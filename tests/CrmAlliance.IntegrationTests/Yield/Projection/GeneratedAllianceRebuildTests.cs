@@ -10,12 +10,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CrmAlliance.IntegrationTests.Yield.Projection;
 
 /// <summary>A generated alliance (200 companies, 10,000 placements) in a real SQLite file, for rebuilds large enough to take seconds.</summary>
-public sealed class GeneratedAlliance : IAsyncLifetime
+public class GeneratedAlliance : IAsyncLifetime
 {
     public static readonly SeedOptions Options = new(200, 10_000, 42, new DateOnly(2026, 6, 30), 5);
 
     // Short transactions, so that the rebuild takes many of them and a writer has many chances to be kept waiting.
-    public CrmApiFactory Factory { get; } = new(new Dictionary<string, string> { ["Yield:Rebuild:LockHold"] = "00:00:00.100" });
+    protected static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string> { ["Yield:Rebuild:LockHold"] = "00:00:00.100" };
+
+    public GeneratedAlliance()
+        : this(new CrmApiFactory(Settings))
+    {
+    }
+
+    protected GeneratedAlliance(CrmApiFactory factory) => Factory = factory;
+
+    public CrmApiFactory Factory { get; }
 
     public async Task InitializeAsync() => await Factory.SeedAsync(Options);
 
@@ -30,7 +39,10 @@ public sealed class GeneratedAlliance : IAsyncLifetime
 public sealed class GeneratedAllianceRebuildTests(GeneratedAlliance alliance) : IClassFixture<GeneratedAlliance>
 {
     [Fact]
-    public async Task The_aside_rebuild_gives_exactly_the_rows_of_the_in_place_algorithm()
+    public Task The_aside_rebuild_gives_exactly_the_rows_of_the_in_place_algorithm() => AsideEqualsInPlaceAsync(alliance);
+
+    /// <summary>Rebuilds in place, then aside, and compares every row of the read model.</summary>
+    internal static async Task AsideEqualsInPlaceAsync(GeneratedAlliance alliance)
     {
         await using (var scope = alliance.Factory.Services.CreateAsyncScope())
         {
@@ -99,4 +111,15 @@ public sealed class GeneratedAllianceRebuildTests(GeneratedAlliance alliance) : 
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>The same generated alliance in a PostgreSQL database of its own.</summary>
+public sealed class GeneratedAllianceOnPostgres() : GeneratedAlliance(new PostgresApiFactory(Settings));
+
+/// <summary>PostgreSQL's aside rebuild (<c>PostgresAsideTables</c>) gives exactly the in-place algorithm's rows too.</summary>
+[OnPostgres]
+public sealed class GeneratedAllianceRebuildOnPostgresTests(GeneratedAllianceOnPostgres alliance) : IClassFixture<GeneratedAllianceOnPostgres>
+{
+    [Fact]
+    public Task The_aside_rebuild_gives_exactly_the_rows_of_the_in_place_algorithm() => GeneratedAllianceRebuildTests.AsideEqualsInPlaceAsync(alliance);
 }
