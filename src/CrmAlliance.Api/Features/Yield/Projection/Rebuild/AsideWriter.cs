@@ -75,7 +75,7 @@ public sealed class AsideWriter(CrmDbContext db, IYieldAsideTables shadow, Yield
                 await shadow.CheckpointAsync(cancellationToken);
             }
 
-            if (heldSincePause >= options.HoldBeforePause)
+            if (shadow.WritesBlockOtherWriters && heldSincePause >= options.HoldBeforePause)
             {
                 heldSincePause = TimeSpan.Zero;
                 using (phases.Measure("pause for other processes' writers"))

@@ -7,6 +7,9 @@ namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 /// </summary>
 public interface IYieldAsideTables
 {
+    /// <summary>Whether the rebuild's write transactions keep every other writer waiting (SQLite's one write lock), so the rebuild pauses now and then for them.</summary>
+    bool WritesBlockOtherWriters { get; }
+
     /// <summary>The longest one statement of the clean-up held a lock other writers wait for.</summary>
     TimeSpan LongestCleanupHold { get; }
 

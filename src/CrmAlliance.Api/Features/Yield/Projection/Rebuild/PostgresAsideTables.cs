@@ -14,6 +14,9 @@ namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 /// </summary>
 public sealed class PostgresAsideTables(CrmDbContext db) : IYieldAsideTables
 {
+    /// <summary>No: PostgreSQL locks rows, and nobody else writes the aside tables.</summary>
+    public bool WritesBlockOtherWriters => false;
+
     /// <inheritdoc/>
     public TimeSpan LongestCleanupHold => TimeSpan.Zero;
 

@@ -37,6 +37,9 @@ public sealed class YieldShadowTables(CrmDbContext db) : IYieldAsideTables
     private string? synchronousBefore;
 
     /// <inheritdoc/>
+    public bool WritesBlockOtherWriters => true;
+
+    /// <inheritdoc/>
     public TimeSpan LongestCleanupHold { get; private set; }
 
     /// <inheritdoc/>
