@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -19,46 +18,34 @@ public sealed class YieldKeptPledges
     /// <summary>More changed companies than this and the range is read afresh (one query is then cheaper).</summary>
     public const int MaximumPatch = 1_000;
 
-    private readonly ConcurrentDictionary<(DateOnly First, DateOnly Last), Entry> entries = new();
+    private readonly YieldKeptEntries<(DateOnly First, DateOnly Last), Entry> entries = new(MaximumEntries);
 
     /// <summary>Every pledge fact overlapping <paramref name="first"/>–<paramref name="last"/> as of the current version (or a newer one). Never changed once returned.</summary>
-    public async Task<IReadOnlyList<YieldPledgeFact>> OverlappingAsync(CrmDbContext db, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<YieldPledgeFact>> OverlappingAsync(CrmDbContext db, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+        => entries.WithAsync((first, last), entry => BringUpToDateAsync(entry, db, first, last, cancellationToken), cancellationToken);
+
+    private static async Task<IReadOnlyList<YieldPledgeFact>> BringUpToDateAsync(Entry entry, CrmDbContext db, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        var entry = entries.GetOrAdd((first, last), _ => new Entry());
-        entry.LastUsed = Environment.TickCount64;
-        while (entries.Count > MaximumEntries)
+        // Read before the rows: rows newer than the stamp may be kept under it, never older rows under a newer one.
+        var stamp = await YieldStamp.ReadAsync(db, cancellationToken);
+        if (stamp is not { } now)
         {
-            entries.TryRemove(entries.MinBy(e => e.Value.LastUsed).Key, out _);
+            return await Overlapping(db, first, last).ToListAsync(cancellationToken);
         }
 
-        await entry.Lock.WaitAsync(cancellationToken);
-        try
+        if (entry.Facts is not null && entry.Stamp == now)
         {
-            // Read before the rows: rows newer than the stamp may be kept under it, never older rows under a newer one.
-            var stamp = await YieldStamp.ReadAsync(db, cancellationToken);
-            if (stamp is not { } now)
-            {
-                return await Overlapping(db, first, last).ToListAsync(cancellationToken);
-            }
-
-            if (entry.Facts is not null && entry.Stamp == now)
-            {
-                return entry.Facts;
-            }
-
-            var changed = entry.Facts is not null && now.CanPatchFrom(entry.Stamp)
-                ? await YieldChangeLog.ChangedAfterAsync(db, entry.Stamp.Version, MaximumPatch, cancellationToken)
-                : null;
-            entry.Facts = changed is null || changed.Count > MaximumPatch
-                ? await Overlapping(db, first, last).ToListAsync(cancellationToken)
-                : await PatchAsync(db, entry.Facts!, changed, first, last, cancellationToken);
-            entry.Stamp = now;
             return entry.Facts;
         }
-        finally
-        {
-            entry.Lock.Release();
-        }
+
+        var changed = entry.Facts is not null && now.CanPatchFrom(entry.Stamp)
+            ? await YieldChangeLog.ChangedAfterAsync(db, entry.Stamp.Version, MaximumPatch, cancellationToken)
+            : null;
+        entry.Facts = changed is null || changed.Count > MaximumPatch
+            ? await Overlapping(db, first, last).ToListAsync(cancellationToken)
+            : await PatchAsync(db, entry.Facts!, changed, first, last, cancellationToken);
+        entry.Stamp = now;
+        return entry.Facts;
     }
 
     private static async Task<IReadOnlyList<YieldPledgeFact>> PatchAsync(
@@ -79,10 +66,6 @@ public sealed class YieldKeptPledges
 
     private sealed class Entry
     {
-        public SemaphoreSlim Lock { get; } = new(1, 1);
-
-        public long LastUsed { get; set; }
-
         public YieldStamp Stamp { get; set; }
 
         public IReadOnlyList<YieldPledgeFact>? Facts { get; set; }

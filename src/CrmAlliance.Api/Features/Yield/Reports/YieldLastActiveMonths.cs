@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,63 +16,47 @@ public sealed class YieldLastActiveMonths
     /// <summary>More changed companies than this and everything is forgotten (the day clock touches most).</summary>
     private const int MaximumPatch = 5_000;
 
-    private readonly ConcurrentDictionary<int, Entry> entries = new();
+    private readonly YieldKeptEntries<int, Entry> entries = new(MaximumEntries);
 
     /// <summary>The last active month (yyyymm) up to <paramref name="throughMonth"/> of each company that has one.</summary>
-    public async Task<Dictionary<Guid, int>> OfAsync(CrmDbContext db, YieldCellReader reader, IReadOnlyCollection<Guid> companyIds, int throughMonth, CancellationToken cancellationToken)
+    public Task<Dictionary<Guid, int>> OfAsync(CrmDbContext db, YieldCellReader reader, IReadOnlyCollection<Guid> companyIds, int throughMonth, CancellationToken cancellationToken)
+        => entries.WithAsync(throughMonth, entry => OfAsync(entry, db, reader, companyIds, throughMonth, cancellationToken), cancellationToken);
+
+    private static async Task<Dictionary<Guid, int>> OfAsync(Entry entry, CrmDbContext db, YieldCellReader reader, IReadOnlyCollection<Guid> companyIds, int throughMonth, CancellationToken cancellationToken)
     {
-        var entry = entries.GetOrAdd(throughMonth, _ => new Entry());
-        entry.LastUsed = Environment.TickCount64;
-        while (entries.Count > MaximumEntries)
+        var stamp = await YieldStamp.ReadAsync(db, cancellationToken);
+        if (stamp is not { } now)
         {
-            entries.TryRemove(entries.MinBy(e => e.Value.LastUsed).Key, out _);
+            return await reader.LastActiveMonthAsync(companyIds, throughMonth, cancellationToken);
         }
 
-        await entry.Lock.WaitAsync(cancellationToken);
-        try
+        if (now != entry.Stamp)
         {
-            var stamp = await YieldStamp.ReadAsync(db, cancellationToken);
-            if (stamp is not { } now)
+            var changed = now.CanPatchFrom(entry.Stamp) ? await YieldChangeLog.ChangedAfterAsync(db, entry.Stamp.Version, MaximumPatch, cancellationToken) : null;
+            if (changed is null || changed.Count > MaximumPatch)
             {
-                return await reader.LastActiveMonthAsync(companyIds, throughMonth, cancellationToken);
+                entry.Known.Clear();
+            }
+            else
+            {
+                changed.ForEach(id => entry.Known.Remove(id));
             }
 
-            if (now != entry.Stamp)
-            {
-                var changed = now.CanPatchFrom(entry.Stamp) ? await YieldChangeLog.ChangedAfterAsync(db, entry.Stamp.Version, MaximumPatch, cancellationToken) : null;
-                if (changed is null || changed.Count > MaximumPatch)
-                {
-                    entry.Known.Clear();
-                }
-                else
-                {
-                    changed.ForEach(id => entry.Known.Remove(id));
-                }
-
-                entry.Stamp = now;
-            }
-
-            var unknown = companyIds.Where(id => !entry.Known.ContainsKey(id)).ToList();
-            if (unknown.Count > 0)
-            {
-                var found = await reader.LastActiveMonthAsync(unknown, throughMonth, cancellationToken);
-                unknown.ForEach(id => entry.Known[id] = found.TryGetValue(id, out var month) ? month : null);
-            }
-
-            return companyIds.Where(id => entry.Known[id] is not null).ToDictionary(id => id, id => entry.Known[id]!.Value);
+            entry.Stamp = now;
         }
-        finally
+
+        var unknown = companyIds.Where(id => !entry.Known.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
         {
-            entry.Lock.Release();
+            var found = await reader.LastActiveMonthAsync(unknown, throughMonth, cancellationToken);
+            unknown.ForEach(id => entry.Known[id] = found.TryGetValue(id, out var month) ? month : null);
         }
+
+        return companyIds.Where(id => entry.Known[id] is not null).ToDictionary(id => id, id => entry.Known[id]!.Value);
     }
 
     private sealed class Entry
     {
-        public SemaphoreSlim Lock { get; } = new(1, 1);
-
-        public long LastUsed { get; set; }
-
         public YieldStamp Stamp { get; set; }
 
         /// <summary>Company → last active month, or null when it has none up to the month.</summary>

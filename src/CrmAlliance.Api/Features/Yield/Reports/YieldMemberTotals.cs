@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CrmAlliance.Api.Core;
 using CrmAlliance.Api.Features.Yield.ReadModel;
 using CrmAlliance.Api.Infrastructure.Data;
@@ -28,61 +27,37 @@ public sealed class YieldMemberTotals
     /// <summary>More changed companies than this and everything is read afresh (one query is then cheaper).</summary>
     public const int MaximumPatch = 1_000;
 
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly YieldKeptEntries<string, Entry> entries = new(MaximumEntries);
 
     /// <summary>Every member's totals as of the read model's current version (or a newer one).</summary>
-    public async Task<YieldMemberTotalsSnapshot> CurrentAsync(CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
-    {
-        var entry = EntryOf(period, slice);
-        await entry.Lock.WaitAsync(cancellationToken);
-        try
-        {
-            return await BringUpToDateAsync(entry, db, reader, period, slice, cancellationToken);
-        }
-        finally
-        {
-            entry.Lock.Release();
-        }
-    }
+    public Task<YieldMemberTotalsSnapshot> CurrentAsync(CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
+        => entries.WithAsync(KeyOf(period, slice), entry => BringUpToDateAsync(entry, db, reader, period, slice, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The members ranked as of the read model's current version. The ranking is kept with the totals: when they are
     /// patched, so is it (<see cref="YieldRanking.With"/>: the changed companies re-scored and re-placed); it is
     /// ranked afresh only when the totals were read afresh.
     /// </summary>
-    public async Task<YieldRanking> RankingAsync(CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, YieldOptions options, CancellationToken cancellationToken)
-    {
-        var entry = EntryOf(period, slice);
-        await entry.Lock.WaitAsync(cancellationToken);
-        try
-        {
-            var snapshot = await BringUpToDateAsync(entry, db, reader, period, slice, cancellationToken);
-            if (entry.Ranking is { } kept && ReferenceEquals(kept.Snapshot, snapshot))
+    public Task<YieldRanking> RankingAsync(CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, YieldOptions options, CancellationToken cancellationToken)
+        => entries.WithAsync(
+            KeyOf(period, slice),
+            async entry =>
             {
-                return kept;
-            }
+                var snapshot = await BringUpToDateAsync(entry, db, reader, period, slice, cancellationToken);
+                if (entry.Ranking is { } kept && ReferenceEquals(kept.Snapshot, snapshot))
+                {
+                    return kept;
+                }
 
-            var ranking = YieldRanking.Rank(snapshot, options);
-            if (ReferenceEquals(entry.Snapshot, snapshot))
-            {
-                entry.Ranking = ranking;
-            }
+                var ranking = YieldRanking.Rank(snapshot, options);
+                if (ReferenceEquals(entry.Snapshot, snapshot))
+                {
+                    entry.Ranking = ranking;
+                }
 
-            return ranking;
-        }
-        finally
-        {
-            entry.Lock.Release();
-        }
-    }
-
-    private Entry EntryOf(ReportPeriod period, YieldSlice slice)
-    {
-        var entry = entries.GetOrAdd(KeyOf(period, slice), _ => new Entry());
-        entry.LastUsed = Environment.TickCount64;
-        TrimToLimit();
-        return entry;
-    }
+                return ranking;
+            },
+            cancellationToken);
 
     /// <summary>Called under the entry's lock: the snapshot at the current stamp, patched or read afresh, with the kept ranking patched alike.</summary>
     private static async Task<YieldMemberTotalsSnapshot> BringUpToDateAsync(Entry entry, CrmDbContext db, YieldCellReader reader, ReportPeriod period, YieldSlice slice, CancellationToken cancellationToken)
@@ -119,7 +94,7 @@ public sealed class YieldMemberTotals
 
     /// <summary>The snapshot this process holds for the period and slice, without reading anything (null when none): what a visit would start from.</summary>
     public YieldMemberTotalsSnapshot? Known(ReportPeriod period, YieldSlice slice)
-        => entries.TryGetValue(KeyOf(period, slice), out var entry) ? entry.Snapshot : null;
+        => entries.Peek(KeyOf(period, slice))?.Snapshot;
 
     private static string KeyOf(ReportPeriod period, YieldSlice slice) => $"{period.Label}|{slice.OfferKindKey}|{slice.TargetGroupKey}";
 
@@ -170,21 +145,8 @@ public sealed class YieldMemberTotals
         }
     }
 
-    private void TrimToLimit()
-    {
-        while (entries.Count > MaximumEntries)
-        {
-            var oldest = entries.MinBy(e => e.Value.LastUsed);
-            entries.TryRemove(oldest.Key, out _);
-        }
-    }
-
     private sealed class Entry
     {
-        public SemaphoreSlim Lock { get; } = new(1, 1);
-
-        public long LastUsed { get; set; }
-
         public YieldMemberTotalsSnapshot? Snapshot { get; set; }
 
         /// <summary>The ranking of <see cref="Snapshot"/> once asked for (null until then, and after a full read).</summary>
