@@ -18,7 +18,12 @@ namespace CrmAlliance.IntegrationTests.Yield.Projection;
 public class RebuildAsideTests : IDisposable
 {
     // One company per chunk, so that a test can change a company whose rows the rebuild has already read.
-    protected static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string> { ["Yield:Rebuild:CompaniesPerChunk"] = "1", ["Yield:Rebuild:CheckInterval"] = "01:00:00" };
+    protected static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
+    {
+        ["Yield:Rebuild:CompaniesPerChunk"] = "1",
+        ["Yield:Rebuild:CheckInterval"] = "01:00:00",
+        ["Yield:Rebuild:SwapLockTimeout"] = "00:00:00.300",
+    };
 
     private readonly CrmApiFactory factory;
 
@@ -218,6 +223,64 @@ public sealed class RebuildAsideOnPostgresTests : RebuildAsideTests
 
     private RebuildAsideOnPostgresTests(PostgresApiFactory postgres)
         : base(postgres) => this.postgres = postgres;
+
+    [Fact]
+    public async Task A_swap_that_cannot_get_its_lock_soon_lets_go_so_queries_do_not_queue_behind_it_and_tries_again()
+    {
+        var consultant = (await postgres.CreateUserAsync("CONSULTANT")).Client;
+        await consultant.CompletedInternshipAsync(await postgres.CreateCandidateAsync(), await consultant.RegisterWorkplaceAsync(60), Today.AddDays(-10));
+        await ReadModelSnapshot.SettledAsync(postgres);
+        int chunks;
+        await using (var db = postgres.NewDbContext())
+        {
+            chunks = await db.Companies.CountAsync();
+        }
+
+        // A long report holds a share lock on the cells for 4 s from the last chunk on, so the swap waits for it.
+        Task holding = Task.CompletedTask;
+        Task reading = Task.CompletedTask;
+        TimeSpan? readerWaited = null;
+        await using var scope = postgres.Services.CreateAsyncScope();
+        var rebuild = scope.ServiceProvider.GetRequiredService<YieldRebuild>();
+        rebuild.AfterChunk = chunk =>
+        {
+            if (chunk == chunks)
+            {
+                var locked = new TaskCompletionSource();
+                holding = Task.Run(async () =>
+                {
+                    await using var db = postgres.NewDbContext();
+                    await using var transaction = await db.Database.BeginTransactionAsync();
+                    await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"YieldCells\" IN ACCESS SHARE MODE");
+                    locked.SetResult();
+                    await Task.Delay(TimeSpan.FromSeconds(4));
+                    await transaction.CommitAsync();
+                });
+                reading = Task.Run(async () =>
+                {
+                    // A query that comes while the swap waits: with no time-out it would queue behind the swap's request until the long report ends.
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                    await using var db = postgres.NewDbContext();
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    await db.YieldCells.CountAsync();
+                    readerWaited = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                });
+                return locked.Task;
+            }
+
+            return Task.CompletedTask;
+        };
+
+        await rebuild.RunAsync(null, null, CancellationToken.None);
+        await holding;
+        await reading;
+
+        Assert.True(rebuild.SwapRetries >= 1, "the swap never let go");
+        Assert.NotNull(readerWaited);
+        Assert.True(readerWaited < TimeSpan.FromSeconds(1.5), $"a query waited {readerWaited?.TotalMilliseconds:0} ms behind the swap");
+        await using var after = postgres.NewDbContext();
+        Assert.Empty(await after.YieldRebuildRuns.ToListAsync());
+    }
 
     [Fact]
     public async Task The_swapped_tables_keep_the_index_and_key_names_of_the_model_that_migrations_refer_to()

@@ -41,6 +41,9 @@ public sealed class YieldRebuild(
     /// <summary>Test hook: runs after each chunk's rows are queued (e.g. to change source rows mid-rebuild).</summary>
     public Func<int, Task>? AfterChunk { get; set; }
 
+    /// <summary>How often the swap let go of a lock it could not get in time (or a deadlock) and tried again.</summary>
+    public int SwapRetries { get; private set; }
+
     public async Task<YieldRebuildResult> RunAsync(DateOnly? bookThrough, TextWriter? progressOutput, CancellationToken cancellationToken)
     {
         var asOf = bookThrough ?? YieldClockDay.BookThrough(clock);
@@ -149,7 +152,21 @@ public sealed class YieldRebuild(
         using (phases.Measure("swap"))
         {
             await shadow.DurableCommitsAsync(true, cancellationToken);
-            await SwapAsync(asOf, cancellationToken);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await SwapAsync(asOf, cancellationToken);
+                    break;
+                }
+                catch (Exception e) when (attempt < rebuildOptions.SwapAttempts && shadow.IsLockConflict(e))
+                {
+                    db.ChangeTracker.Clear();
+                    SwapRetries++;
+                    await Task.Delay(rebuildOptions.PauseBetweenTransactions * attempt, cancellationToken);
+                }
+            }
+
             await shadow.DurableCommitsAsync(false, cancellationToken);
         }
 
@@ -221,7 +238,7 @@ public sealed class YieldRebuild(
             throw new InvalidOperationException("The yield rebuild lost its lease before the swap; the other holder goes on.");
         }
 
-        await shadow.SwapInAsync(cancellationToken);
+        await shadow.SwapInAsync(rebuildOptions, cancellationToken);
         await db.YieldChanges.ExecuteDeleteAsync(cancellationToken);
         var backlog = await db.YieldRebuildBacklog.AsNoTracking().Select(b => new { b.Kind, b.RowId }).Distinct().ToListAsync(cancellationToken);
         await db.YieldRebuildBacklog.ExecuteDeleteAsync(cancellationToken);

@@ -29,7 +29,10 @@ public interface IYieldAsideTables
     Task ResetConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>Replaces the live tables with the aside ones; call inside the swap's transaction.</summary>
-    Task SwapInAsync(CancellationToken cancellationToken);
+    Task SwapInAsync(YieldRebuildOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Whether the swap failed only for a lock it could not get in time or a deadlock, so it may be tried again.</summary>
+    bool IsLockConflict(Exception exception);
 
     /// <summary>Removes the old tables of the last swap, if the swap left any.</summary>
     Task DropRetiredAsync(YieldRebuildOptions options, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using CrmAlliance.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 
@@ -55,8 +56,10 @@ public sealed class PostgresAsideTables(CrmDbContext db) : IYieldAsideTables
     public Task ResetConnectionAsync(CancellationToken cancellationToken) => ExecuteAsync("SET synchronous_commit TO DEFAULT", cancellationToken);
 
     /// <inheritdoc/>
-    public async Task SwapInAsync(CancellationToken cancellationToken)
+    public async Task SwapInAsync(YieldRebuildOptions options, CancellationToken cancellationToken)
     {
+        // Waiting for a long query's lock would queue every later query of that table behind the swap: give up soon, try again.
+        await ExecuteAsync($"SET LOCAL lock_timeout = {(int)options.SwapLockTimeout.TotalMilliseconds}", cancellationToken);
         foreach (var table in YieldShadowTables.Tables)
         {
             var live = await IndexesAsync(table, cancellationToken);
@@ -74,6 +77,11 @@ public sealed class PostgresAsideTables(CrmDbContext db) : IYieldAsideTables
             }
         }
     }
+
+    /// <inheritdoc/>
+    public bool IsLockConflict(Exception exception)
+        => exception is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected }
+            || (exception.InnerException is { } inner && IsLockConflict(inner));
 
     /// <summary>Nothing to do: the swap dropped the old tables in its own transaction.</summary>
     public Task DropRetiredAsync(YieldRebuildOptions options, CancellationToken cancellationToken) => Task.CompletedTask;

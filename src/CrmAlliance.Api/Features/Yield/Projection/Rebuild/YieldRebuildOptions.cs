@@ -25,6 +25,15 @@ public sealed class YieldRebuildOptions
     /// <summary>Companies read and computed at a time; up to three chunks are in memory at once (being read, waiting, being written).</summary>
     public int CompaniesPerChunk { get; set; } = 125;
 
+    /// <summary>
+    /// PostgreSQL: how long the swap waits for a table's exclusive lock before it lets go and tries again (queries of
+    /// that table queue behind its request meanwhile), and how often it tries; a deadlock with a projection writer is
+    /// tried again too.
+    /// </summary>
+    public TimeSpan SwapLockTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int SwapAttempts { get; set; } = 10;
+
     /// <summary>How often the background service looks whether the definitions changed (or a crashed rebuild's lease ran out).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

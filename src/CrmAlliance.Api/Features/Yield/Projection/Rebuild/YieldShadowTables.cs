@@ -119,7 +119,7 @@ public sealed class YieldShadowTables(CrmDbContext db) : IYieldAsideTables
     /// Replaces the live tables with the aside ones; call inside the swap's transaction. The old tables are renamed
     /// (retired), not dropped: dropping a table frees every page of it, seconds for millions of rows.
     /// </summary>
-    public async Task SwapInAsync(CancellationToken cancellationToken)
+    public async Task SwapInAsync(YieldRebuildOptions options, CancellationToken cancellationToken)
     {
         foreach (var table in Tables)
         {
@@ -129,6 +129,9 @@ public sealed class YieldShadowTables(CrmDbContext db) : IYieldAsideTables
             await db.Database.ExecuteSqlRawAsync(rename, cancellationToken);
         }
     }
+
+    /// <summary>Never: the swap takes its turn in the writer queue like any SQLite writer.</summary>
+    public bool IsLockConflict(Exception exception) => false;
 
     /// <summary>Empties and drops the old tables of the last swap (see <see cref="EmptyAndDropAsync"/>).</summary>
     public async Task DropRetiredAsync(YieldRebuildOptions options, CancellationToken cancellationToken)
