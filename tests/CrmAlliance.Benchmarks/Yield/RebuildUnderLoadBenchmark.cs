@@ -41,6 +41,7 @@ public static class RebuildUnderLoadBenchmark
         Environment.SetEnvironmentVariable("Logging__LogLevel__CrmAlliance.Api.Features.Yield.Projection.Rebuild.YieldRebuildService", "Information");
         var loadBefore = MachineFacts.LoadAverageNow();
         using var waits = new WriterWaits();
+        using var gcPauses = new GcPauses();
         var started = Stopwatch.StartNew();
         await using var host = new YieldApiHost(database);
         var faults = new FaultCounter();
@@ -88,6 +89,7 @@ public static class RebuildUnderLoadBenchmark
         // The old tables are emptied and dropped after the swap, while the Api serves: measured too.
         var cleanedAfter = swappedAfter is null ? null : await WaitForOldTablesGoneAsync(database, started, TimeSpan.FromMinutes(15));
         var waited = waits.Stop();
+        var (longestPauses, pauseTotal) = gcPauses.Stop();
         await stop.CancelAsync();
         await writing;
         await reading;
@@ -106,6 +108,8 @@ public static class RebuildUnderLoadBenchmark
         Console.WriteLine($"| a write transaction's wait for its turn at the write lock (every writer of the Api: GraphQL, projection, outbox, rebuild) | {waited.Count} | {F(waited.Percentile(0.5))} | {F(waited.Percentile(0.95))} | {F(waited.Percentile(0.99))} | {F(waited.Max)} | – |");
         Console.WriteLine($"| `yieldRanking` {year}, first 50 | {ranking.Count} | {F(ranking.Percentile(0.5))} | {F(ranking.Percentile(0.95))} | {F(ranking.Percentile(0.99))} | {F(ranking.Max)} | {rankingErrors} |");
         Console.WriteLine();
+        Console.WriteLine($"Garbage collection ({GcPauses.Mode}; the Api runs in this process): pauses {pauseTotal.TotalSeconds:0.0} s in all, {longestPauses.Count} seen; longest: "
+            + string.Join(", ", longestPauses.Take(5).Select(p => $"{p.Milliseconds:0} ms ({p.Kind}, gen{p.Generation})")) + ".");
         Console.WriteLine($"Contacts logged during the rebuild and found in the swapped read model: {found:N0} of {logged.Count:N0}; consumer faults (each failed attempt, retried or not): {faults.Count}.");
         foreach (var error in writes.Where(w => w.Error is not null).Select(w => w.Error).Distinct().Take(5))
         {
