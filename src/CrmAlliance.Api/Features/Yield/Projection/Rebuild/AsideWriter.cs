@@ -5,6 +5,7 @@ using CrmAlliance.Api.Infrastructure.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 
@@ -95,7 +96,7 @@ public sealed class AsideWriter(CrmDbContext db, IYieldAsideTables shadow, Yield
         {
             foreach (var (type, rows) in pending.Where(p => p.Value.Count > 0))
             {
-                using var table = AsideTable(type, transaction.GetDbTransaction());
+                using var table = await AsideTableAsync(type, transaction.GetDbTransaction(), cancellationToken);
                 var written = 0;
                 while (rows.TryDequeue(out var row))
                 {
@@ -123,21 +124,29 @@ public sealed class AsideWriter(CrmDbContext db, IYieldAsideTables shadow, Yield
         heldSincePause += held;
     }
 
-    private BulkTable AsideTable(Type type, System.Data.Common.DbTransaction transaction)
+    private async Task<IAsideRows> AsideTableAsync(Type type, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
     {
         var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
         var (table, _, columns) = BulkColumns.For(entityType);
         var sql = db.GetService<ISqlGenerationHelper>();
+        var tableSql = sql.DelimitIdentifier(YieldShadowTables.Aside(table));
+        var quotedColumns = columns.Select(c => sql.DelimitIdentifier(c.Name)).ToList();
+        if (db.Database.GetDbConnection() is NpgsqlConnection postgres)
+        {
+            return await PostgresCopyRows.StartAsync(postgres, tableSql, quotedColumns, columns, cancellationToken);
+        }
+
         var limits = BulkWriter.LimitsFor(db.Database);
-        return new BulkTable(
-            table,
-            db.Database.GetDbConnection(),
-            transaction,
-            sql.DelimitIdentifier(YieldShadowTables.Aside(table)),
-            columns.Select(c => sql.DelimitIdentifier(c.Name)).ToList(),
-            columns,
-            limits.MaxParameters,
-            limits.MaxStatementRows,
-            limits.UnboundedSize);
+        return new BulkRows(new BulkTable(table, db.Database.GetDbConnection(), transaction, tableSql, quotedColumns, columns, limits.MaxParameters, limits.MaxStatementRows, limits.UnboundedSize));
+    }
+
+    /// <summary>SQLite's (and SQL Server's) path: the bulk writer's statements (SQLite's own statement API where it can).</summary>
+    private sealed class BulkRows(BulkTable table) : IAsideRows
+    {
+        public ValueTask AddAsync(object row, CancellationToken cancellationToken) => table.AddAsync(row, cancellationToken);
+
+        public Task FlushAsync(CancellationToken cancellationToken) => table.FlushAsync(cancellationToken);
+
+        public void Dispose() => table.Dispose();
     }
 }
