@@ -13,7 +13,8 @@ namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 /// Writes rows into the aside tables in short transactions: each holds SQLite's write lock for about
 /// <see cref="YieldRebuildOptions.LockHold"/>, and after <see cref="YieldRebuildOptions.HoldBeforePause"/> of them
 /// the writer pauses, so other writers wait well under a second (see <see cref="YieldRebuildOptions"/>).
-/// Each transaction also reports progress (and so renews the lease).
+/// Each transaction also reports progress (and so renews the lease). On PostgreSQL the same transactions stream their
+/// rows with <c>COPY</c> (<see cref="PostgresCopyRows"/>) and never pause: they keep no other writer waiting.
 /// </summary>
 public sealed class AsideWriter(CrmDbContext db, IYieldAsideTables shadow, YieldRebuildLease lease, YieldRebuildOptions options, RebuildPhases phases)
 {
@@ -140,7 +141,7 @@ public sealed class AsideWriter(CrmDbContext db, IYieldAsideTables shadow, Yield
         return new BulkRows(new BulkTable(table, db.Database.GetDbConnection(), transaction, tableSql, quotedColumns, columns, limits.MaxParameters, limits.MaxStatementRows, limits.UnboundedSize));
     }
 
-    /// <summary>SQLite's (and SQL Server's) path: the bulk writer's statements (SQLite's own statement API where it can).</summary>
+    /// <summary>SQLite's path: the bulk writer's statements, through SQLite's own statement API where it can.</summary>
     private sealed class BulkRows(BulkTable table) : IAsideRows
     {
         public ValueTask AddAsync(object row, CancellationToken cancellationToken) => table.AddAsync(row, cancellationToken);
