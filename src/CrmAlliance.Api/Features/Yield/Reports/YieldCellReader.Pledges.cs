@@ -14,6 +14,9 @@ namespace CrmAlliance.Api.Features.Yield.Reports;
 /// </summary>
 public sealed partial class YieldCellReader
 {
+    // The kept facts per range, asked for once per reader (a request): the summary reads one year's three times.
+    private readonly Dictionary<(DateOnly First, DateOnly Last), IReadOnlyList<YieldPledgeFact>> alliancePledges = [];
+
     /// <summary>Reads the pledge facts of a query.</summary>
     private delegate Task<IReadOnlyList<YieldPledgeFact>> PledgeFacts(CancellationToken cancellationToken);
 
@@ -23,7 +26,15 @@ public sealed partial class YieldCellReader
     private PledgeFacts PledgesOf(Guid companyId, DateOnly first, DateOnly last)
         => companyId != YieldCell.AllianceId
             ? Of(Pledges(first, last).Where(f => f.CompanyId == companyId))
-            : cancellationToken => keptPledges.OverlappingAsync(db, first, last, cancellationToken);
+            : async cancellationToken =>
+            {
+                if (!alliancePledges.TryGetValue((first, last), out var facts))
+                {
+                    alliancePledges[(first, last)] = facts = await keptPledges.OverlappingAsync(db, first, last, cancellationToken);
+                }
+
+                return facts;
+            };
 
     private IQueryable<YieldPledgeFact> Pledges(ReportPeriod period) => Pledges(period.Start, period.End);
 
