@@ -3,7 +3,8 @@ using CrmAlliance.Api.Features.Yield.ReadModel;
 namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 
 /// <summary>
-/// A chunk of companies ready for the aside writer: its facts and its companies' month cells in primary-key order.
+/// A chunk of companies ready for the aside writer: its facts and its companies' month cells in the order of the
+/// cells' period index.
 /// The alliance's cells and the companies' quarter and year cells are kept aside to be written last.
 /// </summary>
 public sealed record PreparedChunk(YieldChunkFacts Facts, List<YieldCell> MonthCells, int CompanyCells)
@@ -34,10 +35,18 @@ public sealed record PreparedChunk(YieldChunkFacts Facts, List<YieldCell> MonthC
             }
         }
 
-        // In primary-key order within the chunk (the chunk's companies come in that order), so the inserts stay
-        // near the end of the index.
+        // In the period index's order (grain, period, slice, company), not the primary key's: each short transaction
+        // then adds to a few hundred places of either index (every company's rows of a transaction lie together in
+        // the key too), where the key's order scattered the rows of a few companies over thousands of the period
+        // index's pages, and each transaction wrote every page it touched again. With the key's order SQLite alone
+        // wrote 13 GB for a 1 GB table in 206 such transactions; in this order 4.9 GB (issue 13's note).
         var rank = companyIds.Select((id, i) => (id, i)).ToDictionary(c => c.id, c => c.i);
         monthCells.Sort((a, b) => KeyOrder(rank, a, b));
+
+        // Facts in key order (a Guid's order is its text's): the keys' index is written in one pass per transaction.
+        facts.Placements.Sort((a, b) => a.PlacementId.CompareTo(b.PlacementId));
+        facts.Vacancies.Sort((a, b) => a.VacancyId.CompareTo(b.VacancyId));
+        facts.Contacts.Sort((a, b) => a.ContactLogId.CompareTo(b.ContactLogId));
         return new PreparedChunk(facts, monthCells, monthCells.Count + rolledUp.Count - rolledUpBefore);
     }
 
@@ -50,10 +59,10 @@ public sealed record PreparedChunk(YieldChunkFacts Facts, List<YieldCell> MonthC
 
     private static int KeyOrder(Dictionary<Guid, int> rank, YieldCell a, YieldCell b)
     {
-        var order = rank[a.CompanyId].CompareTo(rank[b.CompanyId]);
-        order = order != 0 ? order : a.Grain.CompareTo(b.Grain);
+        var order = a.Grain.CompareTo(b.Grain);
         order = order != 0 ? order : a.PeriodStart.CompareTo(b.PeriodStart);
         order = order != 0 ? order : string.CompareOrdinal(a.OfferKind, b.OfferKind);
-        return order != 0 ? order : string.CompareOrdinal(a.TargetGroup, b.TargetGroup);
+        order = order != 0 ? order : string.CompareOrdinal(a.TargetGroup, b.TargetGroup);
+        return order != 0 ? order : rank[a.CompanyId].CompareTo(rank[b.CompanyId]);
     }
 }
