@@ -52,6 +52,8 @@ public sealed class YieldRebuild(
             throw new YieldRebuildBusyException(holder);
         }
 
+        // The reader and the writer (or the in-place rebuild's one connection, and its compute) each hold a pool thread.
+        using var reserve = new ThreadPoolReserve(2);
         try
         {
             if (db.Database.IsSqlServer())

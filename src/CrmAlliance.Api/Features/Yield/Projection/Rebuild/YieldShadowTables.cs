@@ -35,6 +35,7 @@ public sealed class YieldShadowTables(CrmDbContext db) : IYieldAsideTables
     public const int RebuildCacheKiB = 65_536;
 
     private string? synchronousBefore;
+    private TimeSpan heldSincePause;
 
     /// <inheritdoc/>
     public bool WritesBlockOtherWriters => true;
@@ -161,8 +162,7 @@ public sealed class YieldShadowTables(CrmDbContext db) : IYieldAsideTables
         {
             var dropping = Stopwatch.GetTimestamp();
             await InLineAsync($"DROP INDEX {Quote(index)}", cancellationToken);
-            Held(Stopwatch.GetElapsedTime(dropping));
-            await Task.Delay(options.PauseBetweenTransactions, cancellationToken);
+            await HeldAsync(Stopwatch.GetElapsedTime(dropping), options, cancellationToken);
         }
 
         var rows = Math.Max(100, options.FirstTransactionRows);
@@ -176,14 +176,14 @@ public sealed class YieldShadowTables(CrmDbContext db) : IYieldAsideTables
                 break;
             }
 
-            Held(Stopwatch.GetElapsedTime(started));
-            var ratio = Math.Clamp(options.LockHold.TotalMilliseconds / Math.Max(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), 0.5, 2.0);
+            var held = Stopwatch.GetElapsedTime(started);
+            var ratio = Math.Clamp(options.LockHold.TotalMilliseconds / Math.Max(held.TotalMilliseconds, 1), 0.5, 2.0);
             rows = (int)Math.Clamp(rows * ratio, 100, 200_000);
 
             // This connection does not copy the log in its commits (CreateAsync): copied here, without the lock, it is
             // not left for another writer's commit to copy while that writer holds the lock.
             await CheckpointAsync(cancellationToken);
-            await Task.Delay(options.PauseBetweenTransactions, cancellationToken);
+            await HeldAsync(held, options, cancellationToken);
         }
 
         await InLineAsync($"DROP TABLE {Quote(table)}", cancellationToken);
@@ -204,7 +204,22 @@ public sealed class YieldShadowTables(CrmDbContext db) : IYieldAsideTables
 
     public static string Retired(string table) => table + "__old";
 
-    private void Held(TimeSpan held) => LongestCleanupHold = held > LongestCleanupHold ? held : LongestCleanupHold;
+    /// <summary>
+    /// Notes a statement's hold of the write lock and, once the statements since the last pause held it for
+    /// <see cref="YieldRebuildOptions.HoldBeforePause"/>, lets go for <see cref="YieldRebuildOptions.PauseBetweenTransactions"/>
+    /// like the aside writer: writers in this process get their turn between any two statements (the writer queue),
+    /// other processes' writers in the pause. Pausing after every statement made the clean-up a third longer.
+    /// </summary>
+    private async Task HeldAsync(TimeSpan held, YieldRebuildOptions options, CancellationToken cancellationToken)
+    {
+        LongestCleanupHold = held > LongestCleanupHold ? held : LongestCleanupHold;
+        heldSincePause += held;
+        if (heldSincePause >= options.HoldBeforePause)
+        {
+            heldSincePause = TimeSpan.Zero;
+            await Task.Delay(options.PauseBetweenTransactions, cancellationToken);
+        }
+    }
 
     /// <summary>The table's explicitly created indexes (not the one SQLite keeps for its primary key).</summary>
     private static async Task<List<string>> IndexNamesAsync(DbConnection connection, string table, CancellationToken cancellationToken)
