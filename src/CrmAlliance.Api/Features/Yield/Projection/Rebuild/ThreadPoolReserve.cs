@@ -5,7 +5,7 @@ namespace CrmAlliance.Api.Features.Yield.Projection.Rebuild;
 /// let their thread go while they work, so the rebuild's reader and writer hold two pool threads for a minute or
 /// more; on two cores that was the whole minimum, and the pool added a thread for waiting requests only about every
 /// half second: during a rebuild under load, <c>logContact</c>'s p99 was 1.2 s and the ranking's 0.8 s although no
-X
+/// writer waited more than 0.5 s for the lock; with the threads reserved, 0.53 s and 0.09 s (issue 13's note).
 /// </summary>
 public sealed class ThreadPoolReserve : IDisposable
 {
