@@ -30,9 +30,11 @@ public sealed class YieldShadowTables(CrmDbContext db) : IYieldAsideTables
 
     /// <summary>
     /// Page cache for the rebuild's connection, in KiB. With SQLite's default of 2 MB, writing millions of rows
-    /// evicted and rewrote index pages over and over (the old rebuild wrote 15 GB for a 3 GB model).
+    /// evicted and rewrote index pages over and over (the old rebuild wrote 15 GB for a 3 GB model). Since the cells
+    /// are written in the period index's order, 16 MB writes as fast as 64 MB did (69.5 s, 13.0 GB) and the peak is
+    /// 73 MB lower.
     /// </summary>
-    public const int RebuildCacheKiB = 65_536;
+    public const int RebuildCacheKiB = 16_384;
 
     private string? synchronousBefore;
     private TimeSpan heldSincePause;
