@@ -188,7 +188,7 @@ public sealed class YieldRebuild(
     }
 
     /// <summary>
-    /// Reads and computes the chunks on a connection of its own, at most two chunks ahead of the writer: SQLite
+    /// Reads and computes the chunks on a connection of its own, at most one chunk ahead of the writer: SQLite
     /// writes on one core while the facts are read and their contributions computed on the other.
     /// </summary>
     private async Task PrepareChunksAsync(List<YieldCompany> companies, DateOnly asOf, ChannelWriter<PreparedChunk> chunks, Dictionary<YieldCellKey, YieldTotals> alliance, List<YieldCell> rolledUp, RebuildPhases phases, CancellationToken cancellationToken)
@@ -200,6 +200,8 @@ public sealed class YieldRebuild(
             var computer = scope.ServiceProvider.GetRequiredService<YieldContributions>();
             foreach (var chunk in companies.Select(c => c.CompanyId).Chunk(rebuildOptions.CompaniesPerChunk))
             {
+                // Not before the writer has taken the last one: two chunks in memory at once, not three.
+                await chunks.WaitToWriteAsync(cancellationToken);
                 var facts = await YieldChunkFacts.ReadAsync(reader, computer, chunk, asOf, phases, cancellationToken);
                 PreparedChunk prepared;
                 using (phases.Measure("order cells"))

@@ -22,7 +22,7 @@ public sealed class YieldRebuildOptions
     /// <summary>Rows the clean-up of the old tables deletes in its first statement; later ones are sized to take about <see cref="LockHold"/>.</summary>
     public int FirstTransactionRows { get; set; } = 2_000;
 
-    /// <summary>Companies read and computed at a time; up to three chunks are in memory at once (being read, waiting, being written).</summary>
+    /// <summary>Companies read and computed at a time; up to two chunks are in memory at once (being read or waiting, being written).</summary>
     public int CompaniesPerChunk { get; set; } = 125;
 
     /// <summary>
