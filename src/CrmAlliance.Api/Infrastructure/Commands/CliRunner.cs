@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.CommandLine.Help;
 
 namespace CrmAlliance.Api.Infrastructure.Commands;
@@ -6,7 +7,7 @@ namespace CrmAlliance.Api.Infrastructure.Commands;
 /// <summary>
 /// Runs a command-line command instead of the web host when the first argument names one
 /// (<c>dotnet run --project src/CrmAlliance.Api -- rebuild-yield</c>), parsed with System.CommandLine.
-/// Exit codes: 0 done (or help), 1 refused or failed, 2 bad usage, 130 interrupted.
+/// Exit codes: 0 done (or help), 1 refused or failed (also when the database cannot be used), 2 bad usage, 130 interrupted.
 /// </summary>
 public static class CliRunner
 {
@@ -74,6 +75,12 @@ public static class CliRunner
         catch (CliUsageException e)
         {
             return await UsageErrorAsync(selected, e.Message, output);
+        }
+        catch (DbException e)
+        {
+            // A database that cannot be opened or used (wrong path, no server, no rights): the operator's to mend, not a crash.
+            await output.WriteLineAsync($"{selected.Name}: the database could not be used: {e.Message}");
+            return 1;
         }
     }
 
