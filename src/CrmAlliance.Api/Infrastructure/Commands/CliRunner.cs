@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.CommandLine.Help;
+using System.Data.Common;
 
 namespace CrmAlliance.Api.Infrastructure.Commands;
 
