@@ -83,7 +83,20 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override void Dispose()
     {
-        NpgsqlConnection.ClearAllPools();
-        PostgresServer.Execute($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        // FORCE ends the sessions it finds, but a session still being opened (a host's background work winding down)
+        // can make the drop fail now and then (seen twice in CI as a class clean-up failure): try again briefly.
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection.ClearAllPools();
+            try
+            {
+                PostgresServer.Execute($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 10)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 }
