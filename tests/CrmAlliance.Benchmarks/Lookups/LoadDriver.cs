@@ -45,13 +45,18 @@ public static class LoadDriver
         Timeout = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>Sends the operations for <paramref name="duration"/> and keeps no figures.</summary>
+    public static Task WarmUpAsync(HttpClient client, IReadOnlyList<LoadOperation> operations, int connections, TimeSpan duration)
+        => RunClientsAsync(client, operations, connections, duration);
+
     public static async Task<LoadResult> RunAsync(HttpClient client, IReadOnlyList<LoadOperation> operations, int connections, TimeSpan warmUp, TimeSpan duration)
     {
-        await RunClientsAsync(client, operations, connections, warmUp);
+        await WarmUpAsync(client, operations, connections, warmUp);
         GC.Collect();
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var contentionsBefore = Monitor.LockContentionCount;
         var sampler = new LoadSampler();
         var started = Stopwatch.GetTimestamp();
         var samples = await RunClientsAsync(client, operations, connections, duration);
@@ -60,6 +65,7 @@ public static class LoadDriver
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / seconds;
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var contentions = Monitor.LockContentionCount - contentionsBefore;
 
         var all = samples.SelectMany(s => s.Timings).ToList();
         var errors = samples.SelectMany(s => s.Errors).ToList();
@@ -70,7 +76,8 @@ public static class LoadDriver
         var byKind = operations.Select(o => o.Kind).Distinct().Select(kind => Figures(kind, op => operations[op].Kind == kind)).ToList();
         var total = Figures("all", _ => true);
         return new LoadResult(byOperation, byKind, total, errors.Select(e => e.Message).FirstOrDefault(), cpu,
-            total.Requests == 0 ? 0 : allocated / 1024.0 / total.Requests, sampler.Summary());
+            total.Requests == 0 ? 0 : allocated / 1024.0 / total.Requests,
+            sampler.Summary() + FormattableString.Invariant($" Lock contentions: {(total.Requests == 0 ? 0 : (double)contentions / total.Requests):0.000} per request."));
     }
 
     private sealed record ClientSamples(List<(int Operation, double Milliseconds)> Timings, List<(int Operation, string Message)> Errors);

@@ -91,7 +91,7 @@ public static class AccountsModule
             await next(context);
         });
         app.UseSignInAccountReader();
-        app.UseRateLimiter();
+        app.UseSignInRateLimiting();
         return app;
     }
 }
