@@ -32,12 +32,12 @@ public static class SignInRateLimiting
     }
 
     /// <summary>
-    /// The limiter runs only for requests it can limit (a sign-in request, or one whose account was read): for every
-    /// other request both partitions are "no limiter", yet acquiring them took both partitioned limiters' locks and
-    /// allocated leases on every request (threads waited on those locks in issue 13's look-up profile).
+    /// The limiter runs only for sign-in requests, the only ones it can limit (the account is read from those alone):
+    /// for every other request both partitions are "no limiter", yet acquiring them took both partitioned limiters'
+    /// locks and allocated leases on every request (threads waited on those locks in issue 13's look-up profile).
     /// </summary>
     public static IApplicationBuilder UseSignInRateLimiting(this IApplicationBuilder app)
-        => app.UseWhen(context => IsSignIn(context) || SignInAccountReader.AccountOf(context) is not null, limited => limited.UseRateLimiter());
+        => app.UseWhen(IsSignIn, limited => limited.UseRateLimiter());
 
     /// <summary>
     /// The connection's address: behind a reverse proxy that is the proxy's, unless ForwardedHeaders names the proxy
