@@ -93,7 +93,8 @@ public static class LookupBenchmark
             foreach (var minimal in new[] { MinimalInFront, MinimalBehindPipeline }.Where(perSecond.ContainsKey))
             {
                 var ratios = graphQL.Zip(perSecond[minimal], (g, m) => g / m).ToList();
-                var median = ratios.Order().ElementAt(ratios.Count / 2);
+                var sorted = ratios.Order().ToList();
+                var median = (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
                 Console.WriteLine();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"`company(id)` over GraphQL / {minimal} (requests per second): {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}; median {median:0.00}×"));
