@@ -16,7 +16,7 @@ namespace CrmAlliance.Benchmarks.Lookups;
 /// core's query with its access check, five fields as JSON — and the signed-in actor alone, which measures what
 /// authentication costs before any query. WebApplication offers a startup filter no way to add endpoints to its own
 /// routes, so they sit on branches: under <c>/benchmark</c> in front of the Api's pipeline, where they skip its other
-/// middleware (security headers, rate limiting, host filtering, response compression, culture), which only flatters
+/// middleware (security headers, host filtering, the sign-in check, response compression, culture), which only flatters
 /// them; and the look-up once more under <c>/benchmark-behind</c> at the pipeline's end, reached after every middleware
 /// the Api's own endpoints pass (a path none of them matches falls through to it), as an endpoint of the Api would be.
 /// </summary>
